@@ -1,0 +1,57 @@
+"""The project's own exception hierarchy.
+
+Every error a caller can act on is a ``TtdnError``; the CLI turns one into a single
+Vietnamese message and exit code 2 (no traceback unless ``--debug``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class TtdnError(Exception):
+    """Base class of every error raised on purpose by ttdn_docs."""
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    """One problem with one input field.
+
+    ``path`` is the dotted field path (``signature.name``, ``tasks.2.unit``); ``line`` is the
+    1-based line of the YAML source when known.
+    """
+
+    path: str
+    message: str
+    line: int | None = None
+
+    def describe(self) -> str:
+        where = f"dòng {self.line}, " if self.line is not None else ""
+        field = self.path or "(gốc tài liệu)"
+        return f"{where}trường '{field}': {self.message}"
+
+
+class InputError(TtdnError):
+    """Input data that cannot be used: syntax errors, missing or wrong fields.
+
+    Carries every problem found, so the user can fix them all at once.
+    """
+
+    def __init__(self, source: str, problems: list[FieldProblem]) -> None:
+        self.source = source
+        self.problems = problems
+        lines = [f"Dữ liệu không hợp lệ trong {source}:"]
+        lines += [f"  - {p.describe()}" for p in problems]
+        super().__init__("\n".join(lines))
+
+
+class ProfileError(TtdnError):
+    """A profile (rule book data file) that is missing or malformed."""
+
+
+class TemplateProblemError(TtdnError):
+    """A .docx template that is missing, unreadable or does not fit the data model."""
+
+
+class RenderError(TtdnError):
+    """Rendering failed for a reason the user can act on (e.g. output path)."""

@@ -1,0 +1,25 @@
+"""Vietnamese language services: pure functions, no I/O.
+
+NFC normalisation and clean-up of pasted text, upper-casing, tone-placement folding for
+comparisons, the administrative date line and number formatting.
+"""
+
+from ttdn_docs.vn.case import upper
+from ttdn_docs.vn.dates import date_line, date_words, numeric_date
+from ttdn_docs.vn.numbers import format_number, format_percent
+from ttdn_docs.vn.text import clean_text, has_illegal_chars, nfc
+from ttdn_docs.vn.variants import fold_key, fold_tone_placement
+
+__all__ = [
+    "clean_text",
+    "date_line",
+    "date_words",
+    "fold_key",
+    "fold_tone_placement",
+    "format_number",
+    "format_percent",
+    "has_illegal_chars",
+    "nfc",
+    "numeric_date",
+    "upper",
+]

@@ -1,0 +1,44 @@
+"""Folding of tone-placement variants for comparisons.
+
+``ủy`` (U+1EE7 U+0079) and ``uỷ`` (U+0075 U+1EF7) are different code points and not
+NFC-equivalent, and official names use both. Text is always kept as typed; these
+functions only build comparison keys.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ttdn_docs.vn.text import nfc
+
+# Old style puts the mark on the last vowel of oa/oe/uy; new style on the first.
+# Combining marks: grave, acute, hook above, tilde, dot below.
+_MARKS = "\u0300\u0301\u0309\u0303\u0323"
+_OLD_STYLE = re.compile(rf"(?<![qQ])([oOuU])([aAeEyY])([{_MARKS}])(?![^\W\d_])", re.UNICODE)
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
+_WHITESPACE = re.compile(r"\s+")
+
+
+def fold_tone_placement(text: str) -> str:
+    """Move the tone mark of ``oa``, ``oe``, ``uy`` syllable ends to the new-style place.
+
+    ``hoà``→``hòa``, ``uỷ``→``ủy``, ``Thuỷ``→``Thủy``, ``HOÀ``→``HÒA``. Only word-final
+    pairs move (``hoàng``, ``khuya`` keep their marks), which is what the two styles
+    disagree on; after ``q`` the ``u`` is part of the consonant (``quý``, ``quà`` stay).
+    """
+    decomposed = unicodedata.normalize("NFD", text)
+    # In NFD a vowel may carry a quality mark (circumflex, breve, horn) before the tone
+    # mark; o/u followed by a/e/y here are plain vowels, so the pattern is exact.
+    folded = _OLD_STYLE.sub(lambda m: m.group(1) + m.group(3) + m.group(2), decomposed)
+    return nfc(folded)
+
+
+def fold_key(text: str) -> str:
+    """A comparison key: NFC, tone placement folded, Ð→Đ, apostrophes and spaces unified,
+    case-folded. Two spellings of one name give the same key."""
+    text = nfc(text).replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")
+    text = fold_tone_placement(text)
+    text = text.translate(_APOSTROPHES)
+    text = _WHITESPACE.sub(" ", text).strip()
+    return nfc(text.casefold())
