@@ -1,0 +1,37 @@
+"""The generic anatomy (thể thức) of a Vietnamese administrative document.
+
+These models say *what* a document contains; a profile (``ttdn_docs.profiles``) says how
+it looks. Nothing here knows about docx.
+"""
+
+from ttdn_docs.admin.body import Block, BulletList, BulletItem, Paragraph, Section
+from ttdn_docs.admin.document import AdminDocument, Annex, Marks
+from ttdn_docs.admin.kinds import DocumentKind
+from ttdn_docs.admin.parts import (
+    Authority,
+    DocNumber,
+    PlaceDate,
+    Recipient,
+    Recipients,
+    Signature,
+    SignatureAuthority,
+)
+
+__all__ = [
+    "AdminDocument",
+    "Annex",
+    "Authority",
+    "Block",
+    "BulletItem",
+    "BulletList",
+    "DocNumber",
+    "DocumentKind",
+    "Marks",
+    "Paragraph",
+    "PlaceDate",
+    "Recipient",
+    "Recipients",
+    "Section",
+    "Signature",
+    "SignatureAuthority",
+]

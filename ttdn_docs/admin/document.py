@@ -1,0 +1,68 @@
+"""``AdminDocument``: one complete document in the generic anatomy."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ttdn_docs.admin.body import Block
+from ttdn_docs.admin.kinds import DocumentKind
+from ttdn_docs.admin.parts import Authority, DocNumber, PlaceDate, Recipients, Signature
+from ttdn_docs.admin.text import CleanText
+
+
+class Urgency(str, Enum):
+    """Độ khẩn."""
+
+    KHAN = "khan"
+    THUONG_KHAN = "thuong_khan"
+    HOA_TOC = "hoa_toc"
+
+
+class Confidentiality(str, Enum):
+    """Độ mật."""
+
+    MAT = "mat"
+    TOI_MAT = "toi_mat"
+    TUYET_MAT = "tuyet_mat"
+
+
+class Marks(BaseModel):
+    """Supplementary marks: urgency, confidentiality, draft (``DỰ THẢO``), and the
+    drafter's initials with the number of copies (ô 12 of ND 30)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    urgency: Urgency | None = None
+    confidentiality: Confidentiality | None = None
+    draft: bool = False
+    drafter_initials: CleanText | None = Field(default=None, max_length=20)
+    copies: int | None = Field(default=None, ge=1, le=100_000)
+
+
+class Annex(BaseModel):
+    """A phụ lục after the main text; the profile numbers it (Roman or Arabic)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    title: CleanText
+    body: list[Block] = Field(default_factory=list)
+
+
+class AdminDocument(BaseModel):
+    """A complete administrative document: header, title, body, recipients, signature."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    issuer: Authority
+    kind: DocumentKind
+    number: DocNumber
+    place_date: PlaceDate
+    summary: CleanText = Field(max_length=1000)
+    addressees: list[CleanText] = Field(default_factory=list, max_length=50)
+    body: list[Block] = Field(min_length=1)
+    recipients: Recipients
+    signature: Signature
+    marks: Marks = Field(default_factory=Marks)
+    annexes: list[Annex] = Field(default_factory=list)

@@ -1,0 +1,27 @@
+"""``CleanText``: the string type of every user-facing model field.
+
+Applies ``ttdn_docs.vn.clean_text`` (NFC, control characters dropped, spaces collapsed)
+on validation, so nothing unclean reaches a renderer.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import AfterValidator, StringConstraints
+
+from ttdn_docs.vn import clean_text
+
+
+def _not_blank(text: str) -> str:
+    if not text:
+        raise ValueError("không được để trống")
+    return text
+
+
+# Limits keep one field from swallowing a whole document by mistake (a 50-page body is
+# many paragraphs, never one field).
+CleanText = Annotated[
+    str, StringConstraints(max_length=20_000), AfterValidator(clean_text), AfterValidator(_not_blank)
+]
+OptionalCleanText = Annotated[str, StringConstraints(max_length=20_000), AfterValidator(clean_text)]

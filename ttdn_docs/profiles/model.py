@@ -1,0 +1,242 @@
+"""The profile: one rule book as typed data.
+
+A profile file (YAML) holds every number and wording rule; both the renderer and the
+checker read it. Each style may carry ``ref`` (the article it comes from) and
+``confidence`` (the tag of ``shared/spec/format-rules.md``: reg, excerpt, seen, code,
+inferred, open) so that findings can cite their source.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from ttdn_docs.admin.kinds import DocumentKind
+from ttdn_docs.admin.parts import SignatureAuthority
+
+Align = Literal["left", "center", "right", "justify"]
+Case = Literal["as_typed", "upper", "sentence"]
+Confidence = Literal["reg", "excerpt", "seen", "code", "inferred", "open", "tested"]
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Sourced(_Data):
+    """Where a rule comes from: an article reference and a confidence tag."""
+
+    ref: str = ""
+    confidence: Confidence = "inferred"
+
+
+class Style(Sourced):
+    """Formatting of one element: the value the renderer writes (``size``) and the range
+    the checker accepts (``size_range``, defaulting to exactly ``size``)."""
+
+    size: float = Field(gt=0, le=72)
+    size_range: tuple[float, float] | None = None
+    bold: bool = False
+    italic: bool = False
+    underline: bool = False
+    align: Align = "left"
+    case: Case = "as_typed"
+    space_before: float = Field(default=0, ge=0)
+    space_after: float = Field(default=0, ge=0)
+    space_after_range: tuple[float, float] | None = None
+    line_spacing: float = Field(default=1.0, ge=0.5, le=3)
+    line_spacing_range: tuple[float, float] | None = None
+    first_line_indent_cm: float = Field(default=0, ge=0, le=5)
+    first_line_indent_range_cm: tuple[float, float] | None = None
+    keep_with_next: bool = False
+
+    @property
+    def allowed_sizes(self) -> tuple[float, float]:
+        return self.size_range or (self.size, self.size)
+
+    @model_validator(mode="after")
+    def _value_in_range(self) -> Style:
+        for value, rng, name in (
+            (self.size, self.size_range, "size"),
+            (self.space_after, self.space_after_range, "space_after"),
+            (self.line_spacing, self.line_spacing_range, "line_spacing"),
+            (self.first_line_indent_cm, self.first_line_indent_range_cm, "first_line_indent_cm"),
+        ):
+            if rng is not None and not rng[0] <= value <= rng[1]:
+                raise ValueError(f"{name} {value} is outside its own range {rng}")
+        return self
+
+
+class Separator(Sourced):
+    """What stands under an element: a text (``*``, ``-----``) or a drawn line whose
+    length is ``ratio`` × the width of the text above (accepted: ``ratio_range``)."""
+
+    kind: Literal["text", "line"]
+    text: str = ""
+    ratio: float = Field(default=1.0, gt=0, le=1.5)
+    ratio_range: tuple[float, float] = (0.9, 1.1)
+    style: Style | None = None
+
+    @model_validator(mode="after")
+    def _text_has_style(self) -> Separator:
+        if self.kind == "text" and (not self.text or self.style is None):
+            raise ValueError("a text separator needs 'text' and 'style'")
+        return self
+
+
+class FixedLine(_Data):
+    """A fixed header line (``ĐẢNG CỘNG SẢN VIỆT NAM``; Quốc hiệu; Tiêu ngữ)."""
+
+    text: str
+    style: Style
+
+
+class HeadingLevel(_Data):
+    """One numbered level: ``I.`` (upper-roman), ``1.`` (arabic), ``a)`` (alpha-vi)."""
+
+    numbering: Literal["upper-roman", "arabic", "alpha-vi"]
+    suffix: str
+    style: Style
+
+
+class BulletLevel(_Data):
+    marker: str
+    style: Style
+
+
+class PageSetup(Sourced):
+    width_mm: float = 210
+    height_mm: float = 297
+    orientation: Literal["portrait", "landscape"] = "portrait"
+    margins_mm: dict[Literal["top", "bottom", "left", "right"], float]
+    margin_ranges_mm: dict[Literal["top", "bottom", "left", "right"], tuple[float, float]]
+    header_distance_mm: float = 10
+
+    @model_validator(mode="after")
+    def _margins_complete(self) -> PageSetup:
+        sides = {"top", "bottom", "left", "right"}
+        if set(self.margins_mm) != sides or set(self.margin_ranges_mm) != sides:
+            raise ValueError("margins_mm and margin_ranges_mm need top, bottom, left, right")
+        for side, value in self.margins_mm.items():
+            low, high = self.margin_ranges_mm[side]
+            if not low <= value <= high:
+                raise ValueError(f"margin {side} {value} mm is outside {low}-{high} mm")
+        return self
+
+
+class PageNumber(Sourced):
+    style: Style
+    first_page: bool = False
+
+
+class Layout(_Data):
+    """Column widths (mm) of the borderless header and signature tables; not regulated."""
+
+    header_columns_mm: tuple[float, float]
+    signature_columns_mm: tuple[float, float]
+    signature_blank_lines: int = Field(default=4, ge=0, le=10)
+
+
+class NumberGrammar(Sourced):
+    """``Số 04-KH/ĐU`` (Party) or ``Số: 04/KH-UBND`` (State).
+
+    ``template`` uses ``{number}``, ``{type}``, ``{body}``; ``cong_van_template`` the same
+    with ``{unit}``. ``blank`` stands in for a number the văn thư fills in by hand."""
+
+    template: str
+    cong_van_template: str
+    digits: int = Field(default=2, ge=1, le=5)
+    blank: str = "    "
+
+
+class DateGrammar(Sourced):
+    template: str = "{place}, {date}"
+    padded_months: list[int] = Field(default_factory=lambda: [1, 2])
+    blank: str = "     "
+
+
+class RecipientGrammar(Sourced):
+    """Nơi nhận lines: ``- TT Đảng ủy (để báo cáo),`` … ``- Lưu VPĐU.``"""
+
+    label: str = "Nơi nhận:"
+    prefix: str = "- "
+    line_end: str
+    last_end: str = "."
+    purpose: str = " ({purpose})"
+    archive: str
+    archive_join: str = ", "
+    archive_fixed: list[str] = Field(default_factory=list)
+    addressee_label: str = "Kính gửi:"
+
+
+class SignatureGrammar(Sourced):
+    """Prefixes by meaning, and whether K/T etc. is written under a collective line.
+
+    Party: a Phó Bí thư signs ``T/M BAN THƯỜNG VỤ`` / ``PHÓ BÍ THƯ`` (no K/T under a
+    collective). State: ``TM. ỦY BAN NHÂN DÂN`` / ``KT. CHỦ TỊCH`` / ``PHÓ CHỦ TỊCH``."""
+
+    collective_prefix: str
+    prefixes: dict[SignatureAuthority, str]
+    authority_line_under_collective: bool
+
+
+class Elements(_Data):
+    national_lines: list[FixedLine] = Field(min_length=1)
+    national_separator: Separator
+    superior: Style
+    issuer: Style
+    issuer_separator: Separator
+    number: Style
+    place_date: Style
+    kind_title: Style
+    summary: Style
+    summary_separator: Separator
+    addressee: Style
+    body: Style
+    headings: list[HeadingLevel] = Field(min_length=1, max_length=3)
+    item: Style
+    bullets: list[BulletLevel] = Field(min_length=1, max_length=2)
+    recipients_label: Style
+    recipient: Style
+    signature_collective: Style
+    signature_authority: Style
+    signature_position: Style
+    signer_name: Style
+    page_number: PageNumber
+    draft_mark: Style
+    urgency_mark: Style
+    confidentiality_mark: Style
+    annex_title: Style
+    drafter_line: Style
+
+
+class Profile(_Data):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{1,63}$")
+    title: str
+    family: str
+    sources: dict[str, str] = Field(default_factory=dict)
+    page: PageSetup
+    font: str = "Times New Roman"
+    layout: Layout
+    elements: Elements
+    number: NumberGrammar
+    date: DateGrammar
+    recipients: RecipientGrammar
+    signature: SignatureGrammar
+    type_abbreviations: dict[DocumentKind, str]
+    body_end: str = ""
+    annex_numbering: Literal["upper-roman", "arabic"] = "arabic"
+    annex_label: str = "Phụ lục"
+    marks: dict[str, str] = Field(default_factory=dict)
+
+    def abbreviation(self, kind: DocumentKind) -> str:
+        try:
+            return self.type_abbreviations[kind]
+        except KeyError:
+            from ttdn_docs.errors import ProfileError
+
+            raise ProfileError(
+                f"Hồ sơ thể thức '{self.id}' không có chữ viết tắt cho loại văn bản "
+                f"'{kind.title}'"
+            ) from None

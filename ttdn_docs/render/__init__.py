@@ -1,0 +1,74 @@
+"""AdminDocument + Profile → .docx.
+
+``render_docx`` returns bytes; ``write_docx`` writes a path atomically (temporary file in
+the same folder, then rename: never a half-written file); ``write_docx_stream`` writes to
+any binary stream.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import BinaryIO
+
+from ttdn_docs.admin import AdminDocument
+from ttdn_docs.errors import RenderError
+from ttdn_docs.profiles import Profile
+from ttdn_docs.render.context import PLACEHOLDERS, build_context
+from ttdn_docs.render.engine import CompiledTemplate
+from ttdn_docs.render.templates import template_for
+
+__all__ = [
+    "PLACEHOLDERS",
+    "CompiledTemplate",
+    "build_context",
+    "render_docx",
+    "write_bytes_atomic",
+    "write_docx",
+    "write_docx_stream",
+]
+
+
+def render_docx(document: AdminDocument, profile: Profile, template: Path | None = None) -> bytes:
+    """Render ``document`` under ``profile`` (optionally into a user template)."""
+    return template_for(profile, template).render(build_context(document, profile))
+
+
+def write_docx(
+    document: AdminDocument,
+    profile: Profile,
+    path: Path,
+    template: Path | None = None,
+    *,
+    overwrite: bool = True,
+) -> Path:
+    data = render_docx(document, profile, template)
+    return write_bytes_atomic(Path(path), data, overwrite=overwrite)
+
+
+def write_docx_stream(document: AdminDocument, profile: Profile, stream: BinaryIO, template: Path | None = None) -> None:
+    stream.write(render_docx(document, profile, template))
+
+
+def write_bytes_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> Path:
+    """Write to a temporary file beside ``path``, fsync, then rename over it."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise RenderError(f"Thư mục đích '{folder}' không tồn tại")
+    if not overwrite and path.exists():
+        raise RenderError(f"Tệp '{path}' đã tồn tại (dùng --force để ghi đè)")
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, path)
+    except BaseException:
+        try:
+            os.unlink(tmp_name)
+        except FileNotFoundError:
+            pass
+        raise
+    return path

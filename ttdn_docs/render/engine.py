@@ -1,0 +1,109 @@
+"""Compile a docxtpl template once, render it many times.
+
+docxtpl reopens and recompiles its template on every render (most of its ~17 ms per
+document). Here the template's XML parts are patched with docxtpl's own pre-processor
+(so its tag syntax — ``{%p %}``, ``{%tr %}``, tags split across runs — keeps working) and
+compiled once into Jinja templates; a render is then only Jinja plus zip writing.
+
+The Jinja environment is sandboxed, autoescaping and strict: ``&``, ``<`` in data come out
+as text, a missing value is an error instead of an empty string, and a template cannot
+reach attributes beyond the plain data it is given.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from docxtpl import DocxTemplate
+from jinja2.sandbox import SandboxedEnvironment
+from lxml import etree
+
+from ttdn_docs.errors import RenderError, TemplateProblemError
+from ttdn_docs.render.package import read_entries, write_entries
+
+_TEMPLATED_PART = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
+_PARAGRAPH_START = re.compile(r"<w:p([ >])")
+_PARAGRAPH_START_MARKED = re.compile(r"\n<w:p([ >])")
+_XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+
+
+def _environment() -> SandboxedEnvironment:
+    return SandboxedEnvironment(
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+
+
+class CompiledTemplate:
+    """A template package with its Jinja parts compiled once."""
+
+    def __init__(self, data: bytes, name: str = "template") -> None:
+        self.name = name
+        try:
+            self._entries = read_entries(data)
+        except Exception as exc:  # zipfile raises several types for a bad archive
+            raise TemplateProblemError(f"Mẫu '{name}' không phải tệp .docx hợp lệ ({exc})") from None
+        self._templates: dict[str, jinja2.Template] = {}
+        env = _environment()
+        patcher = DocxTemplate.__new__(DocxTemplate)  # patch_xml uses no instance state
+        for part, blob in self._entries:
+            if not _TEMPLATED_PART.match(part):
+                continue
+            xml = blob.decode("utf-8")
+            if "{" not in xml:
+                continue
+            patched = _PARAGRAPH_START.sub(r"\n<w:p\1", patcher.patch_xml(xml))
+            try:
+                self._templates[part] = env.from_string(patched)
+            except jinja2.TemplateSyntaxError as exc:
+                raise TemplateProblemError(
+                    f"Mẫu '{name}', phần {part}: lỗi cú pháp thẻ Jinja ({exc.message}, dòng {exc.lineno})"
+                ) from None
+        if "word/document.xml" not in {p for p, _ in self._entries}:
+            raise TemplateProblemError(f"Mẫu '{name}' thiếu phần word/document.xml")
+
+    @classmethod
+    def from_path(cls, path: Path) -> CompiledTemplate:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise TemplateProblemError(f"Không đọc được mẫu '{path}' ({exc.strerror})") from None
+        return cls(data, str(path))
+
+    @property
+    def parts(self) -> dict[str, jinja2.Template]:
+        return dict(self._templates)
+
+    def render(self, context: dict[str, Any]) -> bytes:
+        """Render every templated part and return the .docx bytes."""
+        rendered: dict[str, bytes] = {}
+        for part, template in self._templates.items():
+            try:
+                xml = template.render(context)
+            except jinja2.UndefinedError as exc:
+                raise TemplateProblemError(
+                    f"Mẫu '{self.name}', phần {part}: dùng dữ liệu không có ({exc.message})"
+                ) from None
+            except jinja2.exceptions.SecurityError as exc:
+                raise TemplateProblemError(
+                    f"Mẫu '{self.name}', phần {part}: thẻ bị từ chối vì lý do an toàn ({exc})"
+                ) from None
+            except jinja2.TemplateError as exc:
+                raise TemplateProblemError(f"Mẫu '{self.name}', phần {part}: lỗi khi điền ({exc})") from None
+            xml = _PARAGRAPH_START_MARKED.sub(r"<w:p\1", xml)
+            blob = xml.encode("utf-8")
+            _assert_well_formed(blob, part)
+            rendered[part] = blob
+        return write_entries([(p, rendered.get(p, b)) for p, b in self._entries])
+
+
+def _assert_well_formed(blob: bytes, part: str) -> None:
+    """Never write a file Word would refuse: the rendered XML must parse."""
+    try:
+        etree.fromstring(blob, _XML_PARSER)
+    except etree.XMLSyntaxError as exc:
+        raise RenderError(f"Kết quả điền phần {part} không phải XML hợp lệ ({exc}); không ghi tệp") from None

@@ -1,0 +1,139 @@
+"""WordprocessingML fragments written from profile styles.
+
+The only module of ``render`` that spells XML (as python-docx's ``oxml`` layer is the only
+one of python-docx). Children of ``w:pPr`` and ``w:rPr`` are written in schema order:
+docxtpl's RichText writes ``w:rFonts`` after ``w:b``/``w:sz`` and Word may then drop the
+font on bold text.
+"""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape, quoteattr
+
+from ttdn_docs.profiles.model import Style
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+TWIPS_PER_MM = 1440 / 25.4
+TWIPS_PER_CM = 1440 / 2.54
+_JC = {"left": "left", "center": "center", "right": "right", "justify": "both"}
+
+
+def twips_mm(mm: float) -> int:
+    return round(mm * TWIPS_PER_MM)
+
+
+def twips_cm(cm: float) -> int:
+    return round(cm * TWIPS_PER_CM)
+
+
+def run_properties(style: Style, font: str) -> str:
+    """``w:rPr`` with the font on all four script slots, then b, i, size, underline."""
+    f = quoteattr(font)
+    parts = [f"<w:rFonts w:ascii={f} w:hAnsi={f} w:eastAsia={f} w:cs={f}/>"]
+    if style.bold:
+        parts.append("<w:b/><w:bCs/>")
+    else:
+        parts.append('<w:b w:val="0"/><w:bCs w:val="0"/>')
+    if style.italic:
+        parts.append("<w:i/><w:iCs/>")
+    else:
+        parts.append('<w:i w:val="0"/><w:iCs w:val="0"/>')
+    parts.append('<w:color w:val="000000"/>')
+    half_points = round(style.size * 2)
+    parts.append(f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>')
+    parts.append('<w:u w:val="single"/>' if style.underline else '<w:u w:val="none"/>')
+    parts.append('<w:lang w:val="vi-VN" w:eastAsia="vi-VN" w:bidi="ar-SA"/>')
+    return "<w:rPr>" + "".join(parts) + "</w:rPr>"
+
+
+def paragraph_properties(
+    style: Style,
+    font: str,
+    *,
+    style_id: str | None = None,
+    indent_xml: str | None = None,
+    border_top: bool = False,
+    exact_line_twips: int | None = None,
+    keep_lines: bool = False,
+) -> str:
+    """``w:pPr`` for a style: spacing, indent, alignment, keep-with-next, paragraph mark."""
+    parts = []
+    if style_id:
+        parts.append(f'<w:pStyle w:val="{style_id}"/>')
+    if style.keep_with_next:
+        parts.append("<w:keepNext/>")
+    if keep_lines:
+        parts.append("<w:keepLines/>")
+    if border_top:
+        parts.append('<w:pBdr><w:top w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>')
+    before = round(style.space_before * 20)
+    after = round(style.space_after * 20)
+    if exact_line_twips is not None:
+        line = f'w:line="{exact_line_twips}" w:lineRule="exact"'
+    else:
+        line = f'w:line="{round(style.line_spacing * 240)}" w:lineRule="auto"'
+    parts.append(f'<w:spacing w:before="{before}" w:after="{after}" {line}/>')
+    if indent_xml is not None:
+        parts.append(indent_xml)
+    else:
+        first = twips_cm(style.first_line_indent_cm)
+        parts.append(f'<w:ind w:left="0" w:right="0" w:firstLine="{first}"/>')
+    parts.append(f'<w:jc w:val="{_JC[style.align]}"/>')
+    parts.append(run_properties(style, font))
+    return "<w:pPr>" + "".join(parts) + "</w:pPr>"
+
+
+def text_run(style: Style, font: str, text_xml: str) -> str:
+    """A run; ``text_xml`` is already-escaped text or a Jinja tag."""
+    return f'<w:r>{run_properties(style, font)}<w:t xml:space="preserve">{text_xml}</w:t></w:r>'
+
+
+def paragraph(style: Style, font: str, text_xml: str = "", **ppr: object) -> str:
+    run = text_run(style, font, text_xml) if text_xml else ""
+    return f"<w:p>{paragraph_properties(style, font, **ppr)}{run}</w:p>"  # type: ignore[arg-type]
+
+
+def literal(text: str) -> str:
+    """Escape fixed text (from a profile) for use inside ``w:t``."""
+    return escape(text)
+
+
+def control(tag: str) -> str:
+    """A paragraph that holds only a docxtpl ``{%p … %}`` tag; docxtpl removes it."""
+    return f'<w:p><w:r><w:t xml:space="preserve">{{%p {tag} %}}</w:t></w:r></w:p>'
+
+
+def page_field_runs(style: Style, font: str) -> str:
+    """PAGE field as runs: python-docx has no field API (issue #1297)."""
+    rpr = run_properties(style, font)
+    return (
+        f'<w:r>{rpr}<w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r>{rpr}<w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
+        f'<w:r>{rpr}<w:fldChar w:fldCharType="separate"/></w:r>'
+        f"<w:r>{rpr}<w:t>2</w:t></w:r>"
+        f'<w:r>{rpr}<w:fldChar w:fldCharType="end"/></w:r>'
+    )
+
+
+def borderless_table(column_twips: list[int], cells_xml: list[str], *, cant_split: bool = False) -> str:
+    """A one-row table with no borders and a fixed layout, so that LibreOffice keeps the
+    column widths (``w:tblGrid`` matches the cell widths)."""
+    total = sum(column_twips)
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in column_twips)
+    no_border = "".join(
+        f'<w:{side} w:val="nil"/>' for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+    )
+    cells = "".join(
+        f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr>{xml}</w:tc>'
+        for w, xml in zip(column_twips, cells_xml)
+    )
+    row_props = "<w:trPr><w:cantSplit/></w:trPr>" if cant_split else ""
+    return (
+        "<w:tbl><w:tblPr>"
+        f'<w:tblW w:w="{total}" w:type="dxa"/><w:jc w:val="center"/>'
+        f"<w:tblBorders>{no_border}</w:tblBorders>"
+        '<w:tblLayout w:type="fixed"/>'
+        '<w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>'
+        '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="0"/>'
+        f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid><w:tr>{row_props}{cells}</w:tr></w:tbl>"
+    )

@@ -1,0 +1,290 @@
+"""Build a profile's docxtpl template (.docx with Jinja tags) from the profile data.
+
+Every size, style, margin and fixed wording in the template comes from the profile, so
+``templates/<profile>.docx`` is generated, committed, and a test proves the committed
+file is what this module builds. Run ``python -m ttdn_docs.render.template_builder`` to
+rebuild the templates of all built-in profiles.
+
+The placeholders the template uses are those of ``ttdn_docs.render.context``.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import sys
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml import parse_xml
+from docx.shared import Mm, Pt
+
+from ttdn_docs.profiles import Profile, Separator, Style, builtin_profile_ids, load_profile
+from ttdn_docs.render import ooxml
+from ttdn_docs.render.package import read_entries, write_entries
+
+NSDECL = f'xmlns:w="{ooxml.W_NS}"'
+# Paragraph style names mark each element so our own files can be checked exactly; they
+# carry no formatting (all formatting is direct, from the profile).
+ELEMENT_STYLES = {
+    "national": "TTDN Quoc hieu",
+    "superior": "TTDN Co quan cap tren",
+    "issuer": "TTDN Co quan ban hanh",
+    "issuer_separator": "TTDN Duoi co quan ban hanh",
+    "national_separator": "TTDN Duoi quoc hieu",
+    "number": "TTDN So ky hieu",
+    "place_date": "TTDN Dia danh ngay thang",
+    "kind_title": "TTDN Ten loai",
+    "summary": "TTDN Trich yeu",
+    "summary_separator": "TTDN Duoi trich yeu",
+    "addressee": "TTDN Kinh gui",
+    "body": "TTDN Noi dung",
+    "heading_1": "TTDN Muc",
+    "heading_2": "TTDN Khoan",
+    "heading_3": "TTDN Diem",
+    "item": "TTDN Khoan khong tieu de",
+    "bullet_1": "TTDN Gach dau dong",
+    "bullet_2": "TTDN Gach cong",
+    "recipients_label": "TTDN Noi nhan",
+    "recipient": "TTDN Dong noi nhan",
+    "signature_collective": "TTDN Quyen han",
+    "signature_authority": "TTDN Quyen han ky thay",
+    "signature_position": "TTDN Chuc vu",
+    "signature_space": "TTDN Cho ky",
+    "signer_name": "TTDN Ho ten nguoi ky",
+    "page_number": "TTDN So trang",
+}
+
+
+def style_id(element: str) -> str:
+    return re.sub(r"[^A-Za-z0-9]", "", ELEMENT_STYLES[element])
+
+
+def build_template(profile: Profile) -> bytes:
+    """The template .docx for ``profile``, as deterministic bytes."""
+    doc = Document()
+    _setup_page(doc, profile)
+    _setup_styles(doc, profile)
+    body = doc.element.body
+    sect_pr = body.sectPr
+    for child in list(body):
+        if child is not sect_pr:
+            body.remove(child)
+    for fragment in _body_fragments(profile):
+        sect_pr.addprevious(parse_xml(_with_ns(fragment)))
+    _setup_page_number(doc, profile)
+    doc.core_properties.author = "ttdn_docs"
+    doc.core_properties.title = profile.title
+    doc.core_properties.comments = f"ttdn_docs template for profile {profile.id}"
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return _normalise_package(buffer.getvalue())
+
+
+def _with_ns(fragment: str) -> str:
+    # Give the fragment's root element the w: namespace declaration lxml needs.
+    return re.sub(r"^<(w:\w+)", rf"<\1 {NSDECL}", fragment, count=1)
+
+
+def _setup_page(doc: Document, profile: Profile) -> None:  # type: ignore[valid-type]
+    page = profile.page
+    section = doc.sections[0]
+    landscape = page.orientation == "landscape"
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    width, height = (page.height_mm, page.width_mm) if landscape else (page.width_mm, page.height_mm)
+    section.page_width = Mm(width)
+    section.page_height = Mm(height)
+    section.top_margin = Mm(page.margins_mm["top"])
+    section.bottom_margin = Mm(page.margins_mm["bottom"])
+    section.left_margin = Mm(page.margins_mm["left"])
+    section.right_margin = Mm(page.margins_mm["right"])
+    section.header_distance = Mm(page.header_distance_mm)
+    section.footer_distance = Mm(page.header_distance_mm)
+    section.gutter = Mm(0)
+    section.different_first_page_header_footer = not profile.elements.page_number.first_page
+
+
+def _setup_styles(doc: Document, profile: Profile) -> None:  # type: ignore[valid-type]
+    styles = doc.styles
+    body_style = profile.elements.body
+    normal = styles["Normal"]
+    normal.font.name = profile.font
+    normal.font.size = Pt(body_style.size)
+    rpr = normal.element.get_or_add_rPr()
+    fonts = rpr.get_or_add_rFonts()
+    for slot in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(_qn(slot), profile.font)
+    defaults = doc.styles.element.find(_qn("w:docDefaults"))
+    if defaults is not None:
+        for rfonts in defaults.iter(_qn("w:rFonts")):
+            for attr in list(rfonts.attrib):
+                del rfonts.attrib[attr]
+            for slot in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+                rfonts.set(_qn(slot), profile.font)
+    for name in ELEMENT_STYLES.values():
+        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = normal
+        style.quick_style = False
+
+
+def _qn(tag: str) -> str:
+    prefix, local = tag.split(":")
+    assert prefix == "w"
+    return f"{{{ooxml.W_NS}}}{local}"
+
+
+def _setup_page_number(doc: Document, profile: Profile) -> None:  # type: ignore[valid-type]
+    section = doc.sections[0]
+    number = profile.elements.page_number
+    header = section.header
+    header.is_linked_to_previous = False
+    element = header._element
+    for child in list(element):
+        element.remove(child)
+    ppr = ooxml.paragraph_properties(
+        number.style, profile.font, style_id=style_id("page_number"), indent_xml='<w:ind w:left="0" w:right="0" w:firstLine="0"/>'
+    )
+    element.append(parse_xml(_with_ns(f"<w:p>{ppr}{ooxml.page_field_runs(number.style, profile.font)}</w:p>")))
+    if not number.first_page:
+        first = section.first_page_header
+        first.is_linked_to_previous = False
+        # An empty paragraph: no number on page 1.
+        first_el = first._element
+        for child in list(first_el):
+            first_el.remove(child)
+        first_el.append(parse_xml(_with_ns("<w:p/>")))
+
+
+def _p(profile: Profile, element: str, style: Style, text_xml: str, **ppr: object) -> str:
+    return ooxml.paragraph(style, profile.font, text_xml, style_id=style_id(element), **ppr)
+
+
+def _centred(profile: Profile, element: str, style: Style, text_xml: str) -> str:
+    """A header paragraph: no first-line indent, tight spacing."""
+    return _p(profile, element, style, text_xml, indent_xml='<w:ind w:left="0" w:right="0" w:firstLine="0"/>')
+
+
+def _separator(profile: Profile, element: str, separator: Separator, key: str) -> str:
+    """``*`` / ``-----`` as text, or an empty paragraph whose top border is the line;
+    its indents come from the context (they depend on the text above)."""
+    if separator.kind == "text":
+        assert separator.style is not None
+        return _centred(profile, element, separator.style, ooxml.literal(separator.text))
+    tiny = Style(size=2, align="center")
+    indent = f'<w:ind w:left="{{{{ lines.{key}.left }}}}" w:right="{{{{ lines.{key}.right }}}}" w:firstLine="0"/>'
+    return ooxml.paragraph(
+        tiny, profile.font, "", style_id=style_id(element), indent_xml=indent, border_top=True, exact_line_twips=60
+    )
+
+
+def _loop(var: str, items: str, branches: list[tuple[str, str]]) -> list[str]:
+    """``{%p for var in items %}`` with one ``{%p if var.role == … %}`` branch per role."""
+    out = [ooxml.control(f"for {var} in {items}")]
+    for index, (role, paragraph_xml) in enumerate(branches):
+        keyword = "if" if index == 0 else "elif"
+        out.append(ooxml.control(f'{keyword} {var}.role == "{role}"'))
+        out.append(paragraph_xml)
+    out.append(ooxml.control("endif"))
+    out.append(ooxml.control("endfor"))
+    return out
+
+
+def _header_table(profile: Profile) -> str:
+    e = profile.elements
+    left = [
+        ooxml.control("for line in header.superior"),
+        _centred(profile, "superior", e.superior, "{{ line }}"),
+        ooxml.control("endfor"),
+        ooxml.control("for line in header.issuer"),
+        _centred(profile, "issuer", e.issuer, "{{ line }}"),
+        ooxml.control("endfor"),
+        _separator(profile, "issuer_separator", e.issuer_separator, "issuer"),
+        _centred(profile, "number", e.number, "{{ header.number }}"),
+    ]
+    right = [_centred(profile, "national", line.style, ooxml.literal(line.text)) for line in e.national_lines]
+    right.append(_separator(profile, "national_separator", e.national_separator, "national"))
+    right.append(_centred(profile, "place_date", e.place_date, "{{ header.place_date }}"))
+    columns = [ooxml.twips_mm(mm) for mm in profile.layout.header_columns_mm]
+    return ooxml.borderless_table(columns, ["".join(left), "".join(right)])
+
+
+def _signature_table(profile: Profile) -> str:
+    e = profile.elements
+    left = [
+        _p(profile, "recipients_label", e.recipients_label, ooxml.literal(profile.recipients.label),
+           indent_xml='<w:ind w:left="0" w:right="0" w:firstLine="0"/>'),
+        ooxml.control("for line in recipients"),
+        _p(profile, "recipient", e.recipient, "{{ line }}", indent_xml='<w:ind w:left="0" w:right="0" w:firstLine="0"/>'),
+        ooxml.control("endfor"),
+    ]
+    right = _loop(
+        "line",
+        "signature.lines",
+        [
+            ("collective", _centred(profile, "signature_collective", e.signature_collective, "{{ line.text }}")),
+            ("authority", _centred(profile, "signature_authority", e.signature_authority, "{{ line.text }}")),
+            ("position", _centred(profile, "signature_position", e.signature_position, "{{ line.text }}")),
+        ],
+    )
+    space = Style(size=e.signer_name.size, keep_with_next=True)
+    right += [_centred(profile, "signature_space", space, "")] * profile.layout.signature_blank_lines
+    right.append(_centred(profile, "signer_name", e.signer_name, "{{ signature.name }}"))
+    columns = [ooxml.twips_mm(mm) for mm in profile.layout.signature_columns_mm]
+    return ooxml.borderless_table(columns, ["".join(left), "".join(right)], cant_split=True)
+
+
+def _body_fragments(profile: Profile) -> list[str]:
+    e = profile.elements
+    out = [_header_table(profile)]
+    out.append(_centred(profile, "kind_title", e.kind_title, "{{ title.kind }}"))
+    out.append(_centred(profile, "summary", e.summary, "{{ title.summary }}"))
+    out.append(_separator(profile, "summary_separator", e.summary_separator, "summary"))
+    out.append(ooxml.control("for line in addressees"))
+    out.append(_centred(profile, "addressee", e.addressee, "{{ line }}"))
+    out.append(ooxml.control("endfor"))
+    branches = [("body", _p(profile, "body", e.body, "{{ line.text }}"))]
+    for index, level in enumerate(e.headings, start=1):
+        branches.append((f"heading_{index}", _p(profile, f"heading_{index}", level.style, "{{ line.text }}")))
+    branches.append(("item", _p(profile, "item", e.item, "{{ line.text }}")))
+    for index, bullet in enumerate(e.bullets, start=1):
+        branches.append((f"bullet_{index}", _p(profile, f"bullet_{index}", bullet.style, "{{ line.text }}")))
+    out += _loop("line", "body", branches)
+    out.append(_signature_table(profile))
+    return out
+
+
+def _normalise_package(data: bytes) -> bytes:
+    """Fixed core-property dates and timestamps so the build is byte-reproducible."""
+    entries = []
+    for name, blob in read_entries(data):
+        if name == "docProps/core.xml":
+            blob = re.sub(
+                rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)",
+                rb"\g<1>2025-07-01T00:00:00Z\g<3>",
+                blob,
+            )
+        entries.append((name, blob))
+    return write_entries(entries)
+
+
+def template_filename(profile_id: str) -> str:
+    return f"{profile_id}.docx"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Rebuild the templates of all built-in profiles into a folder (default
+    ``templates/`` of the repository)."""
+    args = sys.argv[1:] if argv is None else argv
+    out_dir = Path(args[0]) if args else Path(__file__).resolve().parents[2] / "templates"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for profile_id in builtin_profile_ids():
+        target = out_dir / template_filename(profile_id)
+        target.write_bytes(build_template(load_profile(profile_id)))
+        print(f"wrote {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,62 @@
+"""Where templates come from: the committed file of a built-in profile, a user's file
+(``--template``), or one built in memory for a profile that has no committed template."""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from pathlib import Path
+
+from ttdn_docs.profiles import Profile
+from ttdn_docs.render.engine import CompiledTemplate
+from ttdn_docs.render.template_builder import build_template, template_filename
+
+_PACKAGE_DIR = Path(__file__).resolve().parents[1]
+# Installed wheel: ttdn_docs/_templates; source checkout: <repo>/templates.
+TEMPLATE_DIRS = (_PACKAGE_DIR / "_templates", _PACKAGE_DIR.parent / "templates")
+
+
+def committed_template_path(profile_id: str) -> Path | None:
+    for folder in TEMPLATE_DIRS:
+        candidate = folder / template_filename(profile_id)
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def template_for(profile: Profile, template: Path | None = None) -> CompiledTemplate:
+    """The compiled template to render ``profile`` with (cached per process)."""
+    if template is not None:
+        return _compiled_file(str(Path(template).resolve()), _mtime(template))
+    path = committed_template_path(profile.id)
+    if path is not None and _is_builtin(profile):
+        return _compiled_file(str(path), _mtime(path))
+    return _compiled_profile(profile.model_dump_json())
+
+
+def _is_builtin(profile: Profile) -> bool:
+    from ttdn_docs.profiles import load_profile
+
+    try:
+        return load_profile(profile.id) == profile
+    except Exception:  # a custom profile may reuse no built-in id
+        return False
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+@lru_cache(maxsize=16)
+def _compiled_file(path: str, mtime: float) -> CompiledTemplate:
+    return CompiledTemplate.from_path(Path(path))
+
+
+@lru_cache(maxsize=16)
+def _compiled_profile(profile_json: str) -> CompiledTemplate:
+    profile = Profile.model_validate_json(profile_json)
+    digest = hashlib.sha256(profile_json.encode()).hexdigest()[:12]
+    return CompiledTemplate(build_template(profile), f"{profile.id} (dựng từ hồ sơ, {digest})")

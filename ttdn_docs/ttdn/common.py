@@ -1,0 +1,120 @@
+"""Parts shared by the TTĐN plan and report: issuer, citations, recipients, signer."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from ttdn_docs.admin import Authority, Recipient, Recipients, Signature, SignatureAuthority
+from ttdn_docs.admin.text import CleanText
+from ttdn_docs.vn import numeric_date
+
+
+class Model(BaseModel):
+    """Base of input models: unknown keys are errors (a typo must not be lost silently)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Issuer(Model):
+    """Who issues: the body above (``Đảng bộ thành phố Hải Phòng``), the issuing body
+    (``Đảng uỷ xã Thanh Miện``, or two lines for a UBND), its abbreviation in the number,
+    and optionally the commune's official code."""
+
+    superior: list[CleanText] = Field(default_factory=list, max_length=3)
+    name: CleanText | list[CleanText]
+    abbreviation: CleanText = Field(max_length=40)
+    commune_code: CleanText | None = Field(default=None, max_length=10)
+
+    @property
+    def lines(self) -> list[str]:
+        return [self.name] if isinstance(self.name, str) else list(self.name)
+
+    @property
+    def display_name(self) -> str:
+        """The name as used in running text (``Đảng uỷ xã Thanh Miện``)."""
+        return " ".join(self.lines)
+
+    def authority(self) -> Authority:
+        return Authority(superior=self.superior, lines=self.lines, abbreviation=self.abbreviation)
+
+
+class Citation(Model):
+    """A document cited as a basis: ``Hướng dẫn số 08-HD/BTGDVTU, ngày 28/7/2025 của Ban
+    Tuyên giáo và Dân vận Thành ủy Hải Phòng về công tác thông tin đối ngoại năm 2025``.
+
+    Numbers and dates are copied from data, never from examples (cited numbers are
+    often mistyped when copied)."""
+
+    kind: CleanText = Field(max_length=100)
+    number: CleanText | None = Field(default=None, max_length=60)
+    date: dt.date | None = None
+    issuer: CleanText | None = Field(default=None, max_length=300)
+    subject: CleanText | None = Field(default=None, max_length=1000)
+    comma_before_date: bool = True
+
+    def text(self) -> str:
+        parts = [self.kind]
+        if self.number:
+            parts.append(f"số {self.number}")
+        text = " ".join(parts)
+        if self.date is not None:
+            text += ("," if self.comma_before_date else "") + f" ngày {numeric_date(self.date)}"
+        if self.issuer:
+            text += f" của {self.issuer}"
+        if self.subject:
+            text += f" về {self.subject}"
+        return text
+
+
+class Basis(Model):
+    """The opening's bases: ``Thực hiện …`` or ``Căn cứ …`` with the documents cited."""
+
+    verb: Literal["Thực hiện", "Căn cứ"] = "Thực hiện"
+    documents: list[Citation] = Field(min_length=1, max_length=30)
+
+    def text(self) -> str:
+        return f"{self.verb} " + "; ".join(d.text() for d in self.documents)
+
+
+class RecipientEntry(Model):
+    name: CleanText = Field(max_length=500)
+    purpose: CleanText | None = Field(default=None, max_length=200)
+
+
+class Signer(Model):
+    """Who signs, by meaning (the profile writes ``T/M`` or ``TM.``)."""
+
+    collective: CleanText | None = Field(default=None, max_length=200)
+    authority: SignatureAuthority = SignatureAuthority.HEAD
+    head_title: CleanText | None = Field(default=None, max_length=200)
+    position: CleanText = Field(max_length=200)
+    name: CleanText = Field(max_length=200)
+
+    def signature(self) -> Signature:
+        return Signature(**self.model_dump())
+
+
+def recipients_from(entries: list[RecipientEntry | str], archive: list[str]) -> Recipients:
+    items = [
+        Recipient(name=e) if isinstance(e, str) else Recipient(name=e.name, purpose=e.purpose)
+        for e in entries
+    ]
+    return Recipients(items=items, archive=archive)
+
+
+class RecipientList(Model):
+    """Nơi nhận: entries (a name, or name + purpose) and the archive entries."""
+
+    items: list[RecipientEntry | CleanText] = Field(default_factory=list, max_length=200)
+    archive: list[CleanText] = Field(min_length=1, max_length=20)
+
+    @field_validator("archive", mode="before")
+    @classmethod
+    def _archive_as_list(cls, value: object) -> object:
+        return [value] if isinstance(value, str) else value
+
+    def recipients(self) -> Recipients:
+        return recipients_from(list(self.items), list(self.archive))

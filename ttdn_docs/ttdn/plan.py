@@ -1,0 +1,200 @@
+"""The TTĐN plan (Kế hoạch công tác thông tin đối ngoại) and its generic anatomy.
+
+Typed fields for the parts every plan has; free text for the items. ``to_document()``
+builds the ``AdminDocument``; nothing here knows about docx or about a rule book's form.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from ttdn_docs.admin import (
+    AdminDocument,
+    Block,
+    BulletItem,
+    BulletList,
+    DocNumber,
+    DocumentKind,
+    Marks,
+    Paragraph,
+    PlaceDate,
+    Section,
+)
+from ttdn_docs.admin.text import CleanText
+from ttdn_docs.ttdn.common import Basis, Issuer, Model, RecipientList, Signer
+from ttdn_docs.vn import numeric_date
+
+
+class Item(Model):
+    """A bullet with optional sub-bullets; in YAML a plain string is the common case."""
+
+    text: CleanText
+    items: list[CleanText] = Field(default_factory=list, max_length=500)
+
+
+ItemOrText = Item | CleanText
+
+
+class UnitTasks(Model):
+    """Tasks of one assigned unit (a khoản of ``Tổ chức thực hiện``).
+
+    ``style``: ``auto`` writes a single task as a paragraph and several as ``-`` bullets
+    (as the reference plan does); ``bullets`` or ``paragraphs`` force one form."""
+
+    unit: CleanText = Field(max_length=300)
+    tasks: list[ItemOrText] = Field(min_length=1, max_length=500)
+    style: Literal["auto", "bullets", "paragraphs"] = "auto"
+
+
+class Closing(Model):
+    """The closing paragraph: who reports what to whom, through which unit, by when.
+
+    Wording: ``Trên đây là <Kế hoạch + trích yếu>, <issuer> đề nghị <units> triển khai,
+    thực hiện và báo cáo kết quả <subject> về <collector> (qua <via>) trước ngày <deadline>
+    để tổng hợp, báo cáo <report_to> đúng quy định.`` ``text`` replaces it entirely."""
+
+    units: CleanText | None = Field(default=None, max_length=1000)
+    report_subject: CleanText | None = Field(default=None, max_length=1000)
+    collector: CleanText | None = Field(default=None, max_length=300)
+    via: CleanText | None = Field(default=None, max_length=300)
+    deadline: dt.date | None = None
+    report_to: CleanText | None = Field(default=None, max_length=500)
+    text: CleanText | None = Field(default=None, max_length=5000)
+
+    @model_validator(mode="after")
+    def _complete(self) -> Closing:
+        if self.text is None:
+            missing = [n for n in ("units", "report_subject", "collector", "deadline") if getattr(self, n) is None]
+            if missing:
+                raise ValueError("cần 'text' hoặc đủ các trường: " + ", ".join(missing))
+        return self
+
+
+class SectionTitles(Model):
+    """Default headings of the plan's sections; any may be changed."""
+
+    purposes_and_requirements: CleanText = "Mục đích, yêu cầu"
+    purposes: CleanText = "Mục đích"
+    requirements: CleanText = "Yêu cầu"
+    contents_and_methods: CleanText = "Nội dung triển khai"
+    contents: CleanText = "Nội dung tuyên truyền"
+    methods: CleanText = "Phương thức triển khai"
+    organisation: CleanText = "Tổ chức thực hiện"
+
+
+class Opening(Model):
+    """``<bases>, <issuer> <action>, như sau:`` — or a free ``text``."""
+
+    bases: list[Basis] = Field(default_factory=list, max_length=10)
+    action: CleanText | None = Field(default=None, max_length=2000)
+    text: CleanText | None = Field(default=None, max_length=5000)
+
+    @model_validator(mode="after")
+    def _complete(self) -> Opening:
+        if self.text is None and (not self.bases or self.action is None):
+            raise ValueError("cần 'text' hoặc cả 'bases' và 'action'")
+        return self
+
+
+class ForeignInfoPlan(Model):
+    """Kế hoạch công tác thông tin đối ngoại of a commune Đảng ủy or UBND."""
+
+    profile: CleanText = Field(default="party-hd36-2018", max_length=200)
+    issuer: Issuer
+    number: int | None = Field(default=None, ge=1, le=99_999)
+    date: dt.date | None = None
+    year: int = Field(ge=2000, le=2200)
+    place: CleanText = Field(max_length=200)
+    summary: CleanText = Field(max_length=1000)
+    opening: Opening
+    purposes: list[ItemOrText] = Field(min_length=1, max_length=500)
+    requirements: list[ItemOrText] = Field(min_length=1, max_length=500)
+    contents: list[ItemOrText] = Field(min_length=1, max_length=2000)
+    methods: list[ItemOrText] = Field(min_length=1, max_length=500)
+    tasks: list[UnitTasks] = Field(min_length=1, max_length=200)
+    closing: Closing
+    recipients: RecipientList
+    signature: Signer
+    section_titles: SectionTitles = Field(default_factory=SectionTitles)
+    marks: Marks = Field(default_factory=Marks)
+
+    @model_validator(mode="after")
+    def _date_in_year(self) -> ForeignInfoPlan:
+        if self.date is not None and self.date.year not in (self.year, self.year - 1):
+            raise ValueError(f"ngày ban hành {self.date.isoformat()} không thuộc năm kế hoạch {self.year}")
+        return self
+
+    def opening_text(self) -> str:
+        if self.opening.text is not None:
+            return self.opening.text
+        bases = "; ".join(b.text() for b in self.opening.bases)
+        return f"{bases}, {self.issuer.display_name} {self.opening.action}, như sau:"
+
+    def closing_text(self) -> str:
+        c = self.closing
+        if c.text is not None:
+            return c.text
+        assert c.deadline is not None
+        via = f" (qua {c.via})" if c.via else ""
+        report_to = f" để tổng hợp, báo cáo {c.report_to} đúng quy định" if c.report_to else ""
+        return (
+            f"Trên đây là {DocumentKind.KE_HOACH.title} {self.summary}, {self.issuer.display_name} đề nghị "
+            f"{c.units} triển khai, thực hiện và báo cáo kết quả {c.report_subject} về {c.collector}{via} "
+            f"trước ngày {numeric_date(c.deadline)}{report_to}."
+        )
+
+    def to_document(self) -> AdminDocument:
+        titles = self.section_titles
+        body: list[Block] = [
+            Paragraph(text=self.opening_text()),
+            Section(
+                title=titles.purposes_and_requirements,
+                children=[
+                    Section(title=titles.purposes, children=[bullets(self.purposes)]),
+                    Section(title=titles.requirements, children=[bullets(self.requirements)]),
+                ],
+            ),
+            Section(
+                title=titles.contents_and_methods,
+                children=[
+                    Section(title=titles.contents, children=[bullets(self.contents)]),
+                    Section(title=titles.methods, children=[bullets(self.methods)]),
+                ],
+            ),
+            Section(title=titles.organisation, children=[unit_section(t) for t in self.tasks]),
+            Paragraph(text=self.closing_text()),
+        ]
+        return AdminDocument(
+            issuer=self.issuer.authority(),
+            kind=DocumentKind.KE_HOACH,
+            number=DocNumber(number=self.number, body=self.issuer.abbreviation),
+            place_date=PlaceDate(place=self.place, date=self.date, year=self.year if self.date is None else None),
+            summary=self.summary,
+            body=body,
+            recipients=self.recipients.recipients(),
+            signature=self.signature.signature(),
+            marks=self.marks,
+        )
+
+
+def bullets(items: list[Item | str]) -> BulletList:
+    return BulletList(items=[_bullet(i) for i in items])
+
+
+def _bullet(item: Item | str) -> BulletItem:
+    if isinstance(item, str):
+        return BulletItem(text=item)
+    return BulletItem(text=item.text, items=item.items)
+
+
+def unit_section(unit: UnitTasks) -> Section:
+    as_paragraphs = unit.style == "paragraphs" or (unit.style == "auto" and len(unit.tasks) == 1)
+    children: list[Block]
+    if as_paragraphs and all(isinstance(t, str) for t in unit.tasks):
+        children = [Paragraph(text=t) for t in unit.tasks if isinstance(t, str)]
+    else:
+        children = [bullets(list(unit.tasks))]
+    return Section(title=unit.unit, children=children)
