@@ -1,0 +1,32 @@
+"""ttdn_docs — compliant Vietnamese administrative documents for commune foreign-information
+work (thông tin đối ngoại): plans and reports under the Party and State rule books.
+
+Quick start::
+
+    from ttdn_docs import load_plan, load_profile, render_docx
+    plan = load_plan("examples/thanh_mien_2025/plan.yaml")
+    data = render_docx(plan.to_document(), load_profile(plan.profile))
+"""
+
+__version__ = "0.1.0"
+
+from ttdn_docs.api import load_document, render_file  # noqa: E402
+from ttdn_docs.errors import InputError, TtdnError  # noqa: E402
+from ttdn_docs.profiles import Profile, load_profile  # noqa: E402
+from ttdn_docs.render import render_docx, write_docx, write_docx_stream  # noqa: E402
+from ttdn_docs.ttdn import ForeignInfoPlan, load_plan  # noqa: E402
+
+__all__ = [
+    "ForeignInfoPlan",
+    "InputError",
+    "Profile",
+    "TtdnError",
+    "__version__",
+    "load_document",
+    "load_plan",
+    "load_profile",
+    "render_docx",
+    "render_file",
+    "write_docx",
+    "write_docx_stream",
+]

@@ -116,7 +116,13 @@ def problems_from(exc: ValidationError, lines: LineMap) -> list[FieldProblem]:
         loc = tuple(str(part) for part in error["loc"])
         # Discriminated unions add the tag name to the path; drop it for the user.
         loc = tuple(part for part in loc if part not in {"paragraph", "bullets", "section"})
-        problems.append(FieldProblem(".".join(loc), _message(error), _line_for(loc, lines)))
+        # A missing field has no line of its own: point at its parent mapping, unless
+        # that is the whole document (its first line would mislead).
+        if error["type"] == "missing":
+            line = _line_for(loc[:-1], lines) if len(loc) > 1 else None
+        else:
+            line = _line_for(loc, lines)
+        problems.append(FieldProblem(".".join(loc), _message(error), line))
     return problems
 
 

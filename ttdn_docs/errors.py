@@ -26,9 +26,13 @@ class FieldProblem:
     line: int | None = None
 
     def describe(self) -> str:
-        where = f"dòng {self.line}, " if self.line is not None else ""
-        field = self.path or "(gốc tài liệu)"
-        return f"{where}trường '{field}': {self.message}"
+        parts = []
+        if self.line is not None:
+            parts.append(f"dòng {self.line}")
+        if self.path:
+            parts.append(f"trường '{self.path}'")
+        where = ", ".join(parts)
+        return f"{where}: {self.message}" if where else self.message
 
 
 class InputError(TtdnError):

@@ -2,8 +2,8 @@
 
 Every size, style, margin and fixed wording in the template comes from the profile, so
 ``templates/<profile>.docx`` is generated, committed, and a test proves the committed
-file is what this module builds. Run ``python -m ttdn_docs.render.template_builder`` to
-rebuild the templates of all built-in profiles.
+file is what this module builds. Run ``python scripts/build_templates.py`` to
+rebuild the templates of all built-in profiles (``python scripts/build_templates.py``).
 
 The placeholders the template uses are those of ``ttdn_docs.render.context``.
 """
@@ -284,7 +284,3 @@ def main(argv: list[str] | None = None) -> int:
         target.write_bytes(build_template(load_profile(profile_id)))
         print(f"wrote {target}")
     return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

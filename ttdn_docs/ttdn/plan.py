@@ -102,6 +102,7 @@ class Opening(Model):
 class ForeignInfoPlan(Model):
     """Kế hoạch công tác thông tin đối ngoại of a commune Đảng ủy or UBND."""
 
+    kind: Literal["plan"] = "plan"
     profile: CleanText = Field(default="party-hd36-2018", max_length=200)
     issuer: Issuer
     number: int | None = Field(default=None, ge=1, le=99_999)
