@@ -42,15 +42,16 @@ def ascii_key(text: str) -> str:
 
 
 def split_type_word(
-    key: str, labels: Mapping[str, str], key_fn: KeyFunction
+    key: str, type_words: Mapping[str, str], key_fn: KeyFunction
 ) -> tuple[str | None, str]:
     """Split a leading type word off a key built with ``key_fn``.
 
-    ``("xã thanh miện", COMMUNE_TYPE_LABELS, name_key)`` → ``("xa", "thanh miện")``;
-    a key without a type word → ``(None, key)``.
+    ``type_words`` maps a word to its type code (``{'xã': 'xa', …}``).
+    ``('xã thanh miện', …, name_key)`` → ``('xa', 'thanh miện')``; a key without a type
+    word → ``(None, key)``.
     """
-    for type_code, label in labels.items():
-        word = key_fn(label) + " "
-        if key.startswith(word) and len(key) > len(word):
-            return type_code, key[len(word):]
+    for word, type_code in type_words.items():
+        prefix = key_fn(word) + " "
+        if key.startswith(prefix) and len(key) > len(prefix):
+            return type_code, key[len(prefix) :]
     return None, key
