@@ -22,6 +22,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
 from ttdn_docs.errors import RenderError, TemplateProblemError
+from ttdn_docs.render.locations import paragraph_locations, where
 from ttdn_docs.render.package import read_entries, write_entries
 
 _TEMPLATED_PART = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
@@ -48,23 +49,36 @@ class CompiledTemplate:
         except Exception as exc:  # zipfile raises several types for a bad archive
             raise TemplateProblemError(f"Mẫu '{name}' không phải tệp .docx hợp lệ ({exc})") from None
         self._templates: dict[str, jinja2.Template] = {}
-        env = _environment()
+        self.sources: dict[str, str] = {}
+        self.environment = _environment()
+        if "word/document.xml" not in {p for p, _ in self._entries}:
+            raise TemplateProblemError(f"Mẫu '{name}' thiếu phần word/document.xml")
         patcher = DocxTemplate.__new__(DocxTemplate)  # patch_xml uses no instance state
+        errors: list[str] = []
         for part, blob in self._entries:
             if not _TEMPLATED_PART.match(part):
                 continue
-            xml = blob.decode("utf-8")
+            try:
+                xml = blob.decode("utf-8")
+            except UnicodeDecodeError:
+                errors.append(f"{part}: không phải XML UTF-8")
+                continue
             if "{" not in xml:
                 continue
             patched = _PARAGRAPH_START.sub(r"\n<w:p\1", patcher.patch_xml(xml))
+            self.sources[part] = patched
             try:
-                self._templates[part] = env.from_string(patched)
+                self._templates[part] = self.environment.from_string(patched)
             except jinja2.TemplateSyntaxError as exc:
-                raise TemplateProblemError(
-                    f"Mẫu '{name}', phần {part}: lỗi cú pháp thẻ Jinja ({exc.message}, dòng {exc.lineno})"
-                ) from None
-        if "word/document.xml" not in {p for p, _ in self._entries}:
-            raise TemplateProblemError(f"Mẫu '{name}' thiếu phần word/document.xml")
+                location = where(paragraph_locations(blob, part), patched, exc.lineno, part)
+                errors.append(f"{location}: lỗi cú pháp thẻ ({exc.message})")
+        if errors:
+            listed = "\n".join(f"  - {e}" for e in errors)
+            raise TemplateProblemError(f"Mẫu '{name}' có {len(errors)} lỗi:\n{listed}")
+
+    def raw_part(self, part: str) -> bytes:
+        """The part's XML as stored in the template (before patching)."""
+        return dict(self._entries)[part]
 
     @classmethod
     def from_path(cls, path: Path) -> CompiledTemplate:

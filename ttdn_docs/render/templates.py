@@ -25,9 +25,12 @@ def committed_template_path(profile_id: str) -> Path | None:
 
 
 def template_for(profile: Profile, template: Path | None = None) -> CompiledTemplate:
-    """The compiled template to render ``profile`` with (cached per process)."""
+    """The compiled template to render ``profile`` with (cached per process). A user's
+    template is first checked against the model's placeholders (all problems at once)."""
     if template is not None:
-        return _compiled_file(str(Path(template).resolve()), _mtime(template))
+        compiled = _compiled_file(str(Path(template).resolve()), _mtime(template))
+        _checked_user_template(compiled, profile.model_dump_json())
+        return compiled
     path = committed_template_path(profile.id)
     if path is not None and _is_builtin(profile):
         return _compiled_file(str(path), _mtime(path))
@@ -53,6 +56,14 @@ def _mtime(path: Path) -> float:
 @lru_cache(maxsize=16)
 def _compiled_file(path: str, mtime: float) -> CompiledTemplate:
     return CompiledTemplate.from_path(Path(path))
+
+
+@lru_cache(maxsize=64)
+def _checked_user_template(compiled: CompiledTemplate, profile_json: str) -> None:
+    # A user's template is checked once per profile, before its first render.
+    from ttdn_docs.render.template_check import assert_template_fits
+
+    assert_template_fits(compiled, Profile.model_validate_json(profile_json))
 
 
 @lru_cache(maxsize=16)
