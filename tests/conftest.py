@@ -39,3 +39,61 @@ def soffice() -> str | None:
 requires_libreoffice = pytest.mark.skipif(
     soffice() is None, reason="LibreOffice (soffice) is not installed; .ci/run installs it"
 )
+
+
+# --- robustness table (docs/robustness.md is produced from these markers) ----------------
+# A test marked @pytest.mark.robustness(kind="…", behaviour="…", cases=N) counts N cases of
+# one class of bad input (N defaults to 1 per collected item, so parametrized cases count).
+# `python scripts/robustness_report.py` runs them and writes the table.
+_ROBUSTNESS: dict[str, dict[str, object]] = {}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "robustness(kind, behaviour, cases=1): a class of bad input and what the library does with it")
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.when != "call" and not (report.when == "setup" and report.skipped):
+        return
+    marker = _MARKERS.get(report.nodeid)
+    if marker is None:
+        return
+    kind = str(marker.kwargs["kind"])
+    row = _ROBUSTNESS.setdefault(kind, {"behaviour": marker.kwargs["behaviour"], "cases": 0, "passed": 0, "tests": set()})
+    cases = int(marker.kwargs.get("cases", 1))
+    row["cases"] = int(row["cases"]) + cases  # type: ignore[call-overload]
+    if report.passed:
+        row["passed"] = int(row["passed"]) + cases  # type: ignore[call-overload]
+    row["tests"].add(report.nodeid.split("::")[0])  # type: ignore[union-attr]
+
+
+_MARKERS: dict[str, pytest.Mark] = {}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        marker = item.get_closest_marker("robustness")
+        if marker is not None:
+            _MARKERS[item.nodeid] = marker
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    import os
+
+    target = os.environ.get("TTDN_ROBUSTNESS_REPORT")
+    if not target or not _ROBUSTNESS:
+        return
+    lines = [
+        "# Robustness: bad input and what ttdn_docs does with it",
+        "",
+        "Produced from the test suite by `python scripts/robustness_report.py` (tests marked",
+        "`@pytest.mark.robustness`); do not edit by hand.",
+        "",
+        "| class of bad input | cases | passed | what the library does | tests |",
+        "|---|---:|---:|---|---|",
+    ]
+    for kind in sorted(_ROBUSTNESS):
+        row = _ROBUSTNESS[kind]
+        tests = ", ".join(f"`{t}`" for t in sorted(row["tests"]))  # type: ignore[arg-type]
+        lines.append(f"| {kind} | {row['cases']} | {row['passed']} | {row['behaviour']} | {tests} |")
+    Path(target).write_text("\n".join(lines) + "\n", encoding="utf-8")

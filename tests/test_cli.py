@@ -39,6 +39,7 @@ def test_render_writes_the_example(tmp_path: Path) -> None:
     assert "KẾ HOẠCH" in document_text(open_docx(out))
 
 
+@pytest.mark.robustness(kind="Output file that already exists", behaviour="kept untouched unless --force; exit 2 with a message")
 def test_render_does_not_overwrite_without_force(tmp_path: Path) -> None:
     out = tmp_path / "x.docx"
     out.write_bytes(b"keep me")
@@ -75,6 +76,7 @@ def make_bad(case: str, tmp_path: Path) -> Path:
     return write_yaml(path, data)
 
 
+@pytest.mark.robustness(kind="Malformed plan input: YAML syntax error, missing field, wrong type, unknown key, bad date", behaviour="refused: one Vietnamese message with field path (and YAML line), exit 2, no file, no traceback")
 @pytest.mark.parametrize("case", sorted(BAD_CASES))
 def test_bad_input_one_vietnamese_message_exit_2_no_file(case: str, tmp_path: Path) -> None:
     source = make_bad(case, tmp_path)
@@ -102,6 +104,7 @@ def test_yaml_errors_carry_the_line(tmp_path: Path) -> None:
     assert f"dòng {expected}, trường 'number'" in result.stderr
 
 
+@pytest.mark.robustness(kind="Missing input file or output folder", behaviour="refused with a message, exit 2, no traceback")
 def test_missing_input_file_and_missing_output_folder(tmp_path: Path) -> None:
     result = run_cli("render", str(tmp_path / "nope.yaml"), "-o", str(tmp_path / "o.docx"))
     assert result.returncode == 2 and "không tìm thấy tệp" in result.stderr
@@ -114,6 +117,7 @@ def test_usage_error_is_vietnamese_exit_2() -> None:
     assert result.returncode == 2 and "Lỗi: tham số không hợp lệ" in result.stderr
 
 
+@pytest.mark.robustness(kind="Pasted text with & < > \" ', tabs, vertical tab, NUL and other XML-illegal controls, NFD diacritics, Jinja syntax", behaviour="rendered: markup and Jinja kept verbatim, controls dropped or turned into spaces, text NFC")
 def test_hostile_text_renders_correctly(tmp_path: Path) -> None:
     """& < > " ' survive; tabs, vertical tabs and XML-illegal controls are dropped or
     turned into spaces (README, "Text clean-up"); NFD input comes out NFC."""

@@ -8,6 +8,7 @@ import copy
 import io
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -49,6 +50,7 @@ def set_path(data: dict[str, Any], path: tuple[Any, ...], value: str) -> dict[st
     return data
 
 
+@pytest.mark.robustness(kind="Arbitrary Unicode (hypothesis) in any text field of a plan", behaviour="rendered and reopened by python-docx with the same cleaned text, or refused with a field message", cases=80)
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(field=st.sampled_from(TEXT_FIELDS), text=texts)
 def test_any_text_renders_or_is_refused_clearly(field: tuple[tuple[Any, ...], str], text: str) -> None:
@@ -77,6 +79,7 @@ def _paragraph_texts(doc: Any) -> list[str]:
     return [p.text for p in paragraphs_in_order(doc)]
 
 
+@pytest.mark.robustness(kind="Very long content (about 50 pages)", behaviour="rendered completely, nothing lost")
 def test_fifty_pages_of_content_render_completely() -> None:
     data = copy.deepcopy(BASE)
     item = "Tuyên truyền sâu rộng chủ trương, đường lối của Đảng, chính sách pháp luật của Nhà nước về công tác thông tin đối ngoại & hội nhập <quốc tế>."

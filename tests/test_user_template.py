@@ -40,6 +40,7 @@ def test_restyled_template_keeps_the_data(tmp_path: Path, party: Profile, thanh_
     assert "KẾ HOẠCH" in document_text(open_docx(out))
 
 
+@pytest.mark.robustness(kind="User template with unknown or missing placeholders", behaviour="refused before rendering; every problem listed at once with its table cell or paragraph")
 def test_unknown_and_missing_placeholders_listed_with_locations(tmp_path: Path, party: Profile, thanh_mien_plan) -> None:  # type: ignore[no-untyped-def]
     def edit(xml: str) -> str:
         xml = xml.replace("{{ header.number }}", "{{ header.numbr }}", 1)
@@ -57,12 +58,14 @@ def test_unknown_and_missing_placeholders_listed_with_locations(tmp_path: Path, 
     assert re.search(r"thân văn bản, đoạn \d+: dữ liệu 'ten_xa'", message)
 
 
+@pytest.mark.robustness(kind="User template without the body loop", behaviour="refused: content would silently vanish")
 def test_missing_body_loop_is_refused(tmp_path: Path, party: Profile, thanh_mien_plan) -> None:  # type: ignore[no-untyped-def]
     path = edited_template(tmp_path, party, lambda xml: xml.replace("line in body", "line in recipients"))
     with pytest.raises(TemplateProblemError, match="thiếu chỗ điền bắt buộc 'body'"):
         render_docx(thanh_mien_plan.to_document(), party, path)
 
 
+@pytest.mark.robustness(kind="User template reaching for Python internals (__class__, __mro__)", behaviour="refused by the static check")
 def test_template_reaching_for_internals_is_refused(tmp_path: Path, party: Profile, thanh_mien_plan) -> None:  # type: ignore[no-untyped-def]
     path = edited_template(
         tmp_path, party, lambda xml: xml.replace("{{ title.kind }}", "{{ title.__class__.__mro__ }}{{ title.kind }}", 1)
@@ -71,6 +74,7 @@ def test_template_reaching_for_internals_is_refused(tmp_path: Path, party: Profi
         render_docx(thanh_mien_plan.to_document(), party, path)
 
 
+@pytest.mark.robustness(kind="Template code execution attempt past the static check", behaviour="refused by the Jinja sandbox with a message")
 def test_sandbox_blocks_code_even_past_the_static_check(party: Profile, thanh_mien_plan) -> None:  # type: ignore[no-untyped-def]
     from ttdn_docs.render.context import build_context
     from ttdn_docs.render.engine import CompiledTemplate
@@ -87,12 +91,14 @@ def test_sandbox_blocks_code_even_past_the_static_check(party: Profile, thanh_mi
         compiled.render(build_context(thanh_mien_plan.to_document(), party))
 
 
+@pytest.mark.robustness(kind="User template with broken Jinja syntax", behaviour="refused with the paragraph/cell of each error")
 def test_syntax_errors_are_reported_with_location(tmp_path: Path, party: Profile, thanh_mien_plan) -> None:  # type: ignore[no-untyped-def]
     path = edited_template(tmp_path, party, lambda xml: xml.replace("{{ title.kind }}", "{{ title.kind ", 1))
     with pytest.raises(TemplateProblemError, match=r"thân văn bản, đoạn \d+: lỗi cú pháp thẻ"):
         render_docx(thanh_mien_plan.to_document(), party, path)
 
 
+@pytest.mark.robustness(kind="User template that is not a .docx", behaviour="refused with a message")
 def test_not_a_docx_template(tmp_path: Path, party: Profile, thanh_mien_plan) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "fake.docx"
     path.write_text("not a zip")
