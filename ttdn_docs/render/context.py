@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ttdn_docs.admin import AdminDocument, Annex
+from ttdn_docs.admin import AdminDocument, Annex, Block
 from ttdn_docs.profiles import Profile
 from ttdn_docs.profiles.grammar import (
     annex_label,
@@ -93,7 +93,7 @@ def build_context(document: AdminDocument, profile: Profile) -> dict[str, Any]:
     }
 
 
-def _body(profile: Profile, blocks: list[Any]) -> list[dict[str, str]]:
+def _body(profile: Profile, blocks: list[Block]) -> list[dict[str, str]]:
     return [{"role": line.role, "text": line.text} for line in body_lines(profile, blocks)]
 
 
