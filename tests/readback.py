@@ -75,3 +75,56 @@ def run_facts(paragraph: Paragraph) -> RunFacts:
         italic=frozenset(r.font.italic for r in runs),
         underline=frozenset(bool(r.font.underline) for r in runs),
     )
+
+
+# --- Layout facts: element styles, separator lines and boxes --------------------------
+
+EMU_PER_TWIP = 635
+
+
+def with_style(doc: Document, style_name: str) -> list[Paragraph]:
+    """Paragraphs of one element, by the ``TTDN …`` paragraph style that marks it."""
+    return [p for p in paragraphs_in_order(doc) if p.style is not None and p.style.name == style_name]
+
+
+def borders(paragraph: Paragraph) -> frozenset[str]:
+    """Sides of the paragraph border that are drawn (``top``, ``left`` …)."""
+    ppr = paragraph._p.pPr
+    pbdr = ppr.find(f"{W}pBdr") if ppr is not None else None
+    if pbdr is None:
+        return frozenset()
+    return frozenset(
+        child.tag.removeprefix(W) for child in pbdr if child.get(f"{W}val") not in (None, "nil", "none")
+    )
+
+
+def container_width_twips(doc: Document, paragraph: Paragraph) -> int:
+    """Width of the table cell the paragraph stands in, else of the page's text area."""
+    parent = paragraph._parent
+    width = getattr(parent, "width", None)
+    if width is not None:
+        return round(width / EMU_PER_TWIP)
+    section = doc.sections[0]
+    return round((section.page_width - section.left_margin - section.right_margin) / EMU_PER_TWIP)
+
+
+def drawn_width_twips(doc: Document, paragraph: Paragraph) -> int:
+    """Length of a separator line or width of a box: the container less both indents."""
+    fmt = paragraph.paragraph_format
+    left = round((fmt.left_indent or 0) / EMU_PER_TWIP)
+    right = round((fmt.right_indent or 0) / EMU_PER_TWIP)
+    return container_width_twips(doc, paragraph) - left - right
+
+
+def indents_twips(paragraph: Paragraph) -> tuple[int, int]:
+    fmt = paragraph.paragraph_format
+    return round((fmt.left_indent or 0) / EMU_PER_TWIP), round((fmt.right_indent or 0) / EMU_PER_TWIP)
+
+
+def following(doc: Document, paragraph: Paragraph) -> Paragraph:
+    """The paragraph after ``paragraph`` in reading order."""
+    ordered = list(paragraphs_in_order(doc))
+    for index, candidate in enumerate(ordered):
+        if candidate._p is paragraph._p:
+            return ordered[index + 1]
+    raise AssertionError(f"paragraph {paragraph.text!r} not found")

@@ -15,6 +15,7 @@ from ttdn_docs.admin import (
     BulletList,
     DocNumber,
     DocumentKind,
+    Marks,
     Paragraph,
     PlaceDate,
     Recipients,
@@ -22,8 +23,9 @@ from ttdn_docs.admin import (
     Signature,
     SignatureAuthority,
 )
+from ttdn_docs.errors import ProfileError
 from ttdn_docs.profiles.model import Case, Profile
-from ttdn_docs.vn import date_line, upper
+from ttdn_docs.vn import date_line, date_words, upper
 from ttdn_docs.vn.case import capitalize_first
 from ttdn_docs.vn.numbering import number_symbol
 
@@ -38,6 +40,16 @@ def apply_case(text: str, case: Case) -> str:
 
 def number_line(profile: Profile, kind: DocumentKind, number: DocNumber) -> str:
     """``Số 04-KH/ĐU`` / ``Số: 04/KH-UBND``; a blank for a missing number."""
+    return _format_number(profile, kind, number, symbol_only=False)
+
+
+def doc_symbol(profile: Profile, kind: DocumentKind, number: DocNumber) -> str:
+    """The number and ký hiệu as cited in running text (``04/KH-UBND``): the number
+    template from ``{number}`` on, without the ``Số``/``Số:`` label."""
+    return _format_number(profile, kind, number, symbol_only=True)
+
+
+def _format_number(profile: Profile, kind: DocumentKind, number: DocNumber, *, symbol_only: bool) -> str:
     grammar = profile.number
     digits = (
         grammar.blank if number.number is None else f"{number.number:0{grammar.digits}d}"
@@ -46,9 +58,11 @@ def number_line(profile: Profile, kind: DocumentKind, number: DocNumber) -> str:
         template = grammar.cong_van_template
     else:
         template = grammar.template
-    return template.format(
-        number=digits, type=profile.abbreviation(kind), body=number.body, unit=number.unit or ""
-    )
+    if symbol_only:
+        template = template[template.find("{number}"):]
+    # A công văn's ký hiệu under ND 30 has no type abbreviation: look it up only if used.
+    type_abbreviation = profile.abbreviation(kind) if "{type}" in template else ""
+    return template.format(number=digits, type=type_abbreviation, body=number.body, unit=number.unit or "")
 
 
 def place_date_line(profile: Profile, place_date: PlaceDate) -> str:
@@ -114,8 +128,15 @@ def body_lines(profile: Profile, blocks: list[Block], end_mark: bool = True) -> 
     lines = list(_flatten(profile, blocks, depth=0))
     if end_mark and profile.body_end and lines:
         last = lines[-1]
-        lines[-1] = BodyLine(last.role, last.text + profile.body_end)
+        lines[-1] = BodyLine(last.role, with_end_mark(last.text, profile.body_end))
     return lines
+
+
+def with_end_mark(text: str, end_mark: str) -> str:
+    """``… đúng quy định./.``: the mark's own full stop replaces the sentence's."""
+    if end_mark.startswith(".") and text.endswith("."):
+        text = text[:-1]
+    return text + end_mark
 
 
 def _flatten(profile: Profile, blocks: list[Block], depth: int) -> Iterator[BodyLine]:
@@ -143,6 +164,53 @@ def _flatten(profile: Profile, blocks: list[Block], depth: int) -> Iterator[Body
             else:
                 yield BodyLine("item", f"{symbol} {block.text}")
             yield from _flatten(profile, block.children, depth + 1)
+
+
+def mark_texts(profile: Profile, marks: Marks) -> dict[str, str]:
+    """The printed words of the supplementary marks (``KHẨN``, ``MẬT``, ``DỰ THẢO``) and
+    the drafter/copies line (``PL(300)``); ``""`` for a mark the document does not carry."""
+    words = profile.marks
+    drafter = ""
+    if marks.drafter_initials or marks.copies:
+        initials = apply_case(marks.drafter_initials or "", profile.elements.drafter_line.case)
+        drafter = initials + (f"({marks.copies})" if marks.copies else "")
+    return {
+        "draft": _mark_word(profile, "draft") if marks.draft else "",
+        "urgency": _mark_word(profile, marks.urgency.value) if marks.urgency else "",
+        "confidentiality": _mark_word(profile, marks.confidentiality.value) if marks.confidentiality else "",
+        "drafter": drafter,
+    }
+
+
+def _mark_word(profile: Profile, key: str) -> str:
+    try:
+        return profile.marks[key]
+    except KeyError:
+        raise ProfileError(f"Hồ sơ thể thức '{profile.id}' không có chữ cho dấu '{key}' (marks.{key})") from None
+
+
+def annex_label(profile: Profile, index: int) -> str:
+    """``Phụ lục I`` (State, Roman) or ``Phụ lục 1`` (Party, Arabic); ``index`` from 1."""
+    return f"{profile.annex_label} {number_symbol(profile.annex_numbering, index)}"
+
+
+def annex_reference(profile: Profile, document: AdminDocument) -> str:
+    """``(Kèm theo Kế hoạch số 04/KH-UBND ngày 09 tháng 02 năm 2026 của Ủy ban nhân dân xã
+    Thanh Miện)``; empty when the profile has no reference line."""
+    if not profile.annex_reference:
+        return ""
+    place_date = document.place_date
+    return profile.annex_reference.format(
+        kind=document.kind.title,
+        symbol=doc_symbol(profile, document.kind, document.number),
+        date=date_words(
+            place_date.date,
+            year=place_date.effective_year,
+            padded_months=profile.date.padded_months,
+            blank=profile.date.blank,
+        ),
+        issuer=" ".join(document.issuer.lines),
+    )
 
 
 def kind_title(profile: Profile, kind: DocumentKind) -> str:

@@ -12,6 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from ttdn_docs.admin.document import Confidentiality, Urgency
 from ttdn_docs.admin.kinds import DocumentKind
 from ttdn_docs.admin.parts import SignatureAuthority
 
@@ -130,6 +131,24 @@ class PageNumber(Sourced):
     first_page: bool = False
 
 
+MarkName = Literal["confidentiality", "urgency", "draft", "drafter"]
+# Where a mark may stand. The template has a place for each slot: ``top`` before the
+# header table, ``under_number`` in the left header cell after Số, ``under_place_date``
+# in the right header cell after the date, ``after_recipients`` in the Nơi nhận cell.
+MarkSlot = Literal["top", "under_number", "under_place_date", "after_recipients"]
+
+
+class MarkPlacement(Sourced):
+    """Where a supplementary mark (ô 10a độ mật, 10b độ khẩn, 12 người soạn thảo và số bản
+    of ND 30; ``DỰ THẢO``) is printed and whether it stands in a single-line box (the
+    decree's urgency stamp is a rectangle). Its style is ``elements.<name>_mark`` (or
+    ``drafter_line``); the box is ``box_padding_pt`` wider than the text on each side."""
+
+    slot: MarkSlot
+    boxed: bool = False
+    box_padding_pt: float = Field(default=3, ge=0, le=20)
+
+
 class Layout(_Data):
     """Column widths (mm) of the borderless header and signature tables; not regulated."""
 
@@ -168,6 +187,8 @@ class RecipientGrammar(Sourced):
     archive_join: str = ", "
     archive_fixed: list[str] = Field(default_factory=list)
     addressee_label: str = "Kính gửi:"
+    # End of a single addressee written on the ``Kính gửi:`` line (ND 30: none).
+    addressee_single_end: str = "."
 
 
 class SignatureGrammar(Sourced):
@@ -209,6 +230,21 @@ class Elements(_Data):
     confidentiality_mark: Style
     annex_title: Style
     drafter_line: Style
+    # Annex heading beyond the title: the label line (``Phụ lục I``), the reference line
+    # (``(Kèm theo Kế hoạch số …)``) and the line under it. Absent: the label takes the
+    # title's style and there is no reference line or separator.
+    annex_label: Style | None = None
+    annex_reference: Style | None = None
+    annex_separator: Separator | None = None
+
+    def mark_style(self, name: MarkName) -> Style:
+        """The style of a supplementary mark, by the mark's name in ``mark_placement``."""
+        return {
+            "confidentiality": self.confidentiality_mark,
+            "urgency": self.urgency_mark,
+            "draft": self.draft_mark,
+            "drafter": self.drafter_line,
+        }[name]
 
 
 class Profile(_Data):
@@ -228,7 +264,28 @@ class Profile(_Data):
     body_end: str = ""
     annex_numbering: Literal["upper-roman", "arabic"] = "arabic"
     annex_label: str = "Phụ lục"
+    # ``{kind}``, ``{symbol}`` (number and ký hiệu without ``Số``), ``{date}`` (``ngày 05
+    # tháng 8 năm 2025``), ``{issuer}`` (the issuing body in running text); empty: no line.
+    annex_reference: str = ""
+    # ``per_annex``: each annex is its own section whose pages count from 1 (ND 30 PL I
+    # III.1.đ); ``continuous``: the annex pages go on counting from the main text.
+    annex_page_numbering: Literal["continuous", "per_annex"] = "continuous"
     marks: dict[str, str] = Field(default_factory=dict)
+    mark_placement: dict[MarkName, MarkPlacement] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _placed_marks_have_words(self) -> Profile:
+        # A placed mark must be printable in every value the model allows.
+        needed = {
+            "draft": ["draft"],
+            "urgency": [u.value for u in Urgency],
+            "confidentiality": [c.value for c in Confidentiality],
+            "drafter": [],
+        }
+        missing = [w for name in self.mark_placement for w in needed[name] if w not in self.marks]
+        if missing:
+            raise ValueError("'marks' thiếu chữ cho: " + ", ".join(missing))
+        return self
 
     def abbreviation(self, kind: DocumentKind) -> str:
         try:

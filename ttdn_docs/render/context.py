@@ -10,31 +10,40 @@ from __future__ import annotations
 
 from typing import Any
 
-from ttdn_docs.admin import AdminDocument
+from ttdn_docs.admin import AdminDocument, Annex, Block
 from ttdn_docs.profiles import Profile
 from ttdn_docs.profiles.grammar import (
+    annex_label,
+    annex_reference,
     apply_case,
     body_lines,
     kind_title,
+    mark_texts,
     number_line,
     place_date_line,
     recipient_lines,
     signature_lines,
     summary_text,
 )
-from ttdn_docs.render.metrics import line_indents, text_width_twips
+from ttdn_docs.profiles.model import MarkName, MarkSlot, Separator, Style
+from ttdn_docs.render.metrics import box_indents, line_indents, text_width_twips
 from ttdn_docs.render.ooxml import twips_mm
 
 # Top-level names a template may use, with what each holds.
 PLACEHOLDERS: dict[str, str] = {
     "header": "superior (list), issuer (list), number, place_date",
     "title": "kind, summary",
-    "lines": "national/issuer/summary: left, right indents (twips) of separator lines",
+    "lines": (
+        "national/issuer/summary: left, right indents (twips) of separator lines; "
+        "addressees.label/lines: indents of several 'Kính gửi' lines (label; '- A;' lines); "
+        "marks.<name>: left, right indents of each placed mark (its box)"
+    ),
     "addressees": "list of 'Kính gửi' lines",
     "body": "list of {role, text}; role: body, heading_1..3, item, bullet_1..2",
     "recipients": "list of Nơi nhận lines, the archive line last",
     "signature": "lines (list of {role, text}; role: collective, authority, position), name",
     "marks": "draft, urgency, confidentiality (texts or empty), drafter",
+    "annexes": "list of {label, title, reference, line {left, right}, body (as 'body')}",
 }
 
 
@@ -43,10 +52,9 @@ def build_context(document: AdminDocument, profile: Profile) -> dict[str, Any]:
     superior = [apply_case(line, e.superior.case) for line in document.issuer.superior]
     issuer = [apply_case(line, e.issuer.case) for line in document.issuer.lines]
     summary = summary_text(profile, document)
-    header_cols = [twips_mm(mm) for mm in profile.layout.header_columns_mm]
-    page_text_width = twips_mm(
-        profile.page.width_mm - profile.page.margins_mm["left"] - profile.page.margins_mm["right"]
-    )
+    widths = _container_widths(profile)
+    marks = mark_texts(profile, document.marks)
+    addressees = addressee_lines(profile, document.addressees)
     return {
         "header": {
             "superior": superior,
@@ -56,36 +64,99 @@ def build_context(document: AdminDocument, profile: Profile) -> dict[str, Any]:
         },
         "title": {"kind": kind_title(profile, document.kind), "summary": summary},
         "lines": {
-            "national": _indents(
-                max(text_width_twips(l.text, l.style.size, l.style.bold) for l in e.national_lines[-1:]),
-                header_cols[1],
-                e.national_separator.ratio,
+            "national": _separator_indents(
+                [line.text for line in e.national_lines[-1:]],
+                e.national_lines[-1].style,
+                widths["under_place_date"],
+                e.national_separator,
             ),
-            "issuer": _indents(
-                max(text_width_twips(line, e.issuer.size, e.issuer.bold) for line in issuer),
-                header_cols[0],
-                e.issuer_separator.ratio,
-            ),
-            "summary": _indents(
-                min(text_width_twips(summary, e.summary.size, e.summary.bold), page_text_width),
-                page_text_width,
-                e.summary_separator.ratio,
-            ),
+            "issuer": _separator_indents(issuer, e.issuer, widths["under_number"], e.issuer_separator),
+            "summary": _separator_indents([summary], e.summary, widths["top"], e.summary_separator),
+            "addressees": _under_colon(profile, addressees, widths["top"]),
+            "marks": {
+                name: _mark_indents(profile, name, marks[name], widths[placement.slot])
+                for name, placement in profile.mark_placement.items()
+            },
         },
-        "addressees": addressee_lines(profile, document.addressees),
-        "body": [{"role": line.role, "text": line.text} for line in body_lines(profile, document.body)],
+        "addressees": addressees,
+        "body": _body(profile, document.body),
         "recipients": recipient_lines(profile, document.recipients),
         "signature": {
             "lines": [{"role": line.role, "text": line.text} for line in signature_lines(profile, document.signature)],
             "name": document.signature.name,
         },
-        "marks": _marks(profile, document),
+        "marks": marks,
+        "annexes": [
+            _annex(profile, document, annex, index, widths["top"])
+            for index, annex in enumerate(document.annexes, start=1)
+        ],
     }
 
 
-def _indents(text_twips: int, cell_twips: int, ratio: float) -> dict[str, int]:
-    left, right = line_indents(text_twips, cell_twips, ratio)
+def _body(profile: Profile, blocks: list[Block]) -> list[dict[str, str]]:
+    return [{"role": line.role, "text": line.text} for line in body_lines(profile, blocks)]
+
+
+def _container_widths(profile: Profile) -> dict[MarkSlot, int]:
+    """Width (twips) of the column each slot stands in; ``top`` is the full text width."""
+    page = profile.page
+    text_width = twips_mm(page.width_mm - page.margins_mm["left"] - page.margins_mm["right"])
+    header = [twips_mm(mm) for mm in profile.layout.header_columns_mm]
+    signature = [twips_mm(mm) for mm in profile.layout.signature_columns_mm]
+    return {
+        "top": text_width,
+        "under_number": header[0],
+        "under_place_date": header[1],
+        "after_recipients": signature[0],
+    }
+
+
+def _separator_indents(texts: list[str], style: Style, cell_twips: int, separator: Separator) -> dict[str, int]:
+    """Indents of a drawn line: ``ratio`` × the widest text above it (at most the cell)."""
+    widest = max((text_width_twips(t, style.size, style.bold) for t in texts), default=0)
+    left, right = line_indents(min(widest, cell_twips), cell_twips, separator.ratio)
     return {"left": left, "right": right}
+
+
+def _under_colon(profile: Profile, addressees: list[str], text_width: int) -> dict[str, dict[str, int]]:
+    """Indents of several addressees: the ``Kính gửi:`` line and the ``- A;`` lines whose
+    dashes stand under its colon, the whole block centred on the page."""
+    style = profile.elements.addressee
+    label = profile.recipients.addressee_label
+    before_colon = text_width_twips(label.rstrip(":"), style.size, style.bold)
+    widest = max((text_width_twips(a, style.size, style.bold) for a in addressees[1:]), default=0)
+    block = max(text_width_twips(label, style.size, style.bold), before_colon + widest)
+    left = max((text_width - block) // 2, 0)
+    return {"label": {"left": left, "right": 0}, "lines": {"left": left + before_colon, "right": 0}}
+
+
+def _mark_indents(profile: Profile, name: MarkName, text: str, cell_twips: int) -> dict[str, int]:
+    placement = profile.mark_placement[name]
+    if not placement.boxed:
+        return {"left": 0, "right": 0}
+    style = profile.elements.mark_style(name)
+    left, right = box_indents(
+        text_width_twips(text, style.size, style.bold), cell_twips, style.align, round(placement.box_padding_pt * 20)
+    )
+    return {"left": left, "right": right}
+
+
+def _annex(profile: Profile, document: AdminDocument, annex: Annex, index: int, text_width: int) -> dict[str, Any]:
+    e = profile.elements
+    title = apply_case(annex.title, e.annex_title.case)
+    reference = annex_reference(profile, document)
+    line = {"left": 0, "right": 0}
+    if e.annex_separator is not None:
+        # The line sits under the reference line when there is one, else under the title.
+        above, style = (reference, e.annex_reference) if reference and e.annex_reference else (title, e.annex_title)
+        line = _separator_indents([above], style, text_width, e.annex_separator)
+    return {
+        "label": annex_label(profile, index),
+        "title": title,
+        "reference": reference,
+        "line": line,
+        "body": _body(profile, annex.body),
+    }
 
 
 def addressee_lines(profile: Profile, addressees: list[str]) -> list[str]:
@@ -94,22 +165,8 @@ def addressee_lines(profile: Profile, addressees: list[str]) -> list[str]:
     if not addressees:
         return []
     if len(addressees) == 1:
-        return [f"{grammar.addressee_label} {addressees[0]}{grammar.last_end}"]
+        return [f"{grammar.addressee_label} {addressees[0]}{grammar.addressee_single_end}"]
     lines = [grammar.addressee_label]
     lines += [f"{grammar.prefix}{name}{grammar.line_end}" for name in addressees[:-1]]
     lines.append(f"{grammar.prefix}{addressees[-1]}{grammar.last_end}")
     return lines
-
-
-def _marks(profile: Profile, document: AdminDocument) -> dict[str, str]:
-    marks = document.marks
-    words = profile.marks
-    drafter = ""
-    if marks.drafter_initials or marks.copies:
-        drafter = f"{marks.drafter_initials or ''}" + (f"({marks.copies})" if marks.copies else "")
-    return {
-        "draft": words.get("draft", "DỰ THẢO") if marks.draft else "",
-        "urgency": words.get(marks.urgency.value, "") if marks.urgency else "",
-        "confidentiality": words.get(marks.confidentiality.value, "") if marks.confidentiality else "",
-        "drafter": drafter,
-    }

@@ -41,3 +41,16 @@ def line_indents(text_twips: int, cell_twips: int, ratio: float) -> tuple[int, i
     length = min(round(text_twips * ratio), cell_twips)
     side = max((cell_twips - length) // 2, 0)
     return side, side
+
+
+def box_indents(text_twips: int, cell_twips: int, align: str, padding_twips: int) -> tuple[int, int]:
+    """Left and right indents of a boxed one-line paragraph (a paragraph border drawn at its
+    indents) that hugs the text: ``padding_twips`` on each side, placed in the cell as the
+    paragraph is aligned."""
+    box = min(text_twips + 2 * padding_twips, cell_twips)
+    spare = cell_twips - box
+    if align == "right":
+        return spare, 0
+    if align in ("center", "justify"):
+        return spare // 2, spare - spare // 2
+    return 0, spare

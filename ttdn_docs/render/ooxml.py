@@ -53,10 +53,15 @@ def paragraph_properties(
     style_id: str | None = None,
     indent_xml: str | None = None,
     border_top: bool = False,
+    border_box: bool = False,
     exact_line_twips: int | None = None,
     keep_lines: bool = False,
+    page_break_before: bool = False,
 ) -> str:
-    """``w:pPr`` for a style: spacing, indent, alignment, keep-with-next, paragraph mark."""
+    """``w:pPr`` for a style: spacing, indent, alignment, keep-with-next, paragraph mark.
+
+    ``border_top`` draws a separator line (the top border of an empty paragraph);
+    ``border_box`` a single-line box around the paragraph, at its indents."""
     parts = []
     if style_id:
         parts.append(f'<w:pStyle w:val="{style_id}"/>')
@@ -64,8 +69,15 @@ def paragraph_properties(
         parts.append("<w:keepNext/>")
     if keep_lines:
         parts.append("<w:keepLines/>")
-    if border_top:
-        parts.append('<w:pBdr><w:top w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>')
+    if page_break_before:
+        parts.append("<w:pageBreakBefore/>")
+    if border_top or border_box:
+        sides = ("top", "left", "bottom", "right") if border_box else ("top",)
+        borders = "".join(
+            f'<w:{side} w:val="single" w:sz="6" w:space="{1 if side in ("top", "bottom") else 0}" w:color="000000"/>'
+            for side in sides
+        )
+        parts.append(f"<w:pBdr>{borders}</w:pBdr>")
     before = round(style.space_before * 20)
     after = round(style.space_after * 20)
     if exact_line_twips is not None:
@@ -91,6 +103,19 @@ def text_run(style: Style, font: str, text_xml: str) -> str:
 def paragraph(style: Style, font: str, text_xml: str = "", **ppr: object) -> str:
     run = text_run(style, font, text_xml) if text_xml else ""
     return f"<w:p>{paragraph_properties(style, font, **ppr)}{run}</w:p>"  # type: ignore[arg-type]
+
+
+def section_break(sect_pr_xml: str) -> str:
+    """An empty paragraph that ends a section with the given ``w:sectPr`` (a next-page
+    section break: what follows starts a new page and may restart page numbers)."""
+    # A 1 pt paragraph mark, so the break adds no visible line after the signature.
+    tiny = '<w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/><w:rPr><w:sz w:val="2"/></w:rPr>'
+    return f"<w:p><w:pPr>{tiny}{sect_pr_xml}</w:pPr></w:p>"
+
+
+def page_number_restart() -> str:
+    """``w:pgNumType`` that starts a section's page numbers at 1."""
+    return '<w:pgNumType w:start="1"/>'
 
 
 def literal(text: str) -> str:

@@ -20,8 +20,10 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import parse_xml
 from docx.shared import Mm, Pt
+from lxml import etree
 
 from ttdn_docs.profiles import Profile, Separator, Style, builtin_profile_ids, load_profile
+from ttdn_docs.profiles.model import MarkSlot
 from ttdn_docs.render import ooxml
 from ttdn_docs.render.package import read_entries, write_entries
 
@@ -55,6 +57,14 @@ ELEMENT_STYLES = {
     "signature_space": "TTDN Cho ky",
     "signer_name": "TTDN Ho ten nguoi ky",
     "page_number": "TTDN So trang",
+    "mark_confidentiality": "TTDN Do mat",
+    "mark_urgency": "TTDN Do khan",
+    "mark_draft": "TTDN Du thao",
+    "mark_drafter": "TTDN Nguoi soan thao va so ban",
+    "annex_label": "TTDN Phu luc",
+    "annex_title": "TTDN Ten phu luc",
+    "annex_reference": "TTDN Kem theo van ban",
+    "annex_separator": "TTDN Duoi phu luc",
 }
 
 
@@ -67,14 +77,16 @@ def build_template(profile: Profile) -> bytes:
     doc = Document()
     _setup_page(doc, profile)
     _setup_styles(doc, profile)
+    _setup_page_number(doc, profile)
     body = doc.element.body
     sect_pr = body.sectPr
     for child in list(body):
         if child is not sect_pr:
             body.remove(child)
-    for fragment in _body_fragments(profile):
+    # Annexes that number their own pages are sections like the main text's.
+    section_xml = etree.tostring(sect_pr, encoding="unicode")
+    for fragment in _body_fragments(profile, section_xml):
         sect_pr.addprevious(parse_xml(_with_ns(fragment)))
-    _setup_page_number(doc, profile)
     doc.core_properties.author = "ttdn_docs"
     doc.core_properties.title = profile.title
     doc.core_properties.comments = f"ttdn_docs template for profile {profile.id}"
@@ -104,6 +116,15 @@ def _setup_page(doc: Document, profile: Profile) -> None:  # type: ignore[valid-
     section.footer_distance = Mm(page.header_distance_mm)
     section.gutter = Mm(0)
     section.different_first_page_header_footer = not profile.elements.page_number.first_page
+    if profile.annex_page_numbering == "per_annex":
+        # Each annex section restarts at 1; on the main text's section it changes nothing.
+        sect_pr = section._sectPr
+        following = sect_pr.find(_qn("w:cols"))
+        restart = parse_xml(_with_ns(ooxml.page_number_restart()))
+        if following is not None:
+            following.addprevious(restart)
+        else:
+            sect_pr.append(restart)
 
 
 def _setup_styles(doc: Document, profile: Profile) -> None:  # type: ignore[valid-type]
@@ -161,22 +182,50 @@ def _p(profile: Profile, element: str, style: Style, text_xml: str, **ppr: objec
     return ooxml.paragraph(style, profile.font, text_xml, style_id=style_id(element), **ppr)
 
 
-def _centred(profile: Profile, element: str, style: Style, text_xml: str) -> str:
+def _centred(profile: Profile, element: str, style: Style, text_xml: str, **ppr: object) -> str:
     """A header paragraph: no first-line indent, tight spacing."""
-    return _p(profile, element, style, text_xml, indent_xml='<w:ind w:left="0" w:right="0" w:firstLine="0"/>')
+    return _p(profile, element, style, text_xml, indent_xml='<w:ind w:left="0" w:right="0" w:firstLine="0"/>', **ppr)
 
 
-def _separator(profile: Profile, element: str, separator: Separator, key: str) -> str:
+def _context_indent(indents: str) -> str:
+    """``w:ind`` whose left and right come from a ``{left, right}`` value of the context."""
+    return f'<w:ind w:left="{{{{ {indents}.left }}}}" w:right="{{{{ {indents}.right }}}}" w:firstLine="0"/>'
+
+
+def _separator(profile: Profile, element: str, separator: Separator, indents: str) -> str:
     """``*`` / ``-----`` as text, or an empty paragraph whose top border is the line;
-    its indents come from the context (they depend on the text above)."""
+    its indents (``indents``: where the context holds them) depend on the text above."""
     if separator.kind == "text":
         assert separator.style is not None
         return _centred(profile, element, separator.style, ooxml.literal(separator.text))
-    tiny = Style(size=2, align="center")
-    indent = f'<w:ind w:left="{{{{ lines.{key}.left }}}}" w:right="{{{{ lines.{key}.right }}}}" w:firstLine="0"/>'
+    # An empty 3 pt paragraph; a style on the separator only sets the spacing around it.
+    tiny = separator.style or Style(size=2, align="center")
     return ooxml.paragraph(
-        tiny, profile.font, "", style_id=style_id(element), indent_xml=indent, border_top=True, exact_line_twips=60
+        tiny, profile.font, "", style_id=style_id(element), indent_xml=_context_indent(indents),
+        border_top=True, exact_line_twips=60,
     )
+
+
+def _marks(profile: Profile, slot: MarkSlot) -> list[str]:
+    """The marks the profile places in ``slot``, each printed only when the document
+    carries it (``{%p if %}`` leaves no empty paragraph behind)."""
+    out: list[str] = []
+    for name, placement in profile.mark_placement.items():
+        if placement.slot != slot:
+            continue
+        style = profile.elements.mark_style(name)
+        if placement.boxed:
+            # The box is placed by the style's alignment (indents); the text is centred in it.
+            style = style.model_copy(update={"align": "center"})
+        out.append(ooxml.control(f"if marks.{name}"))
+        out.append(
+            ooxml.paragraph(
+                style, profile.font, f"{{{{ marks.{name} }}}}", style_id=style_id(f"mark_{name}"),
+                indent_xml=_context_indent(f"lines.marks.{name}"), border_box=placement.boxed,
+            )
+        )
+        out.append(ooxml.control("endif"))
+    return out
 
 
 def _loop(var: str, items: str, branches: list[tuple[str, str]]) -> list[str]:
@@ -200,12 +249,14 @@ def _header_table(profile: Profile) -> str:
         ooxml.control("for line in header.issuer"),
         _centred(profile, "issuer", e.issuer, "{{ line }}"),
         ooxml.control("endfor"),
-        _separator(profile, "issuer_separator", e.issuer_separator, "issuer"),
+        _separator(profile, "issuer_separator", e.issuer_separator, "lines.issuer"),
         _centred(profile, "number", e.number, "{{ header.number }}"),
+        *_marks(profile, "under_number"),
     ]
     right = [_centred(profile, "national", line.style, ooxml.literal(line.text)) for line in e.national_lines]
-    right.append(_separator(profile, "national_separator", e.national_separator, "national"))
+    right.append(_separator(profile, "national_separator", e.national_separator, "lines.national"))
     right.append(_centred(profile, "place_date", e.place_date, "{{ header.place_date }}"))
+    right += _marks(profile, "under_place_date")
     columns = [ooxml.twips_mm(mm) for mm in profile.layout.header_columns_mm]
     return ooxml.borderless_table(columns, ["".join(left), "".join(right)])
 
@@ -218,6 +269,7 @@ def _signature_table(profile: Profile) -> str:
         ooxml.control("for line in recipients"),
         _p(profile, "recipient", e.recipient, "{{ line }}", indent_xml='<w:ind w:left="0" w:right="0" w:firstLine="0"/>'),
         ooxml.control("endfor"),
+        *_marks(profile, "after_recipients"),
     ]
     right = _loop(
         "line",
@@ -235,23 +287,70 @@ def _signature_table(profile: Profile) -> str:
     return ooxml.borderless_table(columns, ["".join(left), "".join(right)], cant_split=True)
 
 
-def _body_fragments(profile: Profile) -> list[str]:
+def _body_branches(profile: Profile) -> list[tuple[str, str]]:
+    """One paragraph per body role; shared by the main text and the annexes."""
     e = profile.elements
-    out = [_header_table(profile)]
-    out.append(_centred(profile, "kind_title", e.kind_title, "{{ title.kind }}"))
-    out.append(_centred(profile, "summary", e.summary, "{{ title.summary }}"))
-    out.append(_separator(profile, "summary_separator", e.summary_separator, "summary"))
-    out.append(ooxml.control("for line in addressees"))
-    out.append(_centred(profile, "addressee", e.addressee, "{{ line }}"))
-    out.append(ooxml.control("endfor"))
     branches = [("body", _p(profile, "body", e.body, "{{ line.text }}"))]
     for index, level in enumerate(e.headings, start=1):
         branches.append((f"heading_{index}", _p(profile, f"heading_{index}", level.style, "{{ line.text }}")))
     branches.append(("item", _p(profile, "item", e.item, "{{ line.text }}")))
     for index, bullet in enumerate(e.bullets, start=1):
         branches.append((f"bullet_{index}", _p(profile, f"bullet_{index}", bullet.style, "{{ line.text }}")))
-    out += _loop("line", "body", branches)
+    return branches
+
+
+def _addressees(profile: Profile) -> list[str]:
+    """One addressee: ``Kính gửi: A`` on one line, aligned as the style says. Several:
+    ``Kính gửi:`` on its own line and ``- A;`` … each on a line, the dashes in line under
+    its colon (ND 30 PL I.II.9.d); the block is centred by indents from the context."""
+    style = profile.elements.addressee
+    block = style.model_copy(update={"align": "left"})
+    return [
+        ooxml.control("for line in addressees"),
+        ooxml.control("if addressees|length == 1"),
+        _centred(profile, "addressee", style, "{{ line }}"),
+        ooxml.control("elif loop.first"),
+        _p(profile, "addressee", block, "{{ line }}", indent_xml=_context_indent("lines.addressees.label")),
+        ooxml.control("else"),
+        _p(profile, "addressee", block, "{{ line }}", indent_xml=_context_indent("lines.addressees.lines")),
+        ooxml.control("endif"),
+        ooxml.control("endfor"),
+    ]
+
+
+def _annexes(profile: Profile, section_xml: str) -> list[str]:
+    """Each annex on a new page: a section of its own when annexes number their pages
+    separately, else a page break before the label; then label, title, reference line,
+    separator and the annex body."""
+    e = profile.elements
+    per_annex = profile.annex_page_numbering == "per_annex"
+    label_style = e.annex_label or e.annex_title
+    out = [ooxml.control("for annex in annexes")]
+    if per_annex:
+        # Ends the section before the annex (main text or previous annex) with the same
+        # page setup; every section restarts its page numbers at 1.
+        out.append(ooxml.section_break(section_xml))
+    out.append(_centred(profile, "annex_label", label_style, "{{ annex.label }}", page_break_before=not per_annex))
+    out.append(_centred(profile, "annex_title", e.annex_title, "{{ annex.title }}"))
+    if e.annex_reference is not None and profile.annex_reference:
+        out.append(_centred(profile, "annex_reference", e.annex_reference, "{{ annex.reference }}"))
+    if e.annex_separator is not None:
+        out.append(_separator(profile, "annex_separator", e.annex_separator, "annex.line"))
+    out += _loop("line", "annex.body", _body_branches(profile))
+    out.append(ooxml.control("endfor"))
+    return out
+
+
+def _body_fragments(profile: Profile, section_xml: str) -> list[str]:
+    e = profile.elements
+    out = [*_marks(profile, "top"), _header_table(profile)]
+    out.append(_centred(profile, "kind_title", e.kind_title, "{{ title.kind }}"))
+    out.append(_centred(profile, "summary", e.summary, "{{ title.summary }}"))
+    out.append(_separator(profile, "summary_separator", e.summary_separator, "lines.summary"))
+    out += _addressees(profile)
+    out += _loop("line", "body", _body_branches(profile))
     out.append(_signature_table(profile))
+    out += _annexes(profile, section_xml)
     return out
 
 

@@ -110,6 +110,8 @@ class ForeignInfoPlan(Model):
     year: int = Field(ge=2000, le=2200)
     place: CleanText = Field(max_length=200)
     summary: CleanText = Field(max_length=1000)
+    # Kính gửi: rare in a plan, used when it is sent to a body to act on it.
+    addressees: list[CleanText] = Field(default_factory=list, max_length=50)
     opening: Opening
     purposes: list[ItemOrText] = Field(min_length=1, max_length=500)
     requirements: list[ItemOrText] = Field(min_length=1, max_length=500)
@@ -174,6 +176,7 @@ class ForeignInfoPlan(Model):
             number=DocNumber(number=self.number, body=self.issuer.abbreviation),
             place_date=PlaceDate(place=self.place, date=self.date, year=self.year if self.date is None else None),
             summary=self.summary,
+            addressees=self.addressees,
             body=body,
             recipients=self.recipients.recipients(),
             signature=self.signature.signature(),
