@@ -24,6 +24,7 @@ from jinja2 import nodes
 
 from ttdn_docs.admin import (
     AdminDocument,
+    Annex,
     Authority,
     BulletItem,
     BulletList,
@@ -80,6 +81,7 @@ def sample_document() -> AdminDocument:
         recipients=Recipients(items=[Recipient(name="A")], archive=["VT"]),
         signature=Signature(collective="Tập thể", authority="deputy", head_title="Trưởng", position="Phó", name="Tên"),
         marks=Marks(draft=True, urgency="khan", confidentiality="mat", drafter_initials="AB", copies=3),
+        annexes=[Annex(title="Phụ lục", body=[Paragraph(text="x"), BulletList(items=[BulletItem(text="y", items=["z"])])])],
     )
 
 
