@@ -115,7 +115,7 @@ def problems_from(exc: ValidationError, lines: LineMap) -> list[FieldProblem]:
     for error in exc.errors(include_url=False):
         loc = tuple(str(part) for part in error["loc"])
         # Discriminated unions add the tag name to the path; drop it for the user.
-        loc = tuple(part for part in loc if part not in {"paragraph", "bullets", "section"})
+        loc = tuple(part for part in loc if part not in {"paragraph", "bullets", "section", "table"})
         # A missing field has no line of its own: point at its parent mapping, unless
         # that is the whole document (its first line would mislead).
         if error["type"] == "missing":

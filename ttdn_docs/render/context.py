@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ttdn_docs.admin import AdminDocument
+from ttdn_docs.admin import AdminDocument, Table
 from ttdn_docs.profiles import Profile
 from ttdn_docs.profiles.grammar import (
+    BodyLine,
     apply_case,
     body_lines,
     kind_title,
@@ -23,7 +24,7 @@ from ttdn_docs.profiles.grammar import (
     summary_text,
 )
 from ttdn_docs.render.metrics import line_indents, text_width_twips
-from ttdn_docs.render.ooxml import twips_mm
+from ttdn_docs.render.ooxml import jc_value, twips_mm
 
 # Top-level names a template may use, with what each holds.
 PLACEHOLDERS: dict[str, str] = {
@@ -31,7 +32,9 @@ PLACEHOLDERS: dict[str, str] = {
     "title": "kind, summary",
     "lines": "national/issuer/summary: left, right indents (twips) of separator lines",
     "addressees": "list of 'Kính gửi' lines",
-    "body": "list of {role, text}; role: body, heading_1..3, item, bullet_1..2",
+    "body": "list of {role, text}; role: body, heading_1..3, item, bullet_1..2, table "
+    "(then also table: header, rows (list of {cells}), total; a cell is {text, width "
+    "(twips), align})",
     "recipients": "list of Nơi nhận lines, the archive line last",
     "signature": "lines (list of {role, text}; role: collective, authority, position), name",
     "marks": "draft, urgency, confidentiality (texts or empty), drafter",
@@ -73,7 +76,7 @@ def build_context(document: AdminDocument, profile: Profile) -> dict[str, Any]:
             ),
         },
         "addressees": addressee_lines(profile, document.addressees),
-        "body": [{"role": line.role, "text": line.text} for line in body_lines(profile, document.body)],
+        "body": [body_entry(profile, line, page_text_width) for line in body_lines(profile, document.body)],
         "recipients": recipient_lines(profile, document.recipients),
         "signature": {
             "lines": [{"role": line.role, "text": line.text} for line in signature_lines(profile, document.signature)],
@@ -86,6 +89,38 @@ def build_context(document: AdminDocument, profile: Profile) -> dict[str, Any]:
 def _indents(text_twips: int, cell_twips: int, ratio: float) -> dict[str, int]:
     left, right = line_indents(text_twips, cell_twips, ratio)
     return {"left": left, "right": right}
+
+
+def body_entry(profile: Profile, line: BodyLine, width_twips: int) -> dict[str, Any]:
+    if line.table is None:
+        return {"role": line.role, "text": line.text}
+    return {"role": line.role, "text": line.text, "table": table_entry(profile, line.table, width_twips)}
+
+
+def table_entry(profile: Profile, table: Table, width_twips: int) -> dict[str, Any]:
+    """Cells with their widths (the table spans the text width, shared by the columns'
+    relative widths) and alignment as OOXML writes it (the column's, else the profile's
+    cell style)."""
+    total_weight = sum(column.width for column in table.columns)
+    widths = [int(width_twips * column.width / total_weight) for column in table.columns]
+    widths[-1] += width_twips - sum(widths)  # rounding remainder: the row fills the width
+    e = profile.elements
+
+    def row(texts: list[str], default_align: str, header: bool = False) -> list[dict[str, Any]]:
+        return [
+            {
+                "text": text,
+                "width": width,
+                "align": jc_value(default_align if header or column.align is None else column.align),
+            }
+            for text, width, column in zip(texts, widths, table.columns)
+        ]
+
+    return {
+        "header": row([c.header for c in table.columns], e.table_header.align, header=True),
+        "rows": [{"cells": row(texts, e.table_cell.align)} for texts in table.rows],
+        "total": row(table.total, e.table_total.align) if table.total is not None else [],
+    }
 
 
 def addressee_lines(profile: Profile, addressees: list[str]) -> list[str]:
