@@ -168,6 +168,10 @@ class RecipientGrammar(Sourced):
     archive_join: str = ", "
     archive_fixed: list[str] = Field(default_factory=list)
     addressee_label: str = "Kính gửi:"
+    # A report sent upward names the upper body under ``Kính gửi:`` (ND 30 PL I.II.9.b)
+    # and then opens Nơi nhận with ``as_above``; Party reports do neither (seen S6a).
+    upward_addressee: bool = False
+    as_above: str = "Như trên"
 
 
 class SignatureGrammar(Sourced):
