@@ -5,46 +5,70 @@ Used by the CLI and by other commune tools that import ttdn_docs.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
-from ttdn_docs.admin import AdminDocument
-from ttdn_docs.datafile import load_data, validate
-from ttdn_docs.errors import FieldProblem, InputError
+from ttdn_docs.admin import AdminDocument, DocNumber, DocumentKind, Marks
+from ttdn_docs.datafile import LineMap, dump_yaml, line_of, load_data, validate
+from ttdn_docs.errors import FieldProblem, IncompleteDocumentError, InputError
 from ttdn_docs.profiles import Profile, load_profile
+from ttdn_docs.profiles.grammar import doc_symbol
 from ttdn_docs.profiles.model import Profile as ProfileModel
-from ttdn_docs.render import write_docx
+from ttdn_docs.render import write_bytes_atomic, write_docx
+from ttdn_docs.ttdn.aggregate import Aggregation, aggregate
+from ttdn_docs.ttdn.load import load_plan, load_report
 from ttdn_docs.ttdn.plan import ForeignInfoPlan
+from ttdn_docs.ttdn.report import ForeignInfoReport
+from ttdn_docs.ttdn.scaffold import load_outline, report_from_plan
+from ttdn_docs.ttdn.todo import todo
+from ttdn_docs.ttdn.unit_results import UnitResults, load_unit_file
 
 
 class DomainDocument(Protocol):
-    """What every domain model offers: its profile id and its generic anatomy."""
+    """What every domain model offers: its profile id, its marks and its generic
+    anatomy."""
 
     profile: str
+    marks: Marks
 
     def to_document(self) -> AdminDocument: ...
 
+    def model_copy(self, *, update: dict[str, Any] | None = None, deep: bool = False) -> Any: ...
 
-# kind field in the input → model; later kinds (report) register here.
-DOCUMENT_MODELS: dict[str, type[Any]] = {"plan": ForeignInfoPlan}
+
+# kind field in the input → model.
+DOCUMENT_MODELS: dict[str, type[Any]] = {"plan": ForeignInfoPlan, "report": ForeignInfoReport}
+# Inputs that are not documents themselves but have a published schema.
+INPUT_MODELS: dict[str, type[Any]] = {"unit_results": UnitResults}
 
 
 def load_document(path: Path) -> DomainDocument:
     """Load a plan (or any registered kind, chosen by its ``kind:`` field) from a file."""
-    data, lines = load_data(Path(path))
+    return _load_document(Path(path))[0]
+
+
+def _load_document(path: Path) -> tuple[DomainDocument, LineMap]:
+    data, lines = load_data(path)
     kind = data.get("kind", "plan") if isinstance(data, dict) else "plan"
     model = DOCUMENT_MODELS.get(str(kind))
     if model is None:
         known = ", ".join(sorted(DOCUMENT_MODELS))
         raise InputError(str(path), [FieldProblem("kind", f"loại tài liệu '{kind}' không được hỗ trợ; chấp nhận: {known}", lines.get(("kind",)))])
     document: DomainDocument = validate(model, data, str(path), lines)
-    return document
+    return document, lines
 
 
 def resolve_profile(document: DomainDocument, profile: str | Path | Profile | None = None) -> Profile:
     if isinstance(profile, ProfileModel):
         return profile
     return load_profile(profile if profile is not None else document.profile)
+
+
+def as_draft(document: DomainDocument) -> DomainDocument:
+    """The same document marked ``DỰ THẢO``; a draft may still have parts to write."""
+    draft: DomainDocument = document.model_copy(update={"marks": document.marks.model_copy(update={"draft": True})})
+    return draft
 
 
 def render_file(
@@ -54,14 +78,110 @@ def render_file(
     profile: str | Path | Profile | None = None,
     template: Path | None = None,
     overwrite: bool = True,
+    draft: bool = False,
 ) -> Path:
-    """Render a domain document to ``output`` (atomic write)."""
+    """Render a domain document to ``output`` (atomic write). ``draft`` marks it
+    ``DỰ THẢO`` and lets a report with unfilled parts through; otherwise such a report
+    raises ``IncompleteDocumentError`` listing them."""
     chosen = resolve_profile(document, profile)
+    if draft:
+        document = as_draft(document)
     return write_docx(document.to_document(), chosen, Path(output), template, overwrite=overwrite)
 
 
+def render_input(
+    path: Path,
+    output: Path,
+    *,
+    profile: str | Path | Profile | None = None,
+    template: Path | None = None,
+    overwrite: bool = True,
+    draft: bool = False,
+) -> Path:
+    """Load a data file and render it (``render_file``); a report with unfilled parts
+    is refused with each part's field path and YAML line."""
+    document, lines = _load_document(Path(path))
+    try:
+        return render_file(document, output, profile=profile, template=template, overwrite=overwrite, draft=draft)
+    except IncompleteDocumentError as exc:
+        located = [FieldProblem(p.path, p.message, line_of(p.path, lines)) for p in exc.problems]
+        raise IncompleteDocumentError(str(path), located) from None
+
+
 def json_schema(what: str) -> dict[str, Any]:
-    """JSON Schema of an input kind (``plan``) or of a profile file (``profile``)."""
+    """JSON Schema of an input kind (``plan``, ``report``, ``unit_results``) or of a
+    profile file (``profile``)."""
     if what == "profile":
         return ProfileModel.model_json_schema()
-    return DOCUMENT_MODELS[what].model_json_schema()
+    return {**DOCUMENT_MODELS, **INPUT_MODELS}[what].model_json_schema()
+
+
+# -- reports: scaffold from a plan, aggregation of unit files, YAML output ----------------
+
+REPORT_HEADER = """Báo cáo kết quả công tác thông tin đối ngoại (ttdn-docs).
+Các chỗ "<<CẦN ĐIỀN: …>>" và chỉ tiêu "value: null" phải được điền (hoặc xóa) trước khi in:
+`ttdn-docs render` từ chối và liệt kê các chỗ còn thiếu; thêm --draft để in bản DỰ THẢO.
+Có thể đổi tiêu đề và thứ tự các mục: section_titles, section_order; bảng chỉ tiêu trong
+phụ lục: indicators_placement: annex. Lược đồ: ttdn-docs schema report."""
+
+
+def init_report(
+    plan: ForeignInfoPlan | str | Path,
+    *,
+    profile: str | Path | Profile | None = None,
+    outline: Path | None = None,
+) -> ForeignInfoReport:
+    """A report scaffold from a plan: what the plan says filled in, the rest marked
+    ``<<CẦN ĐIỀN: …>>`` (one result entry per assigned unit and task)."""
+    if not isinstance(plan, ForeignInfoPlan):
+        plan = load_plan(Path(plan))
+    chosen = resolve_profile(plan, profile)
+    if plan.number is None:
+        number = todo("số, ký hiệu của kế hoạch")
+    else:
+        number = doc_symbol(chosen, DocumentKind.KE_HOACH, DocNumber(number=plan.number, body=plan.issuer.abbreviation))
+    return report_from_plan(
+        plan,
+        plan_number=number,
+        outline=load_outline(outline),
+        upward_addressee=chosen.recipients.upward_addressee,
+        as_above=chosen.recipients.as_above,
+    )
+
+
+def aggregate_files(
+    unit_files: Sequence[str | Path],
+    *,
+    base: ForeignInfoReport | str | Path | None = None,
+    plan: ForeignInfoPlan | str | Path | None = None,
+    profile: str | Path | Profile | None = None,
+) -> Aggregation:
+    """Merge the units' result files (YAML/JSON, CSV, XLSX) into ``base`` (a report
+    file or model), or into a fresh scaffold of ``plan``."""
+    if not unit_files:
+        raise InputError("tổng hợp", [FieldProblem("", "chưa có tệp báo cáo nào của đơn vị")])
+    if base is None and plan is None:
+        raise InputError("tổng hợp", [FieldProblem("", "cần báo cáo gốc (--base) hoặc kế hoạch (--from-plan)")])
+    source = "báo cáo khởi tạo từ kế hoạch"
+    if base is None:
+        report = init_report(plan, profile=profile)  # type: ignore[arg-type]
+    elif isinstance(base, ForeignInfoReport):
+        report = base
+    else:
+        report, source = load_report(base), str(base)
+    files = [load_unit_file(Path(path)) for path in unit_files]
+    return aggregate(report, files, base_source=source)
+
+
+def report_yaml(report: ForeignInfoReport) -> str:
+    """The report as YAML for the officer to edit: defaults left out, ``kind`` and
+    ``profile`` always written, a header explaining the markers."""
+    data = report.model_dump(mode="python", exclude_defaults=True)
+    data = {"kind": report.kind, "profile": report.profile, **data}
+    # An empty figure is written out (``value: null``): it shows where to type.
+    data["indicators"] = [{**indicator, "value": indicator.get("value")} for indicator in data.get("indicators", [])]
+    return dump_yaml(data, REPORT_HEADER)
+
+
+def write_report_yaml(report: ForeignInfoReport, path: Path, *, overwrite: bool = False) -> Path:
+    return write_bytes_atomic(Path(path), report_yaml(report).encode("utf-8"), overwrite=overwrite)

@@ -40,19 +40,66 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--template", type=Path, help="mẫu .docx riêng (sao từ templates/)")
     render.add_argument("--profile", help="hồ sơ thể thức: party, state, mã hồ sơ hoặc đường dẫn tệp")
     render.add_argument("--force", action="store_true", help="ghi đè tệp đầu ra nếu đã có")
+    render.add_argument(
+        "--draft", action="store_true", help="in bản DỰ THẢO, kể cả khi báo cáo còn phần chưa điền"
+    )
     render.set_defaults(handler=_render)
 
+    init = commands.add_parser("init", help="tạo tệp dữ liệu khởi đầu (báo cáo từ kế hoạch)")
+    init.add_argument("what", choices=["report"], help="loại tài liệu cần tạo")
+    init.add_argument("--from-plan", type=Path, required=True, dest="plan", help="tệp kế hoạch (.yaml, .json)")
+    init.add_argument("-o", "--output", type=Path, required=True, help="tệp báo cáo .yaml đầu ra")
+    init.add_argument("--outline", type=Path, help="dàn ý riêng: các nội dung kết quả và chỉ tiêu (.yaml)")
+    init.add_argument("--profile", help="hồ sơ thể thức dùng để ghi số kế hoạch (mặc định: của kế hoạch)")
+    init.add_argument("--force", action="store_true", help="ghi đè tệp đầu ra nếu đã có")
+    init.set_defaults(handler=_init)
+
+    aggregate = commands.add_parser("aggregate", help="tổng hợp các tệp kết quả của đơn vị vào báo cáo")
+    aggregate.add_argument("units", type=Path, nargs="+", help="tệp kết quả của đơn vị (.yaml, .json, .csv, .xlsx)")
+    aggregate.add_argument("-o", "--output", type=Path, required=True, help="tệp báo cáo .yaml đầu ra")
+    source = aggregate.add_mutually_exclusive_group()
+    source.add_argument("--base", type=Path, help="báo cáo gốc (mặc định: tệp đầu ra, nếu đã có)")
+    source.add_argument("--from-plan", type=Path, dest="plan", help="khởi tạo báo cáo từ kế hoạch này")
+    aggregate.add_argument("--force", action="store_true", help="ghi đè tệp đầu ra khác báo cáo gốc")
+    aggregate.set_defaults(handler=_aggregate)
+
     schema = commands.add_parser("schema", help="in JSON Schema của dữ liệu đầu vào (cho trình soạn thảo)")
-    schema.add_argument("what", choices=["plan", "profile"], help="loại dữ liệu")
+    schema.add_argument("what", choices=["plan", "report", "unit_results", "profile"], help="loại dữ liệu")
     schema.set_defaults(handler=_schema)
     return parser
 
 
 def _render(args: argparse.Namespace) -> int:
-    from ttdn_docs.api import load_document, render_file
+    from ttdn_docs.api import render_input
 
-    document = load_document(args.input)
-    out = render_file(document, args.output, profile=args.profile, template=args.template, overwrite=args.force)
+    out = render_input(
+        args.input, args.output, profile=args.profile, template=args.template, overwrite=args.force, draft=args.draft
+    )
+    print(f"Đã ghi {out}" + (" (bản DỰ THẢO)" if args.draft else ""))
+    return EXIT_OK
+
+
+def _init(args: argparse.Namespace) -> int:
+    from ttdn_docs.api import init_report, write_report_yaml
+
+    report = init_report(args.plan, profile=args.profile, outline=args.outline)
+    out = write_report_yaml(report, args.output, overwrite=args.force)
+    print(f"Đã ghi {out}: {len(report.missing_parts())} phần cần điền (đánh dấu <<CẦN ĐIỀN: …>> và value: null).")
+    return EXIT_OK
+
+
+def _aggregate(args: argparse.Namespace) -> int:
+    from ttdn_docs.api import aggregate_files, write_report_yaml
+
+    base = args.base
+    # Without --base or --from-plan the output file, if it exists, is the report to update.
+    if base is None and args.plan is None and args.output.is_file():
+        base = args.output
+    result = aggregate_files(args.units, base=base, plan=args.plan)
+    in_place = base is not None and Path(base).resolve() == args.output.resolve()
+    out = write_report_yaml(result.report, args.output, overwrite=args.force or in_place)
+    for line in result.summary_lines():
+        print(line)
     print(f"Đã ghi {out}")
     return EXIT_OK
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from decimal import Decimal
+from enum import Enum
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -115,7 +117,7 @@ def problems_from(exc: ValidationError, lines: LineMap) -> list[FieldProblem]:
     for error in exc.errors(include_url=False):
         loc = tuple(str(part) for part in error["loc"])
         # Discriminated unions add the tag name to the path; drop it for the user.
-        loc = tuple(part for part in loc if part not in {"paragraph", "bullets", "section"})
+        loc = tuple(part for part in loc if part not in {"paragraph", "bullets", "section", "table"})
         # A missing field has no line of its own: point at its parent mapping, unless
         # that is the whole document (its first line would mislead).
         if error["type"] == "missing":
@@ -124,6 +126,11 @@ def problems_from(exc: ValidationError, lines: LineMap) -> list[FieldProblem]:
             line = _line_for(loc, lines)
         problems.append(FieldProblem(".".join(loc), _message(error), line))
     return problems
+
+
+def line_of(path: str, lines: LineMap) -> int | None:
+    """The YAML line of a dotted field path (or of its nearest ancestor)."""
+    return _line_for(tuple(path.split(".")) if path else (), lines)
 
 
 def _line_for(loc: tuple[str, ...], lines: LineMap) -> int | None:
@@ -188,3 +195,25 @@ def load_model(model: type[ModelT], path: Path) -> ModelT:
     """Load and validate a YAML/JSON file in one step."""
     data, lines = load_data(path)
     return validate(model, data, str(path), lines)
+
+
+def plain_data(value: Any) -> Any:
+    """Model dumps as data YAML can write: enums by value, ``Decimal`` as an int when
+    whole (``312``) and a float otherwise (``93.41``); dates stay dates."""
+    if isinstance(value, Mapping):
+        return {str(k): plain_data(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain_data(v) for v in value]
+    if isinstance(value, Enum):
+        return plain_data(value.value)
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value
+
+
+def dump_yaml(data: Any, header: str = "") -> str:
+    """YAML text of plain data (UTF-8 letters kept, keys in model order), after an
+    optional header of ``#`` comment lines."""
+    comments = "".join(f"# {line}".rstrip() + "\n" for line in header.splitlines()) if header else ""
+    body = yaml.safe_dump(plain_data(data), allow_unicode=True, sort_keys=False, width=100, default_flow_style=False)
+    return comments + body

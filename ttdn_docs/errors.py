@@ -49,6 +49,20 @@ class InputError(TtdnError):
         super().__init__("\n".join(lines))
 
 
+class IncompleteDocumentError(InputError):
+    """A document that still has parts to be written (``<<CẦN ĐIỀN: …>>``, figures left
+    empty): it is printed only as a draft. ``problems`` lists each part by field path."""
+
+    def __init__(self, source: str, problems: list[FieldProblem]) -> None:
+        super().__init__(source, problems)
+        lines = [
+            f"Tài liệu {source} còn {len(problems)} phần chưa điền; hãy điền rồi dựng lại, "
+            "hoặc dùng --draft để in bản dự thảo (DỰ THẢO):"
+        ]
+        lines += [f"  - {p.describe()}" for p in problems]
+        self.args = ("\n".join(lines),)
+
+
 class ProfileError(TtdnError):
     """A profile (rule book data file) that is missing or malformed."""
 

@@ -4,7 +4,7 @@ These models say *what* a document contains; a profile (``ttdn_docs.profiles``) 
 it looks. Nothing here knows about docx.
 """
 
-from ttdn_docs.admin.body import Block, BulletList, BulletItem, Paragraph, Section
+from ttdn_docs.admin.body import Block, BulletItem, BulletList, Paragraph, Section, Table, TableColumn
 from ttdn_docs.admin.document import AdminDocument, Annex, Marks
 from ttdn_docs.admin.kinds import DocumentKind
 from ttdn_docs.admin.parts import (
@@ -34,4 +34,6 @@ __all__ = [
     "Section",
     "Signature",
     "SignatureAuthority",
+    "Table",
+    "TableColumn",
 ]

@@ -1,5 +1,6 @@
 """The body as a tree. Numbering (``I.``, ``1.``, ``a)``) and bullets (``-``, ``+``) are
-generated from position by the profile, never typed by the user."""
+generated from position by the profile, never typed by the user. A ``Table`` holds cell
+texts already worded (numbers formatted by the caller); the profile styles it."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from ttdn_docs.admin.text import CleanText
+from ttdn_docs.admin.text import CleanText, OptionalCleanText
 
 
 class _Node(BaseModel):
@@ -50,6 +51,38 @@ class Section(_Node):
         return self
 
 
-Block = Annotated[Union[Paragraph, BulletList, Section], Field(discriminator="kind")]
+CellAlign = Literal["left", "center", "right"]
+
+
+class TableColumn(_Node):
+    """One column: its header text, its share of the table width (``width`` is relative:
+    ``2`` is twice as wide as ``1``) and the alignment of its cells (``None``: the
+    profile's cell style decides)."""
+
+    header: CleanText = Field(max_length=300)
+    width: float = Field(default=1.0, gt=0, le=100)
+    align: CellAlign | None = None
+
+
+class Table(_Node):
+    """A table in the body or an annex: a header row, rows of cell texts and an optional
+    total row printed in the profile's total style (bold). Cells may be empty."""
+
+    kind: Literal["table"] = "table"
+    columns: list[TableColumn] = Field(min_length=1, max_length=20)
+    rows: list[list[OptionalCleanText]] = Field(default_factory=list, max_length=5000)
+    total: list[OptionalCleanText] | None = None
+
+    @model_validator(mode="after")
+    def _rows_fit_columns(self) -> Table:
+        width = len(self.columns)
+        for index, row in enumerate([*self.rows, *([self.total] if self.total is not None else [])]):
+            if len(row) != width:
+                where = "dòng tổng" if self.total is not None and index == len(self.rows) else f"dòng {index + 1}"
+                raise ValueError(f"bảng có {width} cột nhưng {where} có {len(row)} ô")
+        return self
+
+
+Block = Annotated[Union[Paragraph, BulletList, Section, Table], Field(discriminator="kind")]
 
 Section.model_rebuild()

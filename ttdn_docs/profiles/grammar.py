@@ -22,6 +22,7 @@ from ttdn_docs.admin import (
     Section,
     Signature,
     SignatureAuthority,
+    Table,
 )
 from ttdn_docs.errors import ProfileError
 from ttdn_docs.profiles.model import Case, Profile
@@ -116,19 +117,22 @@ def signature_lines(profile: Profile, signature: Signature) -> list[SignatureLin
 
 @dataclass(frozen=True)
 class BodyLine:
-    """One paragraph of the flattened body: which style it takes and its full text."""
+    """One paragraph of the flattened body: which style it takes and its full text; a
+    table stands as one line of role ``table`` that carries the ``Table`` (text empty)."""
 
-    role: str  # "body" | "heading_1..3" | "item" | "bullet_1..2"
+    role: str  # "body" | "heading_1..3" | "item" | "bullet_1..2" | "table"
     text: str
+    table: Table | None = None
 
 
 def body_lines(profile: Profile, blocks: list[Block], end_mark: bool = True) -> list[BodyLine]:
     """Flatten the body tree, numbering sections by position; append the profile's end
-    mark (``./.``) to the last paragraph."""
+    mark (``./.``) to the last paragraph (a table is no paragraph)."""
     lines = list(_flatten(profile, blocks, depth=0))
-    if end_mark and profile.body_end and lines:
-        last = lines[-1]
-        lines[-1] = BodyLine(last.role, with_end_mark(last.text, profile.body_end))
+    paragraphs = [index for index, line in enumerate(lines) if line.table is None]
+    if end_mark and profile.body_end and paragraphs:
+        last = lines[paragraphs[-1]]
+        lines[paragraphs[-1]] = BodyLine(last.role, with_end_mark(last.text, profile.body_end))
     return lines
 
 
@@ -164,6 +168,8 @@ def _flatten(profile: Profile, blocks: list[Block], depth: int) -> Iterator[Body
             else:
                 yield BodyLine("item", f"{symbol} {block.text}")
             yield from _flatten(profile, block.children, depth + 1)
+        elif isinstance(block, Table):
+            yield BodyLine("table", "", block)
 
 
 def mark_texts(profile: Profile, marks: Marks) -> dict[str, str]:

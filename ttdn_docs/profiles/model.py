@@ -189,6 +189,10 @@ class RecipientGrammar(Sourced):
     addressee_label: str = "Kính gửi:"
     # End of a single addressee written on the ``Kính gửi:`` line (ND 30: none).
     addressee_single_end: str = "."
+    # A report sent upward names the upper body under ``Kính gửi:`` (ND 30 PL I.II.9.b)
+    # and then opens Nơi nhận with ``as_above``; Party reports do neither (seen S6a).
+    upward_addressee: bool = False
+    as_above: str = "Như trên"
 
 
 class SignatureGrammar(Sourced):
@@ -200,6 +204,22 @@ class SignatureGrammar(Sourced):
     collective_prefix: str
     prefixes: dict[SignatureAuthority, str]
     authority_line_under_collective: bool
+
+
+# Tables (e.g. an indicator table) are regulated by neither rule book; these defaults
+# follow practice so that a profile file without table styles still loads.
+_TABLE_REF = "Không quy định; thực tiễn bảng số liệu"
+DEFAULT_TABLE_HEADER = Style(size=13, bold=True, align="center", space_before=2, space_after=2, ref=_TABLE_REF)
+DEFAULT_TABLE_CELL = Style(size=13, align="center", space_before=2, space_after=2, ref=_TABLE_REF)
+DEFAULT_TABLE_TOTAL = Style(size=13, bold=True, align="center", space_before=2, space_after=2, ref=_TABLE_REF)
+
+
+class TableFrame(Sourced):
+    """A table's single lines (outside and between cells, ``border_pt`` wide) and the
+    space between a cell's lines and its text on the left and right."""
+
+    border_pt: float = Field(default=0.5, gt=0, le=6)
+    cell_margin_mm: float = Field(default=1.5, ge=0, le=10)
 
 
 class Elements(_Data):
@@ -245,6 +265,12 @@ class Elements(_Data):
             "draft": self.draft_mark,
             "drafter": self.drafter_line,
         }[name]
+    # Table cells: the header row, ordinary rows and a total row; a column's own
+    # alignment (if any) overrides ``align`` of the cell and total styles.
+    table_header: Style = DEFAULT_TABLE_HEADER
+    table_cell: Style = DEFAULT_TABLE_CELL
+    table_total: Style = DEFAULT_TABLE_TOTAL
+    table_frame: TableFrame = Field(default_factory=lambda: TableFrame(ref=_TABLE_REF))
 
 
 class Profile(_Data):

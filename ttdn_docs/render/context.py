@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ttdn_docs.admin import AdminDocument, Annex, Block
+from ttdn_docs.admin import AdminDocument, Annex, Block, Table
 from ttdn_docs.profiles import Profile
 from ttdn_docs.profiles.grammar import (
+    BodyLine,
     annex_label,
     annex_reference,
     apply_case,
@@ -27,7 +28,7 @@ from ttdn_docs.profiles.grammar import (
 )
 from ttdn_docs.profiles.model import MarkName, MarkSlot, Separator, Style
 from ttdn_docs.render.metrics import box_indents, line_indents, text_width_twips
-from ttdn_docs.render.ooxml import twips_mm
+from ttdn_docs.render.ooxml import jc_value, twips_mm
 
 # Top-level names a template may use, with what each holds.
 PLACEHOLDERS: dict[str, str] = {
@@ -39,7 +40,9 @@ PLACEHOLDERS: dict[str, str] = {
         "marks.<name>: left, right indents of each placed mark (its box)"
     ),
     "addressees": "list of 'Kính gửi' lines",
-    "body": "list of {role, text}; role: body, heading_1..3, item, bullet_1..2",
+    "body": "list of {role, text}; role: body, heading_1..3, item, bullet_1..2, table "
+    "(then also table: header, rows (list of {cells}), total; a cell is {text, width "
+    "(twips), align})",
     "recipients": "list of Nơi nhận lines, the archive line last",
     "signature": "lines (list of {role, text}; role: collective, authority, position), name",
     "marks": "draft, urgency, confidentiality (texts or empty), drafter",
@@ -79,7 +82,7 @@ def build_context(document: AdminDocument, profile: Profile) -> dict[str, Any]:
             },
         },
         "addressees": addressees,
-        "body": _body(profile, document.body),
+        "body": _body(profile, document.body, widths["top"]),
         "recipients": recipient_lines(profile, document.recipients),
         "signature": {
             "lines": [{"role": line.role, "text": line.text} for line in signature_lines(profile, document.signature)],
@@ -93,8 +96,8 @@ def build_context(document: AdminDocument, profile: Profile) -> dict[str, Any]:
     }
 
 
-def _body(profile: Profile, blocks: list[Block]) -> list[dict[str, str]]:
-    return [{"role": line.role, "text": line.text} for line in body_lines(profile, blocks)]
+def _body(profile: Profile, blocks: list[Block], width_twips: int) -> list[dict[str, Any]]:
+    return [body_entry(profile, line, width_twips) for line in body_lines(profile, blocks)]
 
 
 def _container_widths(profile: Profile) -> dict[MarkSlot, int]:
@@ -155,7 +158,39 @@ def _annex(profile: Profile, document: AdminDocument, annex: Annex, index: int, 
         "title": title,
         "reference": reference,
         "line": line,
-        "body": _body(profile, annex.body),
+        "body": _body(profile, annex.body, text_width),
+    }
+
+
+def body_entry(profile: Profile, line: BodyLine, width_twips: int) -> dict[str, Any]:
+    if line.table is None:
+        return {"role": line.role, "text": line.text}
+    return {"role": line.role, "text": line.text, "table": table_entry(profile, line.table, width_twips)}
+
+
+def table_entry(profile: Profile, table: Table, width_twips: int) -> dict[str, Any]:
+    """Cells with their widths (the table spans the text width, shared by the columns'
+    relative widths) and alignment as OOXML writes it (the column's, else the profile's
+    cell style)."""
+    total_weight = sum(column.width for column in table.columns)
+    widths = [int(width_twips * column.width / total_weight) for column in table.columns]
+    widths[-1] += width_twips - sum(widths)  # rounding remainder: the row fills the width
+    e = profile.elements
+
+    def row(texts: list[str], default_align: str, header: bool = False) -> list[dict[str, Any]]:
+        return [
+            {
+                "text": text,
+                "width": width,
+                "align": jc_value(default_align if header or column.align is None else column.align),
+            }
+            for text, width, column in zip(texts, widths, table.columns)
+        ]
+
+    return {
+        "header": row([c.header for c in table.columns], e.table_header.align, header=True),
+        "rows": [{"cells": row(texts, e.table_cell.align)} for texts in table.rows],
+        "total": row(table.total, e.table_total.align) if table.total is not None else [],
     }
 
 

@@ -23,6 +23,7 @@ from lxml import etree
 
 from ttdn_docs.errors import RenderError, TemplateProblemError
 from ttdn_docs.render.locations import paragraph_locations, where
+from ttdn_docs.render.ooxml import fit_table_grids
 from ttdn_docs.render.package import read_entries, write_entries
 
 _TEMPLATED_PART = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
@@ -110,14 +111,16 @@ class CompiledTemplate:
                 raise TemplateProblemError(f"Mẫu '{self.name}', phần {part}: lỗi khi điền ({exc})") from None
             xml = _PARAGRAPH_START_MARKED.sub(r"<w:p\1", xml)
             blob = xml.encode("utf-8")
-            _assert_well_formed(blob, part)
+            root = _parse_well_formed(blob, part)
+            if fit_table_grids(root):
+                blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
             rendered[part] = blob
         return write_entries([(p, rendered.get(p, b)) for p, b in self._entries])
 
 
-def _assert_well_formed(blob: bytes, part: str) -> None:
+def _parse_well_formed(blob: bytes, part: str) -> etree._Element:
     """Never write a file Word would refuse: the rendered XML must parse."""
     try:
-        etree.fromstring(blob, _XML_PARSER)
+        return etree.fromstring(blob, _XML_PARSER)
     except etree.XMLSyntaxError as exc:
         raise RenderError(f"Kết quả điền phần {part} không phải XML hợp lệ ({exc}); không ghi tệp") from None

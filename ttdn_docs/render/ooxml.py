@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape, quoteattr
 
+from lxml import etree
+
 from ttdn_docs.profiles.model import Style
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -24,6 +26,11 @@ def twips_mm(mm: float) -> int:
 
 def twips_cm(cm: float) -> int:
     return round(cm * TWIPS_PER_CM)
+
+
+def jc_value(align: str) -> str:
+    """The ``w:jc`` value of an alignment (``justify`` is ``both``)."""
+    return _JC[align]
 
 
 def run_properties(style: Style, font: str) -> str:
@@ -57,11 +64,13 @@ def paragraph_properties(
     exact_line_twips: int | None = None,
     keep_lines: bool = False,
     page_break_before: bool = False,
+    jc: str | None = None,
 ) -> str:
     """``w:pPr`` for a style: spacing, indent, alignment, keep-with-next, paragraph mark.
 
     ``border_top`` draws a separator line (the top border of an empty paragraph);
-    ``border_box`` a single-line box around the paragraph, at its indents."""
+    ``border_box`` a single-line box around the paragraph, at its indents; ``jc`` replaces
+    the style's alignment (e.g. a Jinja tag that the data fills in)."""
     parts = []
     if style_id:
         parts.append(f'<w:pStyle w:val="{style_id}"/>')
@@ -90,7 +99,7 @@ def paragraph_properties(
     else:
         first = twips_cm(style.first_line_indent_cm)
         parts.append(f'<w:ind w:left="0" w:right="0" w:firstLine="{first}"/>')
-    parts.append(f'<w:jc w:val="{_JC[style.align]}"/>')
+    parts.append(f'<w:jc w:val="{jc if jc is not None else _JC[style.align]}"/>')
     parts.append(run_properties(style, font))
     return "<w:pPr>" + "".join(parts) + "</w:pPr>"
 
@@ -162,3 +171,87 @@ def borderless_table(column_twips: list[int], cells_xml: list[str], *, cant_spli
         '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="0"/>'
         f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid><w:tr>{row_props}{cells}</w:tr></w:tbl>"
     )
+
+
+def data_table(width_twips: int, border_pt: float, cell_margin_twips: int, rows_xml: list[str]) -> str:
+    """A ruled table as wide as ``width_twips``, fixed layout. Its grid has one column
+    per cell of the first row; ``fit_table_grids`` corrects it once loops have run."""
+    size = max(2, round(border_pt * 8))  # w:sz is in eighths of a point
+    line = f'w:val="single" w:sz="{size}" w:space="0" w:color="000000"'
+    borders = "".join(f"<w:{side} {line}/>" for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    first_row_cells = rows_xml[0].count("<w:tc>") if rows_xml else 1
+    grid = f'<w:gridCol w:w="{width_twips // max(first_row_cells, 1)}"/>' * max(first_row_cells, 1)
+    margin = f'w:w="{cell_margin_twips}" w:type="dxa"'
+    return (
+        "<w:tbl><w:tblPr>"
+        f'<w:tblW w:w="{width_twips}" w:type="dxa"/><w:jc w:val="center"/>'
+        f"<w:tblBorders>{borders}</w:tblBorders>"
+        '<w:tblLayout w:type="fixed"/>'
+        f"<w:tblCellMar><w:left {margin}/><w:right {margin}/></w:tblCellMar>"
+        '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="0"/>'
+        f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{''.join(rows_xml)}</w:tbl>"
+    )
+
+
+def table_row(cells_xml: str, *, header: bool = False) -> str:
+    """A row that never breaks across pages; a header row repeats on each page."""
+    props = "<w:cantSplit/>" + ("<w:tblHeader/>" if header else "")
+    return f"<w:tr><w:trPr>{props}</w:trPr>{cells_xml}</w:tr>"
+
+
+def table_cell(width_xml: str, content_xml: str) -> str:
+    """A cell ``width_xml`` twips wide (a number or a Jinja tag), text centred vertically."""
+    return f'<w:tc><w:tcPr><w:tcW w:w="{width_xml}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>{content_xml}</w:tc>'
+
+
+def control_cell(tag: str) -> str:
+    """A cell holding only a docxtpl ``{%tc … %}`` tag; docxtpl replaces the cell by it."""
+    return f'<w:tc><w:p><w:r><w:t xml:space="preserve">{{%tc {tag} %}}</w:t></w:r></w:p></w:tc>'
+
+
+def control_row(tag: str) -> str:
+    """A row holding only a docxtpl ``{%tr … %}`` tag; docxtpl replaces the row by it."""
+    return f'<w:tr><w:tc><w:p><w:r><w:t xml:space="preserve">{{%tr {tag} %}}</w:t></w:r></w:p></w:tc></w:tr>'
+
+
+_W = f"{{{W_NS}}}"
+
+
+def fit_table_grids(root: etree._Element) -> bool:
+    """Make each table's ``w:tblGrid`` match the cell widths of its widest row.
+
+    Column loops (``{%tc %}``) change the number of cells a row has, but the grid is
+    not data; LibreOffice lays a fixed table out by its grid. Only tables whose widest
+    row gives every cell a width in twips (``dxa``) and spans no columns are touched.
+    Returns whether anything changed."""
+    changed = False
+    for table in root.iter(f"{_W}tbl"):
+        grid = table.find(f"{_W}tblGrid")
+        widths = _widest_row_widths(table)
+        if grid is None or widths is None:
+            continue
+        if [col.get(f"{_W}w") for col in grid.findall(f"{_W}gridCol")] == [str(w) for w in widths]:
+            continue
+        for col in grid.findall(f"{_W}gridCol"):
+            grid.remove(col)
+        for width in widths:
+            etree.SubElement(grid, f"{_W}gridCol", {f"{_W}w": str(width)})
+        changed = True
+    return changed
+
+
+def _widest_row_widths(table: etree._Element) -> list[int] | None:
+    rows = [row.findall(f"{_W}tc") for row in table.findall(f"{_W}tr")]
+    if not rows:
+        return None
+    cells = max(rows, key=len)
+    widths = []
+    for cell in cells:
+        width = cell.find(f"{_W}tcPr/{_W}tcW")
+        if width is None or width.get(f"{_W}type") != "dxa" or cell.find(f"{_W}tcPr/{_W}gridSpan") is not None:
+            return None
+        try:
+            widths.append(int(width.get(f"{_W}w", "")))
+        except ValueError:
+            return None
+    return widths

@@ -49,6 +49,10 @@ ELEMENT_STYLES = {
     "item": "TTDN Khoan khong tieu de",
     "bullet_1": "TTDN Gach dau dong",
     "bullet_2": "TTDN Gach cong",
+    "table_header": "TTDN Bang tieu de cot",
+    "table_cell": "TTDN Bang o",
+    "table_total": "TTDN Bang dong tong",
+    "table_after": "TTDN Sau bang",
     "recipients_label": "TTDN Noi nhan",
     "recipient": "TTDN Dong noi nhan",
     "signature_collective": "TTDN Quyen han",
@@ -228,13 +232,14 @@ def _marks(profile: Profile, slot: MarkSlot) -> list[str]:
     return out
 
 
-def _loop(var: str, items: str, branches: list[tuple[str, str]]) -> list[str]:
-    """``{%p for var in items %}`` with one ``{%p if var.role == … %}`` branch per role."""
+def _loop(var: str, items: str, branches: list[tuple[str, str | list[str]]]) -> list[str]:
+    """``{%p for var in items %}`` with one ``{%p if var.role == … %}`` branch per role;
+    a branch is one body element or several."""
     out = [ooxml.control(f"for {var} in {items}")]
-    for index, (role, paragraph_xml) in enumerate(branches):
+    for index, (role, branch_xml) in enumerate(branches):
         keyword = "if" if index == 0 else "elif"
         out.append(ooxml.control(f'{keyword} {var}.role == "{role}"'))
-        out.append(paragraph_xml)
+        out.extend([branch_xml] if isinstance(branch_xml, str) else branch_xml)
     out.append(ooxml.control("endif"))
     out.append(ooxml.control("endfor"))
     return out
@@ -287,15 +292,49 @@ def _signature_table(profile: Profile) -> str:
     return ooxml.borderless_table(columns, ["".join(left), "".join(right)], cant_split=True)
 
 
-def _body_branches(profile: Profile) -> list[tuple[str, str]]:
-    """One paragraph per body role; shared by the main text and the annexes."""
+def _table(profile: Profile, var: str) -> list[str]:
+    """A ruled table filled by loops: a header row repeated on each page, one row per
+    data row and the total row if any; cells come from a column loop (``{%tc %}``), each
+    with its width and alignment from the data. An empty paragraph after it keeps the
+    table apart from what follows (two tables in a row would join)."""
     e = profile.elements
-    branches = [("body", _p(profile, "body", e.body, "{{ line.text }}"))]
+    no_indent = '<w:ind w:left="0" w:right="0" w:firstLine="0"/>'
+
+    def cells(items: str, element: str, style: Style) -> str:
+        paragraph = _p(profile, element, style, "{{ cell.text }}", indent_xml=no_indent, jc="{{ cell.align }}")
+        return (
+            ooxml.control_cell(f"for cell in {items}")
+            + ooxml.table_cell("{{ cell.width }}", paragraph)
+            + ooxml.control_cell("endfor")
+        )
+
+    rows = [
+        ooxml.table_row(cells(f"{var}.header", "table_header", e.table_header), header=True),
+        ooxml.control_row(f"for row in {var}.rows"),
+        ooxml.table_row(cells("row.cells", "table_cell", e.table_cell)),
+        ooxml.control_row("endfor"),
+        ooxml.control_row(f"if {var}.total"),
+        ooxml.table_row(cells(f"{var}.total", "table_total", e.table_total)),
+        ooxml.control_row("endif"),
+    ]
+    page = profile.page
+    width = ooxml.twips_mm(page.width_mm - page.margins_mm["left"] - page.margins_mm["right"])
+    frame = e.table_frame
+    table = ooxml.data_table(width, frame.border_pt, ooxml.twips_mm(frame.cell_margin_mm), rows)
+    after = Style(size=e.body.size, space_after=e.body.space_after)
+    return [table, _p(profile, "table_after", after, "", indent_xml=no_indent, exact_line_twips=20)]
+
+
+def _body_branches(profile: Profile) -> list[tuple[str, str | list[str]]]:
+    """One element per body role; shared by the main text and the annexes."""
+    e = profile.elements
+    branches: list[tuple[str, str | list[str]]] = [("body", _p(profile, "body", e.body, "{{ line.text }}"))]
     for index, level in enumerate(e.headings, start=1):
         branches.append((f"heading_{index}", _p(profile, f"heading_{index}", level.style, "{{ line.text }}")))
     branches.append(("item", _p(profile, "item", e.item, "{{ line.text }}")))
     for index, bullet in enumerate(e.bullets, start=1):
         branches.append((f"bullet_{index}", _p(profile, f"bullet_{index}", bullet.style, "{{ line.text }}")))
+    branches.append(("table", _table(profile, "line.table")))
     return branches
 
 

@@ -25,6 +25,7 @@ from jinja2 import nodes
 from ttdn_docs.admin import (
     AdminDocument,
     Annex,
+    Block,
     Authority,
     BulletItem,
     BulletList,
@@ -37,6 +38,8 @@ from ttdn_docs.admin import (
     Recipients,
     Section,
     Signature,
+    Table,
+    TableColumn,
 )
 from ttdn_docs.errors import TemplateProblemError
 from ttdn_docs.profiles import Profile
@@ -70,6 +73,11 @@ class TemplateIssue:
 
 def sample_document() -> AdminDocument:
     """A document with every optional part filled, so that every placeholder has a value."""
+    body: list[Block] = [
+        Paragraph(text="x"),
+        Section(title="t", children=[BulletList(items=[BulletItem(text="y", items=["z"])])]),
+        Table(columns=[TableColumn(header="a"), TableColumn(header="b")], rows=[["1", "2"]], total=["3", "4"]),
+    ]
     return AdminDocument(
         issuer=Authority(superior=["Cấp trên"], lines=["Cơ quan"], abbreviation="CQ"),
         kind=DocumentKind.KE_HOACH,
@@ -77,11 +85,11 @@ def sample_document() -> AdminDocument:
         place_date=PlaceDate(place="Nơi", date=dt.date(2025, 1, 1)),
         summary="trích yếu",
         addressees=["Nơi nhận A", "Nơi nhận B"],
-        body=[Paragraph(text="x"), Section(title="t", children=[BulletList(items=[BulletItem(text="y", items=["z"])])])],
+        body=body,
         recipients=Recipients(items=[Recipient(name="A")], archive=["VT"]),
         signature=Signature(collective="Tập thể", authority="deputy", head_title="Trưởng", position="Phó", name="Tên"),
         marks=Marks(draft=True, urgency="khan", confidentiality="mat", drafter_initials="AB", copies=3),
-        annexes=[Annex(title="Phụ lục", body=[Paragraph(text="x"), BulletList(items=[BulletItem(text="y", items=["z"])])])],
+        annexes=[Annex(title="Phụ lục", body=body)],
     )
 
 
@@ -89,8 +97,22 @@ def _shape(value: Any) -> Any:
     if isinstance(value, dict):
         return {key: _shape(item) for key, item in value.items()}
     if isinstance(value, list):
-        return [_shape(value[0])] if value else [ANY]
+        if not value:
+            return [ANY]
+        # Elements differ (a body line may carry a table): the element shape is the union.
+        merged: Any = None
+        for item in value:
+            merged = _merge(merged, _shape(item))
+        return [merged]
     return None  # a leaf (string or number)
+
+
+def _merge(a: Any, b: Any) -> Any:
+    if isinstance(a, dict) and isinstance(b, dict):
+        return {key: _merge(a.get(key), b.get(key)) for key in a.keys() | b.keys()}
+    if isinstance(a, list) and isinstance(b, list):
+        return [_merge(a[0], b[0])]
+    return a if a is not None else b
 
 
 @lru_cache(maxsize=8)

@@ -36,6 +36,7 @@ class Item(Model):
 
 
 ItemOrText = Item | CleanText
+ItemStyle = Literal["auto", "bullets", "paragraphs"]
 
 
 class UnitTasks(Model):
@@ -46,7 +47,7 @@ class UnitTasks(Model):
 
     unit: CleanText = Field(max_length=300)
     tasks: list[ItemOrText] = Field(min_length=1, max_length=500)
-    style: Literal["auto", "bullets", "paragraphs"] = "auto"
+    style: ItemStyle = "auto"
 
 
 class Closing(Model):
@@ -98,6 +99,13 @@ class Opening(Model):
             raise ValueError("cần 'text' hoặc cả 'bases' và 'action'")
         return self
 
+    def text_for(self, issuer_name: str) -> str:
+        """The opening paragraph of a document issued by ``issuer_name``."""
+        if self.text is not None:
+            return self.text
+        bases = "; ".join(b.text() for b in self.bases)
+        return f"{bases}, {issuer_name} {self.action}, như sau:"
+
 
 class ForeignInfoPlan(Model):
     """Kế hoạch công tác thông tin đối ngoại of a commune Đảng ủy or UBND."""
@@ -131,10 +139,7 @@ class ForeignInfoPlan(Model):
         return self
 
     def opening_text(self) -> str:
-        if self.opening.text is not None:
-            return self.opening.text
-        bases = "; ".join(b.text() for b in self.opening.bases)
-        return f"{bases}, {self.issuer.display_name} {self.opening.action}, như sau:"
+        return self.opening.text_for(self.issuer.display_name)
 
     def closing_text(self) -> str:
         c = self.closing
@@ -194,11 +199,17 @@ def _bullet(item: Item | str) -> BulletItem:
     return BulletItem(text=item.text, items=item.items)
 
 
-def unit_section(unit: UnitTasks) -> Section:
-    as_paragraphs = unit.style == "paragraphs" or (unit.style == "auto" and len(unit.tasks) == 1)
+def item_section(title: str, items: list[Item | str], style: ItemStyle = "auto") -> Section:
+    """A titled section of items: ``auto`` writes a single item as a paragraph and
+    several as ``-`` bullets (as the reference plan does)."""
+    as_paragraphs = style == "paragraphs" or (style == "auto" and len(items) == 1)
     children: list[Block]
-    if as_paragraphs and all(isinstance(t, str) for t in unit.tasks):
-        children = [Paragraph(text=t) for t in unit.tasks if isinstance(t, str)]
+    if as_paragraphs and all(isinstance(t, str) for t in items):
+        children = [Paragraph(text=t) for t in items if isinstance(t, str)]
     else:
-        children = [bullets(list(unit.tasks))]
-    return Section(title=unit.unit, children=children)
+        children = [bullets(items)]
+    return Section(title=title, children=children)
+
+
+def unit_section(unit: UnitTasks) -> Section:
+    return item_section(unit.unit, list(unit.tasks), unit.style)

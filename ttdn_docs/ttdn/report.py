@@ -1,0 +1,313 @@
+"""The TTĐN year-end report (Báo cáo kết quả công tác thông tin đối ngoại) and its generic
+anatomy.
+
+The report answers a plan: it cites the plan (number, date), reports on it section by
+section — leadership and direction, results (by content area and by unit, with the
+indicator table), shortcomings and causes, directions for next year, proposals — and goes
+to the body above. Section titles and order are defaults that can be changed. Parts still
+to be written carry ``<<CẦN ĐIỀN: …>>`` (see ``ttdn.todo``) or an empty figure; such a
+report becomes a document only as a draft (``marks.draft``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Literal
+
+from pydantic import Field, field_validator, model_validator
+
+from ttdn_docs.admin import (
+    AdminDocument,
+    Annex,
+    Block,
+    DocNumber,
+    DocumentKind,
+    Marks,
+    Paragraph,
+    PlaceDate,
+    Section,
+)
+from ttdn_docs.admin.text import CleanText
+from ttdn_docs.errors import FieldProblem, IncompleteDocumentError
+from ttdn_docs.ttdn.common import Basis, Citation, Issuer, Model, RecipientList, Signer
+from ttdn_docs.ttdn.indicators import Indicator, IndicatorLabels, fill_years, indicator_table
+from ttdn_docs.ttdn.plan import ItemOrText, Opening, item_section
+from ttdn_docs.ttdn.todo import find_todos
+from ttdn_docs.vn import numeric_date
+
+SectionKey = Literal["leadership", "results", "shortcomings", "directions", "proposals"]
+DEFAULT_SECTION_ORDER: list[SectionKey] = ["leadership", "results", "shortcomings", "directions", "proposals"]
+
+
+class PlanReference(Citation):
+    """The plan reported on, cited in full the first time (type, number, date, issuer,
+    subject): ``Kế hoạch số 04-KH/ĐU, ngày 05/8/2025 của Đảng uỷ xã Thanh Miện về …``.
+    The number is copied as issued, ký hiệu included."""
+
+    kind: CleanText = Field(default="Kế hoạch", max_length=100)
+    number: CleanText = Field(max_length=60)
+
+
+class Period(Model):
+    """The period the figures cover, when it is not the calendar year."""
+
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.start is not None and self.end is not None and self.start > self.end:
+            raise ValueError("ngày bắt đầu kỳ báo cáo sau ngày kết thúc")
+        return self
+
+    def text(self, year: int) -> str:
+        """``năm 2025`` or ``từ ngày 16/12/2024 đến ngày 15/12/2025``."""
+        parts = []
+        if self.start is not None:
+            parts.append(f"từ ngày {numeric_date(self.start)}")
+        if self.end is not None:
+            parts.append(f"đến ngày {numeric_date(self.end)}")
+        return " ".join(parts) if parts else f"năm {year}"
+
+
+class TaskResult(Model):
+    """The result of one task of the plan. ``task`` (the plan's wording) reminds the
+    writer what was asked and is not printed; ``result`` is."""
+
+    task: CleanText | None = Field(default=None, max_length=5000)
+    result: CleanText = Field(max_length=20_000)
+
+
+class UnitReport(Model):
+    """What one assigned unit did: one entry per task (or free results)."""
+
+    unit: CleanText = Field(max_length=300)
+    results: list[TaskResult | CleanText] = Field(min_length=1, max_length=500)
+
+    def texts(self) -> list[str]:
+        return [r if isinstance(r, str) else r.result for r in self.results]
+
+
+class ContentArea(Model):
+    """Results in one content area of the plan (dissemination, media, image promotion …)."""
+
+    title: CleanText = Field(max_length=500)
+    items: list[ItemOrText] = Field(min_length=1, max_length=500)
+
+
+class Results(Model):
+    """Kết quả thực hiện: an optional introduction, results by content area, by unit."""
+
+    intro: CleanText | None = Field(default=None, max_length=20_000)
+    by_content: list[ContentArea] = Field(default_factory=list, max_length=100)
+    by_unit: list[UnitReport] = Field(default_factory=list, max_length=200)
+
+
+class Shortcomings(Model):
+    """Hạn chế and nguyên nhân."""
+
+    limitations: list[ItemOrText] = Field(min_length=1, max_length=500)
+    causes: list[ItemOrText] = Field(default_factory=list, max_length=500)
+
+
+class ReportSections(Model):
+    leadership: list[ItemOrText] = Field(min_length=1, max_length=500)
+    results: Results
+    shortcomings: Shortcomings
+    directions: list[ItemOrText] = Field(min_length=1, max_length=500)
+    proposals: list[ItemOrText] = Field(default_factory=list, max_length=500)
+
+
+class ReportSectionTitles(Model):
+    """Headings of the report; ``{year}``, ``{next_year}``, ``{previous_year}`` are
+    replaced by the report's years. Any may be changed."""
+
+    leadership: CleanText = "Công tác lãnh đạo, chỉ đạo"
+    results: CleanText = "Kết quả thực hiện"
+    results_by_unit: CleanText = "Kết quả thực hiện của các cơ quan, đơn vị"
+    indicators: CleanText = "Một số chỉ tiêu chủ yếu"
+    indicators_in_annex: CleanText = "Số liệu một số chỉ tiêu chủ yếu tại Phụ lục kèm theo Báo cáo này."
+    indicators_annex: CleanText = "Kết quả một số chỉ tiêu công tác thông tin đối ngoại năm {year}"
+    shortcomings: CleanText = "Hạn chế, nguyên nhân"
+    limitations: CleanText = "Hạn chế"
+    causes: CleanText = "Nguyên nhân"
+    directions: CleanText = "Phương hướng, nhiệm vụ năm {next_year}"
+    proposals: CleanText = "Đề xuất, kiến nghị"
+
+
+class ReportClosing(Model):
+    """``Trên đây là Báo cáo <trích yếu>, <issuer> trân trọng báo cáo <report_to>.`` —
+    or a free ``text``."""
+
+    report_to: CleanText | None = Field(default=None, max_length=500)
+    text: CleanText | None = Field(default=None, max_length=5000)
+
+
+class ForeignInfoReport(Model):
+    """Báo cáo kết quả công tác thông tin đối ngoại of a commune Đảng ủy or UBND."""
+
+    kind: Literal["report"] = "report"
+    profile: CleanText = Field(default="party-hd36-2018", max_length=200)
+    issuer: Issuer
+    number: int | None = Field(default=None, ge=1, le=99_999)
+    date: dt.date | None = None
+    year: int = Field(ge=2000, le=2200, description="the year reported on")
+    period: Period | None = None
+    place: CleanText = Field(max_length=200)
+    summary: CleanText = Field(max_length=1000)
+    plan: PlanReference
+    addressees: list[CleanText] = Field(default_factory=list, max_length=50)
+    opening: Opening | None = None
+    sections: ReportSections
+    section_order: list[SectionKey] = Field(default_factory=lambda: list(DEFAULT_SECTION_ORDER), min_length=1)
+    section_titles: ReportSectionTitles = Field(default_factory=ReportSectionTitles)
+    indicators: list[Indicator] = Field(default_factory=list, max_length=500)
+    indicators_placement: Literal["body", "annex"] = "body"
+    indicator_labels: IndicatorLabels = Field(default_factory=IndicatorLabels)
+    closing: ReportClosing = Field(default_factory=ReportClosing)
+    recipients: RecipientList
+    signature: Signer
+    marks: Marks = Field(default_factory=Marks)
+    not_reported: list[CleanText] = Field(
+        default_factory=list,
+        max_length=200,
+        description="units of the plan that sent no results (written by aggregate; not printed)",
+    )
+
+    @field_validator("section_order")
+    @classmethod
+    def _no_repeats(cls, order: list[SectionKey]) -> list[SectionKey]:
+        repeated = sorted({key for key in order if order.count(key) > 1})
+        if repeated:
+            raise ValueError("mục lặp lại trong 'section_order': " + ", ".join(repeated))
+        return order
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ForeignInfoReport:
+        if self.date is not None and self.date.year not in (self.year, self.year + 1):
+            raise ValueError(f"ngày ban hành {self.date.isoformat()} không thuộc năm báo cáo {self.year} hoặc năm sau")
+        keys = [i.key for i in self.indicators]
+        repeated = sorted({k for k in keys if keys.count(k) > 1})
+        if repeated:
+            raise ValueError("chỉ tiêu trùng mã (key): " + ", ".join(repeated))
+        return self
+
+    # -- what is still missing -------------------------------------------------------
+
+    def missing_parts(self) -> list[FieldProblem]:
+        """Every part still to be written, by field path: ``<<CẦN ĐIỀN: …>>`` markers
+        and indicators without a value."""
+        problems = [
+            FieldProblem(path, f"chưa điền ({hint})" if hint else "chưa điền")
+            for path, hint in find_todos(self.model_dump(mode="python"))
+        ]
+        problems += [
+            FieldProblem(f"indicators.{index}.value", f"chưa có số liệu '{indicator.name}' (điền số hoặc xóa chỉ tiêu này)")
+            for index, indicator in enumerate(self.indicators)
+            if indicator.value is None
+        ]
+        return problems
+
+    def ensure_complete(self) -> None:
+        """Raise ``IncompleteDocumentError`` listing what is missing, unless a draft."""
+        if self.marks.draft:
+            return
+        problems = self.missing_parts()
+        if problems:
+            raise IncompleteDocumentError("báo cáo", problems)
+
+    # -- wording ---------------------------------------------------------------------
+
+    def title(self, key: str) -> str:
+        return fill_years(getattr(self.section_titles, key), self.year)
+
+    def opening_text(self) -> str:
+        opening = self.opening or Opening(
+            bases=[Basis(verb="Thực hiện", documents=[self.plan])],
+            action=f"báo cáo kết quả thực hiện {(self.period or Period()).text(self.year)}",
+        )
+        return opening.text_for(self.issuer.display_name)
+
+    def closing_text(self) -> str:
+        closing = self.closing
+        if closing.text is not None:
+            return closing.text
+        head = f"Trên đây là {DocumentKind.BAO_CAO.title} {self.summary}"
+        if closing.report_to:
+            return f"{head}, {self.issuer.display_name} trân trọng báo cáo {closing.report_to}."
+        return f"{head} của {self.issuer.display_name}."
+
+    # -- anatomy ---------------------------------------------------------------------
+
+    def to_document(self) -> AdminDocument:
+        """The generic anatomy; refuses a report with parts still to be written unless
+        it is a draft (``marks.draft``)."""
+        self.ensure_complete()
+        builders: dict[SectionKey, Callable[[], Section | None]] = {
+            "leadership": lambda: item_section(self.title("leadership"), list(self.sections.leadership), "bullets"),
+            "results": self._results_section,
+            "shortcomings": self._shortcomings_section,
+            "directions": lambda: item_section(self.title("directions"), list(self.sections.directions), "bullets"),
+            "proposals": self._proposals_section,
+        }
+        body: list[Block] = [Paragraph(text=self.opening_text())]
+        for key in self.section_order:
+            section = builders[key]()
+            if section is not None:
+                body.append(section)
+        body.append(Paragraph(text=self.closing_text()))
+        return AdminDocument(
+            issuer=self.issuer.authority(),
+            kind=DocumentKind.BAO_CAO,
+            number=DocNumber(number=self.number, body=self.issuer.abbreviation),
+            place_date=PlaceDate(place=self.place, date=self.date, year=self.year if self.date is None else None),
+            summary=self.summary,
+            addressees=self.addressees,
+            body=body,
+            recipients=self.recipients.recipients(),
+            signature=self.signature.signature(),
+            marks=self.marks,
+            annexes=self._annexes(),
+        )
+
+    def _indicator_table_block(self) -> Block:
+        return indicator_table(self.indicators, self.indicator_labels, self.year)
+
+    def _results_section(self) -> Section | None:
+        results = self.sections.results
+        children: list[Block] = []
+        if results.intro is not None:
+            children.append(Paragraph(text=results.intro))
+        children += [item_section(area.title, list(area.items), "bullets") for area in results.by_content]
+        if results.by_unit:
+            units: list[Block] = [item_section(unit.unit, list(unit.texts())) for unit in results.by_unit]
+            children.append(Section(title=self.title("results_by_unit"), children=units))
+        if self.indicators and self.indicators_placement == "body":
+            children.append(Section(title=self.title("indicators"), children=[self._indicator_table_block()]))
+        elif self.indicators:
+            children.append(Paragraph(text=self.title("indicators_in_annex")))
+        if not children:
+            return None
+        return Section(title=self.title("results"), children=children)
+
+    def _shortcomings_section(self) -> Section:
+        shortcomings = self.sections.shortcomings
+        if not shortcomings.causes:
+            return item_section(self.title("shortcomings"), list(shortcomings.limitations), "bullets")
+        return Section(
+            title=self.title("shortcomings"),
+            children=[
+                item_section(self.title("limitations"), list(shortcomings.limitations), "bullets"),
+                item_section(self.title("causes"), list(shortcomings.causes), "bullets"),
+            ],
+        )
+
+    def _proposals_section(self) -> Section | None:
+        proposals = self.sections.proposals
+        return item_section(self.title("proposals"), list(proposals), "bullets") if proposals else None
+
+    def _annexes(self) -> list[Annex]:
+        if not self.indicators or self.indicators_placement != "annex":
+            return []
+        return [Annex(title=self.title("indicators_annex"), body=[self._indicator_table_block()])]
