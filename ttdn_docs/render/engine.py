@@ -22,7 +22,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
 from ttdn_docs.errors import RenderError, TemplateProblemError
-from ttdn_docs.render.package import read_entries, write_entries
+from ttdn_docs.render.package import DeflatedEntry, read_entries, write_entries
 
 _TEMPLATED_PART = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
 _PARAGRAPH_START = re.compile(r"<w:p([ >])")
@@ -65,6 +65,8 @@ class CompiledTemplate:
                 ) from None
         if "word/document.xml" not in {p for p, _ in self._entries}:
             raise TemplateProblemError(f"Mẫu '{name}' thiếu phần word/document.xml")
+        # Parts no render changes are deflated once here, not once per document.
+        self._static = {p: DeflatedEntry.of(p, b) for p, b in self._entries if p not in self._templates}
 
     @classmethod
     def from_path(cls, path: Path) -> CompiledTemplate:
@@ -98,7 +100,7 @@ class CompiledTemplate:
             blob = xml.encode("utf-8")
             _assert_well_formed(blob, part)
             rendered[part] = blob
-        return write_entries([(p, rendered.get(p, b)) for p, b in self._entries])
+        return write_entries([self._static[p] if p in self._static else (p, rendered[p]) for p, _ in self._entries])
 
 
 def _assert_well_formed(blob: bytes, part: str) -> None:
