@@ -12,6 +12,7 @@ reach attributes beyond the plain data it is given.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 from typing import Any
@@ -43,6 +44,7 @@ class CompiledTemplate:
 
     def __init__(self, data: bytes, name: str = "template") -> None:
         self.name = name
+        self.digest = hashlib.sha256(data).hexdigest()  # identifies the template in batch fingerprints
         try:
             self._entries = read_entries(data)
         except Exception as exc:  # zipfile raises several types for a bad archive
