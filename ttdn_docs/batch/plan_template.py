@@ -43,13 +43,15 @@ class PlanTemplate:
         return cls.parse(read_text(path), str(path))
 
     @classmethod
-    def parse(cls, text: str, source: str) -> PlanTemplate:
+    def parse(cls, text: str, source: str, overrides: dict[str, Any] | None = None) -> PlanTemplate:
+        """Parse a template; ``overrides`` set plain top-level values (``year``) first."""
         if source.lower().endswith(".json"):
             data, lines = parse_json(text, source), {}
         else:
             data, lines = parse_yaml(text, source)
         if not isinstance(data, dict):
             raise InputError(source, [FieldProblem("", "mẫu kế hoạch phải là một bảng khóa: giá trị (mapping)")])
+        data.update(overrides or {})
         problems = [
             FieldProblem(name, "phải là giá trị cố định, không dùng chỗ điền", lines.get((name,)))
             for name in _PLAIN_FIELDS
@@ -87,6 +89,25 @@ class PlanTemplate:
         table_source: str = "",
     ) -> ForeignInfoPlan:
         """The plan of one commune: placeholders filled, its own header, its row's values."""
+        data, from_row, source = self._data_for(commune, family, row, columns, table_source)
+        try:
+            return validate(ForeignInfoPlan, data, source, self.lines)
+        except InputError as exc:
+            raise InputError(source, [_blame_row(p, from_row) for p in exc.problems]) from None
+
+    def data_for(self, commune: Commune, family: str) -> tuple[dict[str, Any], ForeignInfoPlan]:
+        """The filled-in plan data of one commune (no table), and the plan it validates to."""
+        data, _, source = self._data_for(commune, family, None, None, "")
+        return data, validate(ForeignInfoPlan, data, source, self.lines)
+
+    def _data_for(
+        self,
+        commune: Commune,
+        family: str,
+        row: TableRow | None,
+        columns: list[FieldColumn] | None,
+        table_source: str,
+    ) -> tuple[dict[str, Any], list[str], str]:
         source = f"kế hoạch của {commune.full_name} (mã {commune.code}" + (
             f"; {row.where(table_source)})" if row else ")"
         )
@@ -104,10 +125,7 @@ class PlanTemplate:
                 data, from_row = apply_row(data, row, columns, table_source)
             except ValueError as exc:
                 raise InputError(source, [FieldProblem("", str(exc))]) from None
-        try:
-            return validate(ForeignInfoPlan, data, source, self.lines)
-        except InputError as exc:
-            raise InputError(source, [_blame_row(p, from_row) for p in exc.problems]) from None
+        return data, from_row, source
 
 
 def _blame_row(problem: FieldProblem, from_row: list[str]) -> FieldProblem:
