@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import json
 import multiprocessing
 import os
@@ -209,7 +210,7 @@ def run_batch(
         entries: list[ManifestEntry] = []
         journal = Journal(out_dir)
         with journal:
-            for entry in [*refused, *_results(jobs, setup, workers)]:
+            for entry in itertools.chain(refused, _results(jobs, setup, workers)):  # as each finishes
                 journal.append(entry)
                 entries.append(entry)
                 progress.advance(failed=entry.status == "failed")
