@@ -14,9 +14,13 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ttdn_docs import __version__
 from ttdn_docs.errors import TtdnError
+
+if TYPE_CHECKING:
+    from ttdn_docs.units import Commune
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -96,7 +100,7 @@ def _init_plan(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _commune_arg(text: str):  # type: ignore[no-untyped-def]
+def _commune_arg(text: str) -> Commune:
     """A commune from its code or, when unambiguous, its name."""
     from ttdn_docs.units import UnitNotFoundError, get_commune, search_communes
 
