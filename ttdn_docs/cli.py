@@ -7,14 +7,20 @@ usage error (one Vietnamese message, no traceback unless ``--debug``); 3 interna
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
+import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ttdn_docs import __version__
 from ttdn_docs.errors import TtdnError
+
+if TYPE_CHECKING:
+    from ttdn_docs.units import Commune
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -45,15 +51,6 @@ def _parser() -> argparse.ArgumentParser:
     )
     render.set_defaults(handler=_render)
 
-    init = commands.add_parser("init", help="tạo tệp dữ liệu khởi đầu (báo cáo từ kế hoạch)")
-    init.add_argument("what", choices=["report"], help="loại tài liệu cần tạo")
-    init.add_argument("--from-plan", type=Path, required=True, dest="plan", help="tệp kế hoạch (.yaml, .json)")
-    init.add_argument("-o", "--output", type=Path, required=True, help="tệp báo cáo .yaml đầu ra")
-    init.add_argument("--outline", type=Path, help="dàn ý riêng: các nội dung kết quả và chỉ tiêu (.yaml)")
-    init.add_argument("--profile", help="hồ sơ thể thức dùng để ghi số kế hoạch (mặc định: của kế hoạch)")
-    init.add_argument("--force", action="store_true", help="ghi đè tệp đầu ra nếu đã có")
-    init.set_defaults(handler=_init)
-
     aggregate = commands.add_parser("aggregate", help="tổng hợp các tệp kết quả của đơn vị vào báo cáo")
     aggregate.add_argument("units", type=Path, nargs="+", help="tệp kết quả của đơn vị (.yaml, .json, .csv, .xlsx)")
     aggregate.add_argument("-o", "--output", type=Path, required=True, help="tệp báo cáo .yaml đầu ra")
@@ -66,6 +63,9 @@ def _parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="in JSON Schema của dữ liệu đầu vào (cho trình soạn thảo)")
     schema.add_argument("what", choices=["plan", "report", "unit_results", "profile"], help="loại dữ liệu")
     schema.set_defaults(handler=_schema)
+
+    _add_init(commands)
+    _add_batch(commands)
     return parser
 
 
@@ -108,6 +108,109 @@ def _schema(args: argparse.Namespace) -> int:
     from ttdn_docs.api import json_schema
 
     print(json.dumps(json_schema(args.what), ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+def _add_init(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    init = commands.add_parser("init", help="tạo tệp khung (YAML có chú thích) để soạn")
+    kinds = init.add_subparsers(dest="init_kind", required=True, parser_class=_Parser)
+    _add_init_plan(kinds)
+    _add_init_report(kinds)
+
+
+def _add_init_report(kinds: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    report = kinds.add_parser("report", help="khung báo cáo kết quả, điền sẵn từ kế hoạch")
+    report.add_argument("--from-plan", type=Path, required=True, dest="plan", help="tệp kế hoạch (.yaml, .json)")
+    report.add_argument("-o", "--output", type=Path, required=True, help="tệp báo cáo .yaml đầu ra")
+    report.add_argument("--outline", type=Path, help="dàn ý riêng: các nội dung kết quả và chỉ tiêu (.yaml)")
+    report.add_argument("--profile", help="hồ sơ thể thức dùng để ghi số kế hoạch (mặc định: của kế hoạch)")
+    report.add_argument("--force", action="store_true", help="ghi đè tệp đầu ra nếu đã có")
+    report.set_defaults(handler=_init)
+
+
+def _add_init_plan(kinds: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    plan = kinds.add_parser("plan", help="khung kế hoạch thông tin đối ngoại của một xã")
+    plan.add_argument("--commune", required=True, help="mã xã 5 chữ số (ví dụ 11239) hoặc tên xã")
+    plan.add_argument("--profile", choices=["party", "state"], default="party", help="khối Đảng (party) hoặc Nhà nước (state)")
+    plan.add_argument("--year", type=int, default=datetime.date.today().year, help="năm kế hoạch (mặc định: năm nay)")
+    plan.add_argument("-o", "--output", type=Path, required=True, help="tệp .yaml đầu ra")
+    plan.add_argument("--force", action="store_true", help="ghi đè tệp đầu ra nếu đã có")
+    plan.set_defaults(handler=_init_plan)
+
+
+def _init_plan(args: argparse.Namespace) -> int:
+    from ttdn_docs.render import write_bytes_atomic
+    from ttdn_docs.skeletons import plan_skeleton
+
+    commune = _commune_arg(args.commune)
+    text = plan_skeleton(commune, args.profile, args.year)
+    out = write_bytes_atomic(args.output, text.encode("utf-8"), overwrite=args.force)
+    print(f"Đã ghi {out} ({commune.full_name}, {commune.province.full_name}, mã {commune.code})")
+    return EXIT_OK
+
+
+def _commune_arg(text: str) -> Commune:
+    """A commune from its code or, when unambiguous, its name."""
+    from ttdn_docs.units import UnitNotFoundError, get_commune, search_communes
+
+    if text.strip().isdigit():
+        return get_commune(text)
+    found = search_communes(text)
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise UnitNotFoundError(f"Không tìm thấy xã, phường, đặc khu tên '{text}'.", text)
+    choices = "; ".join(f"{c.code} {c.full_name} ({c.province.full_name})" for c in found[:10])
+    raise TtdnError(f"Có {len(found)} đơn vị tên '{text}', hãy ghi mã: {choices}")
+
+
+def _add_batch(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    batch = commands.add_parser("batch", help="dựng văn bản cho nhiều xã từ một mẫu kế hoạch")
+    batch.add_argument("template", type=Path, help="mẫu kế hoạch (.yaml) có chỗ điền {{ commune.… }}")
+    which = batch.add_mutually_exclusive_group(required=True)
+    which.add_argument("--communes", type=Path, metavar="BẢNG", help="bảng .csv/.xlsx có cột code (và signer, number, date …)")
+    which.add_argument("--province", metavar="MÃ", help="mọi xã của một tỉnh, thành phố (mã 2 chữ số hoặc tên)")
+    which.add_argument("--all", action="store_true", help="cả 3.321 xã, phường, đặc khu")
+    batch.add_argument("-o", "--output", type=Path, required=True, help="thư mục đầu ra")
+    batch.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1, help="số tiến trình (mặc định: số nhân CPU)")
+    batch.add_argument("--template", dest="docx_template", type=Path, help="mẫu .docx riêng (sao từ templates/)")
+    batch.add_argument("--progress", action="store_true", help="luôn hiện thanh tiến độ (mặc định: chỉ khi chạy trên màn hình)")
+    batch.set_defaults(handler=_batch)
+
+
+def _batch(args: argparse.Namespace) -> int:
+    from ttdn_docs.batch import Progress, read_table, run_batch
+    from ttdn_docs.units import all_communes, communes_in_province, find_province
+
+    table = read_table(args.communes) if args.communes else None
+    communes = None
+    if args.province:
+        communes = communes_in_province(find_province(args.province))
+    elif args.all:
+        communes = all_communes()
+    total = len(table.rows) if table is not None else len(communes or [])
+    progress = Progress(total, enabled=True if args.progress else None)
+    # Integration point for the checker: pass check=<function(bytes, Profile) -> int>
+    # once ttdn_docs.check is merged; its error count fills the manifest's errors column.
+    result = run_batch(
+        args.template, args.output, communes=communes, table=table, workers=max(1, args.jobs),
+        docx_template=args.docx_template, progress=progress,
+    )
+    print(
+        f"Đã xử lý {len(result.entries)} xã: {result.count('ok')} đã ghi, {result.count('unchanged')} không đổi,"
+        f" {len(result.failed)} lỗi. Danh sách: {result.manifest_csv}"
+    )
+    shown = 20
+    if result.failed:
+        print(f"Các xã bị lỗi ({len(result.failed)}):", file=sys.stderr)
+        for entry in result.failed[:shown]:
+            print(f"  - {entry.code} {entry.name}: {entry.message}", file=sys.stderr)
+        if len(result.failed) > shown:
+            print(f"  … và {len(result.failed) - shown} xã khác (xem {result.manifest_csv})", file=sys.stderr)
+        return EXIT_INPUT
+    if result.with_errors:
+        print(f"Trình kiểm tra thấy lỗi thể thức ở {len(result.with_errors)} văn bản (cột errors).", file=sys.stderr)
+        return EXIT_FINDINGS
     return EXIT_OK
 
 

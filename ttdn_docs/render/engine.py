@@ -12,6 +12,7 @@ reach attributes beyond the plain data it is given.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,7 @@ from lxml import etree
 from ttdn_docs.errors import RenderError, TemplateProblemError
 from ttdn_docs.render.locations import paragraph_locations, where
 from ttdn_docs.render.ooxml import fit_table_grids
-from ttdn_docs.render.package import read_entries, write_entries
+from ttdn_docs.render.package import DeflatedEntry, read_entries, write_entries
 
 _TEMPLATED_PART = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
 _PARAGRAPH_START = re.compile(r"<w:p([ >])")
@@ -45,6 +46,7 @@ class CompiledTemplate:
 
     def __init__(self, data: bytes, name: str = "template") -> None:
         self.name = name
+        self.digest = hashlib.sha256(data).hexdigest()  # identifies the template in batch fingerprints
         try:
             self._entries = read_entries(data)
         except Exception as exc:  # zipfile raises several types for a bad archive
@@ -76,6 +78,8 @@ class CompiledTemplate:
         if errors:
             listed = "\n".join(f"  - {e}" for e in errors)
             raise TemplateProblemError(f"Mẫu '{name}' có {len(errors)} lỗi:\n{listed}")
+        # Parts no render changes are deflated once here, not once per document.
+        self._static = {p: DeflatedEntry.of(p, b) for p, b in self._entries if p not in self._templates}
 
     def raw_part(self, part: str) -> bytes:
         """The part's XML as stored in the template (before patching)."""
@@ -115,7 +119,7 @@ class CompiledTemplate:
             if fit_table_grids(root):
                 blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
             rendered[part] = blob
-        return write_entries([(p, rendered.get(p, b)) for p, b in self._entries])
+        return write_entries([self._static[p] if p in self._static else (p, rendered[p]) for p, _ in self._entries])
 
 
 def _parse_well_formed(blob: bytes, part: str) -> etree._Element:

@@ -5,7 +5,7 @@ comparisons, the administrative date line and number formatting.
 """
 
 from ttdn_docs.vn.case import upper
-from ttdn_docs.vn.dates import date_line, date_words, numeric_date
+from ttdn_docs.vn.dates import date_line, date_words, numeric_date, parse_numeric_date
 from ttdn_docs.vn.numbers import format_number, format_percent
 from ttdn_docs.vn.text import clean_text, has_illegal_chars, nfc
 from ttdn_docs.vn.variants import fold_key, fold_tone_placement
@@ -21,5 +21,6 @@ __all__ = [
     "has_illegal_chars",
     "nfc",
     "numeric_date",
+    "parse_numeric_date",
     "upper",
 ]

@@ -8,6 +8,7 @@ take a leading zero, months 3–12 do not — ``ngày 05 tháng 01 năm 2026``,
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Collection
 
 # Months that take a leading zero; profiles may override (data, not code).
@@ -61,3 +62,24 @@ def date_line(
 def numeric_date(date: dt.date) -> str:
     """Date as cited in running text, unpadded: ``28/7/2025`` (seed practice)."""
     return f"{date.day}/{date.month}/{date.year}"
+
+
+_NUMERIC_DATE = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+def parse_numeric_date(text: str) -> dt.date:
+    """A date as officers type it: ``05/8/2025``, ``5-8-2025``, ``05.08.2025`` (day first)
+    or ISO ``2025-08-05``. Raises ``ValueError`` with a Vietnamese message otherwise, also
+    for a day that does not exist (``31/02/2025``)."""
+    value = text.strip()
+    if match := _ISO_DATE.fullmatch(value):
+        year, month, day = (int(g) for g in match.groups())
+    elif match := _NUMERIC_DATE.fullmatch(value):
+        day, month, year = (int(g) for g in match.groups())
+    else:
+        raise ValueError(f"'{value}' không phải ngày dạng ngày/tháng/năm (ví dụ 05/8/2025)")
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise ValueError(f"'{value}' không phải ngày có thật (ngày/tháng/năm)") from None

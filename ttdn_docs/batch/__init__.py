@@ -1,0 +1,40 @@
+"""Many communes × one plan template → one .docx per commune, with a manifest.
+
+>>> from ttdn_docs.batch import run_batch
+>>> from ttdn_docs.units import communes_in_province
+>>> result = run_batch("examples/batch/plan-template.yaml", "out",
+...                    communes=communes_in_province("31"), workers=2)  # doctest: +SKIP
+
+See ``docs/batch.md``: template placeholders (``FIELDS``), the table, file names, the
+manifest and resuming a killed batch.
+"""
+
+from ttdn_docs.batch.expand import Expander, PlaceholderEnvironment
+from ttdn_docs.batch.fields import FIELDS, commune_fields
+from ttdn_docs.batch.manifest import COLUMNS, MANIFEST_CSV, MANIFEST_JSON, ManifestEntry
+from ttdn_docs.batch.plan_template import PlanTemplate
+from ttdn_docs.batch.progress import Progress
+from ttdn_docs.batch.row_values import ALIASES
+from ttdn_docs.batch.runner import BatchResult, CheckHook, output_name, run_batch
+from ttdn_docs.batch.table import Table, TableRow, read_table
+
+__all__ = [
+    "ALIASES",
+    "COLUMNS",
+    "FIELDS",
+    "MANIFEST_CSV",
+    "MANIFEST_JSON",
+    "BatchResult",
+    "CheckHook",
+    "Expander",
+    "ManifestEntry",
+    "PlaceholderEnvironment",
+    "PlanTemplate",
+    "Progress",
+    "Table",
+    "TableRow",
+    "commune_fields",
+    "output_name",
+    "read_table",
+    "run_batch",
+]

@@ -1,0 +1,135 @@
+"""A plan template: one plan YAML for many communes.
+
+The file is an ordinary plan (``ttdn-docs schema plan``) whose string values may hold
+placeholders (``fields.FIELDS``). ``issuer`` and ``place`` may be left out: each commune
+then gets its own, from the official list of units (``ttdn.commune``). Per-commune values
+come from a table row (``row_values``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ttdn_docs.batch.expand import Expander, PlaceholderError
+from ttdn_docs.batch.fields import commune_fields
+from ttdn_docs.batch.row_values import FieldColumn, apply_row
+from ttdn_docs.batch.table import TableRow
+from ttdn_docs.datafile import LineMap, parse_json, parse_yaml, read_text, validate
+from ttdn_docs.errors import FieldProblem, InputError
+from ttdn_docs.ttdn.commune import commune_issuer
+from ttdn_docs.ttdn.plan import ForeignInfoPlan
+from ttdn_docs.units import Commune, place_name
+
+DEFAULT_PROFILE = str(ForeignInfoPlan.model_fields["profile"].default)
+# Fields the template must give as plain values: they choose the rule book and the year
+# before any commune is known.
+_PLAIN_FIELDS = ("profile", "kind", "year")
+
+
+@dataclass
+class PlanTemplate:
+    source: str
+    text: str
+    data: dict[str, Any]
+    lines: LineMap
+    expander: Expander
+
+    @classmethod
+    def load(cls, path: Path) -> PlanTemplate:
+        path = Path(path)
+        return cls.parse(read_text(path), str(path))
+
+    @classmethod
+    def parse(cls, text: str, source: str, overrides: dict[str, Any] | None = None) -> PlanTemplate:
+        """Parse a template; ``overrides`` set plain top-level values (``year``) first."""
+        if source.lower().endswith(".json"):
+            data, lines = parse_json(text, source), {}
+        else:
+            data, lines = parse_yaml(text, source)
+        if not isinstance(data, dict):
+            raise InputError(source, [FieldProblem("", "mẫu kế hoạch phải là một bảng khóa: giá trị (mapping)")])
+        data.update(overrides or {})
+        problems = [
+            FieldProblem(name, "phải là giá trị cố định, không dùng chỗ điền", lines.get((name,)))
+            for name in _PLAIN_FIELDS
+            if isinstance(data.get(name), str) and "{" in data[name]
+        ]
+        if data.get("kind", "plan") != "plan":
+            problems.append(FieldProblem("kind", "mẫu hàng loạt hiện chỉ nhận kế hoạch (kind: plan)", lines.get(("kind",))))
+        expander = Expander(data)
+        problems += [p.problem(lines) for p in expander.problems]
+        if problems:
+            raise InputError(source, problems)
+        return cls(source=source, text=text, data=data, lines=lines, expander=expander)
+
+    @property
+    def digest(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    @property
+    def profile_name(self) -> str:
+        value = str(self.data.get("profile", DEFAULT_PROFILE))
+        relative = Path(self.source).parent / value
+        looks_like_file = value.endswith((".yaml", ".yml", ".json"))
+        return str(relative) if looks_like_file and not Path(value).is_absolute() else value
+
+    @property
+    def year(self) -> Any:
+        return self.data.get("year")
+
+    def plan_for(
+        self,
+        commune: Commune,
+        family: str,
+        row: TableRow | None = None,
+        columns: list[FieldColumn] | None = None,
+        table_source: str = "",
+    ) -> ForeignInfoPlan:
+        """The plan of one commune: placeholders filled, its own header, its row's values."""
+        data, from_row, source = self._data_for(commune, family, row, columns, table_source)
+        try:
+            return validate(ForeignInfoPlan, data, source, self.lines)
+        except InputError as exc:
+            raise InputError(source, [_blame_row(p, from_row) for p in exc.problems]) from None
+
+    def data_for(self, commune: Commune, family: str) -> tuple[dict[str, Any], ForeignInfoPlan]:
+        """The filled-in plan data of one commune (no table), and the plan it validates to."""
+        data, _, source = self._data_for(commune, family, None, None, "")
+        return data, validate(ForeignInfoPlan, data, source, self.lines)
+
+    def _data_for(
+        self,
+        commune: Commune,
+        family: str,
+        row: TableRow | None,
+        columns: list[FieldColumn] | None,
+        table_source: str,
+    ) -> tuple[dict[str, Any], list[str], str]:
+        source = f"kế hoạch của {commune.full_name} (mã {commune.code}" + (
+            f"; {row.where(table_source)})" if row else ")"
+        )
+        fields = commune_fields(commune, family, row.values if row else None, self.year)
+        try:
+            data: dict[str, Any] = self.expander.expand(fields)
+        except PlaceholderError as exc:
+            raise InputError(source, [exc.problem(self.lines)]) from None
+        if "issuer" not in data:
+            data["issuer"] = commune_issuer(commune, family).model_dump(exclude_none=True)
+        data.setdefault("place", place_name(commune))
+        from_row: list[str] = []
+        if row is not None and columns:
+            try:
+                data, from_row = apply_row(data, row, columns, table_source)
+            except ValueError as exc:
+                raise InputError(source, [FieldProblem("", str(exc))]) from None
+        return data, from_row, source
+
+
+def _blame_row(problem: FieldProblem, from_row: list[str]) -> FieldProblem:
+    """A problem in a value the table set points at the table, not at a template line."""
+    if any(problem.path == p or problem.path.startswith(p + ".") for p in from_row):
+        return FieldProblem(problem.path, f"{problem.message} (giá trị lấy từ bảng)")
+    return problem

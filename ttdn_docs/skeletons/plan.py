@@ -1,0 +1,88 @@
+"""``ttdn-docs init plan``: a commune's plan as commented YAML, ready to edit.
+
+The skeleton content lives in ``data/plan-<family>.yaml``, itself a plan template
+(``ttdn_docs.batch``): it is filled for one commune — header, place, units assigned tasks
+by the commune's type — validated as a ``ForeignInfoPlan``, then written with a
+Vietnamese comment before every part.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from ttdn_docs.batch.plan_template import PlanTemplate
+from ttdn_docs.errors import TtdnError
+from ttdn_docs.ttdn.commune import FAMILIES
+from ttdn_docs.ttdn.plan import ForeignInfoPlan
+from ttdn_docs.units import Commune, CommuneRef, get_commune
+
+# Comment lines written above each top-level key (the order of the output follows the
+# plan model's fields).
+COMMENTS: dict[str, list[str]] = {
+    "profile": [
+        "Hồ sơ thể thức: party-hd36-2018 (văn bản của Đảng) hoặc state-nd30-2020 (văn bản",
+        "của Nhà nước, Nghị định 30/2020/NĐ-CP). Dựng văn bản: ttdn-docs render <tệp này> -o ke-hoach.docx",
+    ],
+    "issuer": [
+        "Cơ quan ban hành, lấy từ danh mục đơn vị hành chính theo mã xã; sửa nếu cần.",
+        "superior: cơ quan cấp trên (dòng trên của tiêu đề); abbreviation: chữ viết tắt trong số ký hiệu.",
+    ],
+    "number": ["Số văn bản: để null (trống) cho văn thư điền, hoặc ghi số, ví dụ 4."],
+    "date": ["Ngày ban hành dạng YYYY-MM-DD, ví dụ 2025-08-05; để null khi là dự thảo."],
+    "year": ["Năm kế hoạch."],
+    "place": ["Địa danh ở dòng ngày tháng."],
+    "summary": ["Trích yếu nội dung (sau chữ KẾ HOẠCH)."],
+    "opening": [
+        "Căn cứ, mở đầu: các văn bản làm căn cứ (ghi đúng số, ngày, cơ quan ban hành của văn",
+        "bản cấp trên) và việc cơ quan làm (action). Thêm hướng dẫn, kế hoạch của cấp trên năm nay.",
+    ],
+    "purposes": ["I.1. Mục đích: mỗi dòng một ý (gạch đầu dòng)."],
+    "requirements": ["I.2. Yêu cầu."],
+    "contents": ["II.1. Nội dung tuyên truyền."],
+    "methods": ["II.2. Phương thức triển khai."],
+    "tasks": [
+        "III. Tổ chức thực hiện: mỗi đơn vị một khoản với các nhiệm vụ. Danh sách đơn vị là",
+        "mặc định theo loại xã; thêm, bớt, đổi tên cho đúng thực tế địa phương.",
+    ],
+    "closing": ["Đoạn kết: đơn vị thực hiện, nơi nhận báo cáo (qua đơn vị nào), hạn báo cáo, cấp trên."],
+    "recipients": ["Nơi nhận: items (purpose: để báo cáo, để thực hiện …) và archive (lưu)."],
+    "signature": [
+        "Thẩm quyền ký: collective (thay mặt tập thể), authority (head, deputy, by_order …),",
+        "position (chức vụ), name (họ và tên người ký).",
+    ],
+}
+
+
+def plan_skeleton_data(commune: CommuneRef, family: str, year: int) -> dict[str, Any]:
+    """The skeleton's data for one commune, already checked to be a valid plan."""
+    if family not in FAMILIES:
+        raise TtdnError(f"Khối văn bản không hợp lệ: '{family}' (chỉ nhận {', '.join(FAMILIES)}).")
+    unit = commune if isinstance(commune, Commune) else get_commune(commune)
+    name = f"plan-{family}.yaml"
+    text = resources.files("ttdn_docs.skeletons").joinpath("data", name).read_text(encoding="utf-8")
+    template = PlanTemplate.parse(text, name, overrides={"year": year})
+    data, plan = template.data_for(unit, family)
+    data["closing"]["deadline"] = plan.closing.deadline  # a date, not a quoted string
+    order = [key for key in ForeignInfoPlan.model_fields if key in data]
+    return {key: data[key] for key in order}
+
+
+def plan_skeleton(commune: CommuneRef, family: str, year: int) -> str:
+    """The commented YAML text of ``plan_skeleton_data``."""
+    unit = commune if isinstance(commune, Commune) else get_commune(commune)
+    data = plan_skeleton_data(unit, family, year)
+    parts = [
+        f"# Kế hoạch công tác thông tin đối ngoại năm {year} — {unit.full_name}, {unit.province.full_name}"
+        f" (mã {unit.code}).",
+        "# Khung soạn sẵn: sửa nội dung cho đúng thực tế, giữ nguyên tên các trường (bên trái dấu ':').",
+        "# Chữ có dấu ':' hoặc '#' nên đặt trong ngoặc kép. Lược đồ cho trình soạn thảo: ttdn-docs schema plan.",
+        "",
+    ]
+    for key, value in data.items():
+        parts += [f"# {line}" for line in COMMENTS.get(key, [])]
+        parts.append(yaml.safe_dump({key: value}, allow_unicode=True, sort_keys=False, width=88).rstrip("\n"))
+        parts.append("")
+    return "\n".join(parts)
