@@ -61,3 +61,10 @@ def date_line(
 def numeric_date(date: dt.date) -> str:
     """Date as cited in running text, unpadded: ``28/7/2025`` (seed practice)."""
     return f"{date.day}/{date.month}/{date.year}"
+
+
+# The inverse of ``date_words`` for reading a date line back: day and month may be blank
+# (a draft filled in by hand), the year too. Groups: day, month, year.
+DATE_WORDS_PATTERN = (
+    r"ngày\s+(?P<day>\d{1,2})?\s*tháng\s+(?P<month>\d{1,2})?\s*năm\s*(?P<year>\d{4})?"
+)
