@@ -40,7 +40,16 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--template", type=Path, help="mẫu .docx riêng (sao từ templates/)")
     render.add_argument("--profile", help="hồ sơ thể thức: party, state, mã hồ sơ hoặc đường dẫn tệp")
     render.add_argument("--force", action="store_true", help="ghi đè tệp đầu ra nếu đã có")
+    render.add_argument(
+        "--no-check", action="store_true", help="không kiểm tra thể thức tệp vừa dựng (mặc định: có kiểm tra)"
+    )
     render.set_defaults(handler=_render)
+
+    check = commands.add_parser("check", help="kiểm tra thể thức tệp .docx (của ta hoặc soạn bằng Word)")
+    check.add_argument("files", type=Path, nargs="+", metavar="FILE.docx", help="tệp .docx cần kiểm tra")
+    check.add_argument("--profile", help="hồ sơ thể thức (mặc định: nhận ra từ phần đầu văn bản)")
+    check.add_argument("--format", choices=["text", "json"], default="text", help="dạng kết quả (mặc định: text)")
+    check.set_defaults(handler=_check)
 
     schema = commands.add_parser("schema", help="in JSON Schema của dữ liệu đầu vào (cho trình soạn thảo)")
     schema.add_argument("what", choices=["plan", "profile"], help="loại dữ liệu")
@@ -49,12 +58,45 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _render(args: argparse.Namespace) -> int:
-    from ttdn_docs.api import load_document, render_file
+    """Render, then check what was written with the same profile. The file stays written
+    either way; errors found make the exit code 1 (warnings do not)."""
+    from ttdn_docs.api import load_document, render_file, resolve_profile
 
     document = load_document(args.input)
-    out = render_file(document, args.output, profile=args.profile, template=args.template, overwrite=args.force)
+    profile = resolve_profile(document, args.profile)
+    out = render_file(document, args.output, profile=profile, template=args.template, overwrite=args.force)
     print(f"Đã ghi {out}")
-    return EXIT_OK
+    if args.no_check:
+        return EXIT_OK
+    from ttdn_docs.check import check_file
+    from ttdn_docs.check.report import text_report
+
+    result = check_file(out, profile)
+    print(text_report([result]))
+    return EXIT_FINDINGS if result.errors else EXIT_OK
+
+
+def _check(args: argparse.Namespace) -> int:
+    """Check each file; exit 2 when one cannot be read, else 1 when errors were found."""
+    from ttdn_docs.check import CheckResult, check_file
+    from ttdn_docs.check.report import json_report, text_report
+    from ttdn_docs.errors import DocxReadError
+
+    profile = None
+    if args.profile is not None:
+        from ttdn_docs.profiles import load_profile
+
+        profile = load_profile(args.profile)
+    results: list[CheckResult | tuple[str, str]] = []
+    for path in args.files:
+        try:
+            results.append(check_file(path, profile))
+        except DocxReadError as exc:
+            results.append((str(path), str(exc)))
+    print(json_report(results) if args.format == "json" else text_report(results))
+    if any(isinstance(r, tuple) for r in results):
+        return EXIT_INPUT
+    return EXIT_FINDINGS if any(r.errors for r in results if not isinstance(r, tuple)) else EXIT_OK
 
 
 def _schema(args: argparse.Namespace) -> int:
