@@ -295,7 +295,7 @@ class AnatomyReader:
         index += 1
         while index < end and isinstance(blocks[index], Para) and blocks[index].empty and not blocks[index].lines:
             index += 1
-        if index < end and isinstance(blocks[index], Para) and not is_separator_like(blocks[index].text):
+        if index < end and isinstance(blocks[index], Para) and not blocks[index].empty and not is_separator_like(blocks[index].text):
             summary = blocks[index]
             assert isinstance(summary, Para)
             if summary.mark in (None, "summary"):
@@ -352,10 +352,14 @@ class AnatomyReader:
                 continue
             if loose_key(para.text).startswith(self._recipients_key) and len(para.text) < 40:
                 return index
-            match = SIGNATURE_PREFIX.match(para.text)
-            if match and _letters(match.group("prefix")) in self._prefix_letters and len(para.text) < 80:
+            if self._is_signature_line(para):
                 return index
         return len(paras)
+
+    def _is_signature_line(self, para: Para) -> bool:
+        """``T/M BAN THƯỜNG VỤ``, ``KT. CHỦ TỊCH``: a known prefix (either punctuation)."""
+        match = SIGNATURE_PREFIX.match(para.text)
+        return bool(match) and _letters(match.group("prefix")) in self._prefix_letters and len(para.text) < 80
 
     def _body_role(self, para: Para) -> tuple[str, Numbered | None]:
         numbered = self._numbering(para.text)
@@ -381,7 +385,10 @@ class AnatomyReader:
     def _signature_table_index(self, blocks: list[Para | Table], start: int) -> int | None:
         for index in range(len(blocks) - 1, start - 1, -1):
             block = blocks[index]
-            if isinstance(block, Table) and any(self._is_recipients_label(p) or (p.mark or "").startswith("signature") for p in block.paras):
+            if isinstance(block, Table) and any(
+                self._is_recipients_label(p) or (p.mark or "").startswith("signature") or self._is_signature_line(p)
+                for p in block.paras
+            ):
                 return index
         return None
 
@@ -396,7 +403,10 @@ class AnatomyReader:
         if label_cell is not None:
             self._read_recipients(label_cell.paras, found)
         others = [c for c in cells if c is not label_cell]
-        signature_cell = max(others, key=lambda c: sum(not p.empty for p in c.paras), default=None)
+        signature_cell = next(
+            (c for c in others if any(self._is_signature_line(p) or (p.mark or "").startswith("signature") for p in c.paras)),
+            others[-1] if others else None,
+        )
         if signature_cell is not None:
             self._read_signature_block(signature_cell.paras, found)
 

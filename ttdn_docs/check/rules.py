@@ -49,7 +49,7 @@ class Rule:
 
 STYLE_PROPERTIES: dict[str, tuple[str, str]] = {
     # code: (Vietnamese, Style field the rule reads)
-    "SIZE": ("cỡ chữ", "size_range"),
+    "SIZE": ("cỡ chữ", "allowed_sizes"),
     "BOLD": ("chữ đậm", "bold"),
     "ITALIC": ("chữ nghiêng", "italic"),
     "UNDERLINE": ("gạch chân", "underline"),
@@ -154,7 +154,8 @@ def _fixed_rules(profile: Profile) -> Iterator[Rule]:
     yield Rule("PLACE_DATE.PLACE", "địa danh viết hoa chữ cái đầu", "date.template")
     yield Rule("KIND_TITLE.MISSING", "có tên loại văn bản", "elements.kind_title")
     yield Rule("SUMMARY.MISSING", "có trích yếu", "elements.summary")
-    yield Rule("BODY.END", f"nội dung kết thúc bằng «{profile.body_end}»", "body_end")
+    if profile.body_end:
+        yield Rule("BODY.END", f"nội dung kết thúc bằng «{profile.body_end}»", "body_end", source="elements.body")
     yield Rule("BODY.AUTO_NUMBERING", "đề mục đánh số tự động (không kiểm tra được thứ tự)", "elements.headings", "warning")
     for i, level in enumerate(profile.elements.headings, start=1):
         path = f"elements.headings[{i - 1}]"
@@ -194,8 +195,10 @@ def rules(profile: Profile) -> dict[str, Rule]:
     """Every rule of a profile, by code (without the family prefix)."""
     out = {rule.code: rule for rule in _fixed_rules(profile)}
     for spec in element_specs(profile):
+        style = lookup(profile, spec.path)
         for prop, (title, field_name) in STYLE_PROPERTIES.items():
-            out[f"{spec.code}.{prop}"] = Rule(f"{spec.code}.{prop}", f"{spec.label}: {title}", f"{spec.path}.{field_name}")
+            if style_rule_applies(style, prop):
+                out[f"{spec.code}.{prop}"] = Rule(f"{spec.code}.{prop}", f"{spec.label}: {title}", f"{spec.path}.{field_name}")
     return out
 
 
@@ -203,7 +206,7 @@ def style_rule_applies(style: Style, prop: str) -> bool:
     """Spacing, indent and line spacing are checked only where the profile gives a range
     (body text); elsewhere those values are layout choices, not rules."""
     field_name = STYLE_PROPERTIES[prop][1]
-    if "_range" in field_name and prop != "SIZE":
+    if "_range" in field_name:
         return getattr(style, field_name) is not None
     if prop == "CASE":
         return style.case != "as_typed"
