@@ -22,6 +22,9 @@ from ttdn_docs.vn.numbering import VIETNAMESE_ALPHABET
 
 # A paragraph made only of these characters stands where a separator stands.
 _SEPARATOR_CHARS = re.compile(r"^[\s*\-–—_~=.·•]+$")
+# A line in brackets under the trích yếu, e.g. "(Ngày 11 tháng 9 năm 2025)" in Party
+# reports, stands between the text and its separator.
+_SUBTITLE = re.compile(r"^\s*\(.*\)\s*$", re.DOTALL)
 _DATE_LINE = re.compile(r"\bngày\b.*\btháng\b.*\bnăm\b", re.IGNORECASE | re.DOTALL)
 _NUMBER_START = re.compile(r"^\s*số\b", re.IGNORECASE)
 # Signature prefixes have a slash (T/M) or a final dot (TM., KT., Q.).
@@ -34,6 +37,9 @@ _SYMBOL = {"upper-roman": r"[IVXLCDM]+", "arabic": r"\d{1,3}", "alpha-vi": f"[{V
 _SEPARATOR_MARKS = {"issuer_separator", "national_separator", "summary_separator"}
 BODY_ROLES = {"body", "item", "heading_1", "heading_2", "heading_3", "bullet_1", "bullet_2"}
 _TITLE_LIKE_MAX = 200
+# Header and title lines are short; only this much of a paragraph is searched when looking
+# for them, so that a huge paragraph costs no quadratic regex time.
+_HEAD = 200
 
 
 @dataclass
@@ -109,6 +115,8 @@ def is_separator_like(text: str) -> bool:
 
 
 def kind_of_title(text: str) -> DocumentKind | None:
+    if len(text) > _HEAD:
+        return None
     key = loose_key(text)
     for kind in DocumentKind:
         if key == loose_key(kind.title):
@@ -179,8 +187,9 @@ class AnatomyReader:
         for para in table.paras:
             if para.mark in {"national", "issuer", "number", "place_date"}:
                 return True
-            key = loose_key(para.text)
-            if key and (key in self._national_keys or _NUMBER_START.match(para.text) or _DATE_LINE.search(para.text)):
+            head = para.text[:_HEAD]
+            key = loose_key(head)
+            if key and (key in self._national_keys or _NUMBER_START.match(head) or _DATE_LINE.search(head)):
                 return True
         return False
 
@@ -219,7 +228,7 @@ class AnatomyReader:
         )
 
     def _national_index(self, para: Para) -> int | None:
-        if para.mark == "national" or not para.mark:
+        if (para.mark == "national" or not para.mark) and len(para.text) <= _HEAD:
             key = loose_key(para.text)
             if key in self._national_keys:
                 return self._national_keys.index(key)
@@ -227,7 +236,7 @@ class AnatomyReader:
 
     @staticmethod
     def _is_place_date(para: Para) -> bool:
-        return para.mark == "place_date" or (not para.mark and bool(_DATE_LINE.search(para.text)))
+        return para.mark == "place_date" or (not para.mark and bool(_DATE_LINE.search(para.text[:_HEAD])))
 
     @staticmethod
     def _split_names(names: list[Para]) -> tuple[list[Para], list[Para]]:
@@ -267,13 +276,13 @@ class AnatomyReader:
                     return FoundSeparator(para)
                 if is_separator_like(para.text):
                     return FoundSeparator(para)
-                if not para.empty:
+                if not para.empty and not _SUBTITLE.match(para.text[:_HEAD]):
                     break
             else:
                 lines = [m for m in para.lines if not (para is stop and m.kind == "border")]
                 if lines:
                     return FoundSeparator(para, lines[0])
-                if para is stop or (not own and not para.empty):
+                if para is stop or (not own and not para.empty and not _SUBTITLE.match(para.text[:_HEAD])):
                     break
         return None
 
@@ -350,7 +359,7 @@ class AnatomyReader:
                 return index
             if para.mark:
                 continue
-            if loose_key(para.text).startswith(self._recipients_key) and len(para.text) < 40:
+            if len(para.text) < 40 and loose_key(para.text).startswith(self._recipients_key):
                 return index
             if self._is_signature_line(para):
                 return index

@@ -68,8 +68,9 @@ def document() -> str:
         "profile can be recognised from the header and none is given.",
         "",
         "Spacing, indent and line spacing are checked only where the profile gives a range (body",
-        "text); `CASE` only where the profile sets a case. A separator line whose length cannot be",
-        "measured (a VML shape without units) gives a `LENGTH` warning instead of an error.",
+        "text); `CASE` only where the profile sets a case. A separator line drawn as a paragraph",
+        "border is measured exactly (`LENGTH` error); a line drawn as a shape is measured from its",
+        "extent, or not at all (a VML shape without units), and gives a `LENGTH` warning at most.",
         "",
     ]
     tables = [rule_table(load_profile(profile_id)) for profile_id in builtin_profile_ids()]

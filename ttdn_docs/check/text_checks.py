@@ -11,7 +11,8 @@ from collections import Counter
 from ttdn_docs.check.anatomy import SIGNATURE_PREFIX, Anatomy, FoundSeparator, is_separator_like, prefix_letters
 from ttdn_docs.check.reader import DocxView, Location, Para
 from ttdn_docs.check.reporter import Reporter
-from ttdn_docs.profiles.model import Separator
+from ttdn_docs.admin import DocumentKind
+from ttdn_docs.profiles.model import Profile, Separator
 from ttdn_docs.vn import date_line, fold_key, nfc
 from ttdn_docs.vn.dates import DATE_WORDS_PATTERN, day_text, month_text
 from ttdn_docs.vn.numbering import number_symbol, symbol_value
@@ -21,6 +22,8 @@ _FIELD = re.compile(r"\{(\w+)\}")
 # What each grammar placeholder may hold when read back.
 _NUMBER_FIELDS = {"number": r"(?P<number>\d+)?", "type": r"(?P<type>\S+?)", "body": r"(?P<body>\S+?)", "unit": r"(?P<unit>\S+?)"}
 _DATE_FIELDS = {"place": r"(?P<place>[^,]+?)", "date": DATE_WORDS_PATTERN}
+# A number or date line is short; a longer one is wrong without running the grammar on it.
+MAX_LINE = 200
 _STYLE_WORDS = {"old": "đặt dấu kiểu cũ (uỷ, hoà)", "new": "đặt dấu kiểu mới (ủy, hòa)"}
 
 
@@ -80,11 +83,8 @@ def _check_separator(reporter: Reporter, code: str, separator: Separator, found:
 def check_number(anatomy: Anatomy, reporter: Reporter, para: Para) -> None:
     grammar = reporter.profile.number
     text = para.text.strip()
-    match = None
-    for template in dict.fromkeys((grammar.template, grammar.cong_van_template)):
-        match = template_pattern(template, _NUMBER_FIELDS).match(text)
-        if match:
-            break
+    matches = _number_matches(reporter.profile, text)
+    match = matches.get(grammar.template) or matches.get(grammar.cong_van_template)
     if match is None:
         example = grammar.template.format(number="04", type="KH", body="ĐU", unit="VP")
         reporter.add("NUMBER.FORMAT", para, "Số, ký hiệu không đúng mẫu của hồ sơ.", expected=f"{grammar.template} (ví dụ: {example})", found=text)
@@ -96,7 +96,7 @@ def check_number(anatomy: Anatomy, reporter: Reporter, para: Para) -> None:
             expected=f"{int(number):0{grammar.digits}d}", found=number,
         )
     kind_type = match.groupdict().get("type")
-    if kind_type is None:
+    if kind_type is None or is_cong_van(anatomy, reporter.profile):
         return
     known = set(reporter.profile.type_abbreviations.values())
     expected = reporter.profile.type_abbreviations.get(anatomy.kind) if anatomy.kind is not None else None
@@ -109,10 +109,40 @@ def check_number(anatomy: Anatomy, reporter: Reporter, para: Para) -> None:
         )
 
 
+def _number_matches(profile: Profile, text: str) -> dict[str, re.Match[str]]:
+    """The number line read with the profile's templates (typed documents, công văn)."""
+    grammar = profile.number
+    if len(text) > MAX_LINE:
+        return {}
+    out = {}
+    for template in dict.fromkeys((grammar.template, grammar.cong_van_template)):
+        match = template_pattern(template, _NUMBER_FIELDS).match(text)
+        if match:
+            out[template] = match
+    return out
+
+
+def is_cong_van(anatomy: Anatomy, profile: Profile) -> bool:
+    """A công văn has no title; its number carries the profile's công văn abbreviation
+    (``237-CV/ĐU``) or, where công văn has none, no type at all (``12/UBND-VX``)."""
+    if anatomy.kind_title is not None or anatomy.number is None:
+        return False
+    matches = _number_matches(profile, anatomy.number.text.strip())
+    own = profile.type_abbreviations.get(DocumentKind.CONG_VAN)
+    typed = matches.get(profile.number.template)
+    if typed is not None and own is not None and typed.groupdict().get("type") == own:
+        return True
+    known = set(profile.type_abbreviations.values())
+    separate = profile.number.cong_van_template != profile.number.template
+    return separate and profile.number.cong_van_template in matches and (
+        typed is None or typed.groupdict().get("type") not in known
+    )
+
+
 def check_place_date(reporter: Reporter, para: Para) -> None:
     grammar = reporter.profile.date
     text = para.text.strip()
-    match = template_pattern(grammar.template, _DATE_FIELDS).match(text)
+    match = template_pattern(grammar.template, _DATE_FIELDS).match(text) if len(text) <= MAX_LINE else None
     if match is None:
         example = date_line("<Địa danh>", dt.date(2025, 8, 5), padded_months=grammar.padded_months)
         reporter.add("PLACE_DATE.FORMAT", para, "Dòng địa danh, ngày tháng năm không đúng mẫu.", expected=example, found=text)
@@ -140,6 +170,8 @@ def check_place_date(reporter: Reporter, para: Para) -> None:
 
 def check_title(anatomy: Anatomy, reporter: Reporter) -> None:
     if anatomy.kind_title is None:
+        if is_cong_van(anatomy, reporter.profile):
+            return  # a công văn has no tên loại; its trích yếu stands under the number
         where = anatomy.header[-1].location() if anatomy.header else Location("body")
         reporter.add("KIND_TITLE.MISSING", where, "Không tìm thấy tên loại văn bản (KẾ HOẠCH, BÁO CÁO …) sau phần đầu.")
         return
@@ -216,7 +248,7 @@ def _check_archive(reporter: Reporter, para: Para) -> None:
     content = text.removeprefix(grammar.prefix.strip()).strip()
     content = content.removesuffix(grammar.last_end).strip() if grammar.last_end else content
     keyword = grammar.archive.split("{")[0].strip(" :")
-    match = template_pattern(grammar.archive, {"items": r"(?P<items>.+)"}).match(content)
+    match = template_pattern(grammar.archive, {"items": r"(?P<items>.+)"}).match(content) if len(content) <= MAX_LINE else None
     example = grammar.archive.format(items=grammar.archive_join.join([*grammar.archive_fixed, "VP"]))
     if match is None:
         if fold_key(content).startswith(fold_key(keyword)):
