@@ -81,7 +81,7 @@ class Anatomy:
     addressees: list[Para] = field(default_factory=list)
     body: list[tuple[str, Para]] = field(default_factory=list)
     numbered: dict[int, Numbered] = field(default_factory=dict)  # by paragraph number
-    body_tables: list[Table] = field(default_factory=list)
+    body_tables: list[Table] = field(default_factory=list)  # data tables: fonts only
     recipients_label: Para | None = None
     recipients: list[Para] = field(default_factory=list)
     signature: list[tuple[str, Para]] = field(default_factory=list)
@@ -302,11 +302,10 @@ class AnatomyReader:
         else:
             return start
         index += 1
-        while index < end and isinstance(blocks[index], Para) and blocks[index].empty and not blocks[index].lines:
+        while (para := _para_at(blocks, index, end)) is not None and para.empty and not para.lines:
             index += 1
-        if index < end and isinstance(blocks[index], Para) and not blocks[index].empty and not is_separator_like(blocks[index].text):
-            summary = blocks[index]
-            assert isinstance(summary, Para)
+        summary = _para_at(blocks, index, end)
+        if summary is not None and not summary.empty and not is_separator_like(summary.text):
             if summary.mark in (None, "summary"):
                 found.summary = summary
                 index += 1
@@ -368,7 +367,7 @@ class AnatomyReader:
     def _is_signature_line(self, para: Para) -> bool:
         """``T/M BAN THƯỜNG VỤ``, ``KT. CHỦ TỊCH``: a known prefix (either punctuation)."""
         match = SIGNATURE_PREFIX.match(para.text)
-        return bool(match) and _letters(match.group("prefix")) in self._prefix_letters and len(para.text) < 80
+        return match is not None and _letters(match.group("prefix")) in self._prefix_letters and len(para.text) < 80
 
     def _body_role(self, para: Para) -> tuple[str, Numbered | None]:
         numbered = self._numbering(para.text)
@@ -470,6 +469,11 @@ class AnatomyReader:
         if token in {_letters(p) for p in grammar.prefixes.values()}:
             return "authority"
         return "collective" if position == 0 else "authority"
+
+
+def _para_at(blocks: list[Para | Table], index: int, end: int) -> Para | None:
+    block = blocks[index] if index < end else None
+    return block if isinstance(block, Para) else None
 
 
 def _letters(prefix: str) -> str:

@@ -215,7 +215,7 @@ class Formatter:
                 return self.sheet.theme_fonts.get(theme) or None
             value = fonts.get(f"{W}{slot}")
             if value is not None:
-                return value
+                return str(value)
         return None
 
     @staticmethod
@@ -273,7 +273,7 @@ def _attr(chain: list[etree._Element], child: str, *names: str) -> str | None:
         for name in names:
             value = element.get(f"{W}{name}")
             if value is not None:
-                return value
+                return str(value)
     return None
 
 

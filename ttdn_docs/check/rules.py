@@ -240,8 +240,9 @@ def source_of(profile: Profile, path: str) -> Sourced | None:
             value = None
         if isinstance(value, Sourced):
             return value
-        if isinstance(getattr(value, "style", None), Sourced):  # a fixed line: its style's source
-            return value.style  # type: ignore[no-any-return, union-attr]
+        style = getattr(value, "style", None)
+        if isinstance(style, Sourced):  # a fixed line: its style's source
+            return style
         parts.pop()
     return None
 

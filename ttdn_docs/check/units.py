@@ -21,10 +21,6 @@ def cm(twips: float) -> float:
     return twips / TWIPS_PER_CM
 
 
-def pt(twips: float) -> float:
-    return twips / TWIPS_PER_PT
-
-
 def lines_from_points(points: float, size_pt: float) -> float:
     """An exact or at-least line height in points, as a multiple of a single line."""
     return points / (SINGLE_LINE_EM * size_pt)
