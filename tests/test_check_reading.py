@@ -108,3 +108,15 @@ def test_bottom_border_on_the_title_line_counts_as_its_line() -> None:
     ppr.append(parse_xml(f'<w:pBdr {W_NS}><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>'))
     # A border spans the cell: 77 mm under a 15 pt title about 73 mm wide, within 0.8–1.2.
     assert check_file(_saved(document), profile).findings == []
+
+
+def test_word_bullets_warn_once_and_their_indent_is_left_alone() -> None:
+    profile = load_profile("party")
+    document = docx.Document(io.BytesIO(hand_made_docx(profile)))
+    closing = [p for p in document.paragraphs if p.text.startswith("Các chi bộ")][0]
+    for text in ("Tuyên truyền trên hệ thống truyền thanh.", "Tuyên truyền qua sinh hoạt chi bộ."):
+        closing.insert_paragraph_before(text, "List Bullet")
+    findings = check_file(_saved(document), profile).findings
+    assert [(f.rule, f.severity, f.location.text) for f in findings] == [
+        ("PARTY.BODY.AUTO_NUMBERING", "warning", "Tuyên truyền trên hệ thống truyền thanh.")
+    ]

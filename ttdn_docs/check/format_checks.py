@@ -137,7 +137,9 @@ def _starts_upper(text: str) -> bool:
 
 def _check_spacing(reporter: Reporter, code: str, label: str, para: Para, style: Style, size: float) -> None:
     fmt = para.fmt
-    if style_rule_applies(style, "INDENT"):
+    # A list paragraph's indent comes from its numbering definition, not checked here
+    # (BODY.AUTO_NUMBERING warns about such lists).
+    if style_rule_applies(style, "INDENT") and not fmt.numbered:
         low, high = style.first_line_indent_range_cm  # type: ignore[misc]
         value = cm(fmt.first_line)
         if not low - _CM_TOLERANCE <= value <= high + _CM_TOLERANCE:
