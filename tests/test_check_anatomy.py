@@ -6,12 +6,13 @@ from __future__ import annotations
 from copy import deepcopy
 
 import pytest
-from docx_edit import DocxEdit, W, qn, remove, set_text
-from mutations import clean_docx
+from docx_edit import DocxEdit, W, qn, remove, set_text, text
+from mutations import clean_docx, corpus_document
 
 from ttdn_docs.admin import DocumentKind
 from ttdn_docs.check import check_docx
 from ttdn_docs.profiles import builtin_profile_ids, load_profile
+from ttdn_docs.render import render_docx
 
 PROFILES = builtin_profile_ids()
 
@@ -59,5 +60,37 @@ def test_header_table_in_two_rows(profile_id: str) -> None:
     left, right = second.findall(qn("tc"))
     left.append(doc.para("number"))  # lxml moves the element
     right.append(doc.para("place_date"))
+    doc.strip_marks()
+    assert check_docx(doc.to_bytes(), profile) == []
+
+
+@pytest.mark.parametrize("hand_made", [False, True], ids=["marked", "hand-made"])
+@pytest.mark.parametrize("profile_id", PROFILES)
+def test_marks_above_the_header_table(profile_id: str, hand_made: bool) -> None:
+    """A DỰ THẢO line above the header table does not hide the header."""
+    profile = load_profile(profile_id)
+    doc = DocxEdit(clean_docx(profile))
+    draft = deepcopy(doc.para("kind_title"))
+    draft.find(f"{W}pPr/{W}pStyle").set(qn("val"), "TTDNDuthao")
+    set_text(draft, "DỰ THẢO")
+    doc.body.find(qn("tbl")).addprevious(draft)
+    if hand_made:
+        doc.strip_marks()
+    assert check_docx(doc.to_bytes(), profile) == []
+
+
+@pytest.mark.parametrize("profile_id", PROFILES)
+def test_several_addressees_may_stand_as_a_block_under_the_colon(profile_id: str) -> None:
+    profile = load_profile(profile_id)
+    document = corpus_document().model_copy(update={"addressees": ["Ban Thường vụ Thành ủy", "Ban Tuyên giáo và Dân vận Thành ủy"]})
+    doc = DocxEdit(render_docx(document, profile))
+    lines = doc.paras("addressee")
+    assert [text(p) for p in lines] == [
+        profile.recipients.addressee_label,
+        f"{profile.recipients.prefix}Ban Thường vụ Thành ủy{profile.recipients.line_end}",
+        f"{profile.recipients.prefix}Ban Tuyên giáo và Dân vận Thành ủy{profile.recipients.last_end}",
+    ]
+    for para in lines:  # laid out as a left-aligned block, indented under the colon
+        para.find(f"{W}pPr/{W}jc").set(qn("val"), "left")
     doc.strip_marks()
     assert check_docx(doc.to_bytes(), profile) == []

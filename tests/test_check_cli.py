@@ -94,6 +94,7 @@ def test_render_without_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert printed.strip() == f"Đã ghi {out}"
 
 
+@pytest.mark.check_errors_expected
 def test_render_into_a_faulty_template_writes_the_file_and_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A user's template whose body paragraphs are left-aligned: the file is written and
     the check reports the alignment of every body paragraph."""

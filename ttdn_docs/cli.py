@@ -12,9 +12,13 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ttdn_docs import __version__
 from ttdn_docs.errors import TtdnError
+
+if TYPE_CHECKING:
+    from ttdn_docs.profiles import Profile
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -58,16 +62,19 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _render(args: argparse.Namespace) -> int:
-    """Render, then check what was written with the same profile. The file stays written
-    either way; errors found make the exit code 1 (warnings do not)."""
     from ttdn_docs.api import load_document, render_file, resolve_profile
 
     document = load_document(args.input)
     profile = resolve_profile(document, args.profile)
     out = render_file(document, args.output, profile=profile, template=args.template, overwrite=args.force)
     print(f"Đã ghi {out}")
-    if args.no_check:
-        return EXIT_OK
+    return EXIT_OK if args.no_check else _check_written(out, profile)
+
+
+def _check_written(out: Path, profile: Profile) -> int:
+    """Check a file just rendered with the profile it was rendered with and print the
+    findings. The file stays written either way; errors make the exit code 1 (warnings
+    do not), so a script notices a template that breaks the rules."""
     from ttdn_docs.check import check_file
     from ttdn_docs.check.report import text_report
 

@@ -40,6 +40,7 @@ _TITLE_LIKE_MAX = 200
 # Header and title lines are short; only this much of a paragraph is searched when looking
 # for them, so that a huge paragraph costs no quadratic regex time.
 _HEAD = 200
+_BEFORE_HEADER = 4
 
 
 @dataclass
@@ -163,10 +164,12 @@ class AnatomyReader:
         first = next((i for i, b in enumerate(blocks) if isinstance(b, Table) or not b.empty), None)
         if first is None:
             return len(blocks)
-        block = blocks[first]
-        if isinstance(block, Table) and self._looks_like_header(block):
-            cells = [cell for cell in block.cells]
-            end = first + 1
+        # Marks may stand above the header table (DỰ THẢO, độ khẩn): look a few blocks on.
+        table_at = next((i for i in range(first, min(len(blocks), first + _BEFORE_HEADER + 1)) if isinstance(blocks[i], Table)), None)
+        table = blocks[table_at] if table_at is not None else None
+        if isinstance(table, Table) and table_at is not None and self._looks_like_header(table):
+            cells = list(table.cells)
+            end = table_at + 1
         else:
             paras: list[Para] = []
             end = first
