@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLES
 
-from ttdn_docs.api import DOCUMENT_MODELS, load_document
-from ttdn_docs.datafile import load_data
+from ttdn_docs.api import load_document
+from ttdn_docs.errors import TtdnError
 from ttdn_docs.check import check_file
 from ttdn_docs.profiles import builtin_profile_ids, load_profile
 from ttdn_docs.render import render_docx
@@ -18,12 +18,15 @@ EXAMPLE_INPUTS = sorted(p for p in EXAMPLES.glob("*/*.yaml") if not p.name.start
 
 
 def _documents() -> list[Path]:
-    """Example inputs that are documents (a plan, a report …), not other data."""
+    """Example inputs that are documents (a plan, a report …), not other data such as a
+    template for many communes or a unit's result file."""
     inputs = []
     for path in EXAMPLE_INPUTS:
-        data, _lines = load_data(path)
-        if isinstance(data, dict) and data.get("kind", "plan") in DOCUMENT_MODELS:
-            inputs.append(path)
+        try:
+            load_document(path)
+        except TtdnError:
+            continue
+        inputs.append(path)
     return inputs
 
 
