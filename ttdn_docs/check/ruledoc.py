@@ -39,7 +39,7 @@ def _value(profile: Profile, path: str) -> str:
     if hasattr(value, "model_dump"):
         return ""
     if isinstance(value, dict):
-        return ", ".join(f"{k}: {v}" for k, v in value.items())
+        return ", ".join(f"{getattr(k, 'value', k)}: {v}" for k, v in value.items())
     if isinstance(value, (list, tuple)):
         if any(hasattr(v, "model_dump") for v in value):
             return ""
