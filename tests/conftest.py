@@ -14,6 +14,9 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 THANH_MIEN = EXAMPLES / "thanh_mien_2025" / "plan.yaml"
 
+# Every document a test renders is checked too (tests/check_every_render.py).
+pytest_plugins = ["check_every_render"]
+
 
 @pytest.fixture(scope="session")
 def party() -> Profile:

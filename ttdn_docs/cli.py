@@ -20,6 +20,7 @@ from ttdn_docs import __version__
 from ttdn_docs.errors import TtdnError
 
 if TYPE_CHECKING:
+    from ttdn_docs.profiles import Profile
     from ttdn_docs.units import Commune
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
@@ -49,7 +50,16 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument(
         "--draft", action="store_true", help="in bản DỰ THẢO, kể cả khi báo cáo còn phần chưa điền"
     )
+    render.add_argument(
+        "--no-check", action="store_true", help="không kiểm tra thể thức tệp vừa dựng (mặc định: có kiểm tra)"
+    )
     render.set_defaults(handler=_render)
+
+    check = commands.add_parser("check", help="kiểm tra thể thức tệp .docx (của ta hoặc soạn bằng Word)")
+    check.add_argument("files", type=Path, nargs="+", metavar="FILE.docx", help="tệp .docx cần kiểm tra")
+    check.add_argument("--profile", help="hồ sơ thể thức (mặc định: nhận ra từ phần đầu văn bản)")
+    check.add_argument("--format", choices=["text", "json"], default="text", help="dạng kết quả (mặc định: text)")
+    check.set_defaults(handler=_check)
 
     aggregate = commands.add_parser("aggregate", help="tổng hợp các tệp kết quả của đơn vị vào báo cáo")
     aggregate.add_argument("units", type=Path, nargs="+", help="tệp kết quả của đơn vị (.yaml, .json, .csv, .xlsx)")
@@ -70,13 +80,14 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _render(args: argparse.Namespace) -> int:
-    from ttdn_docs.api import render_input
+    from ttdn_docs.api import load_document, render_input, resolve_profile
 
+    profile = resolve_profile(load_document(args.input), args.profile)
     out = render_input(
-        args.input, args.output, profile=args.profile, template=args.template, overwrite=args.force, draft=args.draft
+        args.input, args.output, profile=profile, template=args.template, overwrite=args.force, draft=args.draft
     )
     print(f"Đã ghi {out}" + (" (bản DỰ THẢO)" if args.draft else ""))
-    return EXIT_OK
+    return EXIT_OK if args.no_check else _check_written(out, profile)
 
 
 def _init(args: argparse.Namespace) -> int:
@@ -102,6 +113,41 @@ def _aggregate(args: argparse.Namespace) -> int:
         print(line)
     print(f"Đã ghi {out}")
     return EXIT_OK
+
+
+def _check_written(out: Path, profile: Profile) -> int:
+    """Check a file just rendered with the profile it was rendered with and print the
+    findings. The file stays written either way; errors make the exit code 1 (warnings
+    do not), so a script notices a template that breaks the rules."""
+    from ttdn_docs.check import check_file
+    from ttdn_docs.check.report import text_report
+
+    result = check_file(out, profile)
+    print(text_report([result]))
+    return EXIT_FINDINGS if result.errors else EXIT_OK
+
+
+def _check(args: argparse.Namespace) -> int:
+    """Check each file; exit 2 when one cannot be read, else 1 when errors were found."""
+    from ttdn_docs.check import CheckResult, check_file
+    from ttdn_docs.check.report import json_report, text_report
+    from ttdn_docs.errors import DocxReadError
+
+    profile = None
+    if args.profile is not None:
+        from ttdn_docs.profiles import load_profile
+
+        profile = load_profile(args.profile)
+    results: list[CheckResult | tuple[str, str]] = []
+    for path in args.files:
+        try:
+            results.append(check_file(path, profile))
+        except DocxReadError as exc:
+            results.append((str(path), str(exc)))
+    print(json_report(results) if args.format == "json" else text_report(results))
+    if any(isinstance(r, tuple) for r in results):
+        return EXIT_INPUT
+    return EXIT_FINDINGS if any(r.errors for r in results if not isinstance(r, tuple)) else EXIT_OK
 
 
 def _schema(args: argparse.Namespace) -> int:

@@ -73,3 +73,18 @@ class TemplateProblemError(TtdnError):
 
 class RenderError(TtdnError):
     """Rendering failed for a reason the user can act on (e.g. output path)."""
+
+
+class DocxReadError(TtdnError):
+    """A .docx that cannot be read: missing, not a Word file, or refused as unsafe.
+
+    The checker reports it as "cannot read" (exit code 2), never as findings."""
+
+
+class NotADocxError(DocxReadError):
+    """The file is not a zip package, or not a WordprocessingML document."""
+
+
+class UnsafeDocxError(DocxReadError):
+    """The package was refused before parsing: a zip bomb, a part or an entry count above
+    the limits, or XML with a DTD / entity declarations."""

@@ -26,6 +26,11 @@ def month_text(month: int, padded_months: Collection[int] = DEFAULT_PADDED_MONTH
     return f"{month:02d}" if month in padded_months else str(month)
 
 
+# The inverse of ``date_words`` for reading a date line back: day and month may be blank
+# (a draft filled in by hand), the year too. Groups: day, month, year.
+DATE_WORDS_PATTERN = r"ngày\s+(?P<day>\d{1,2})?\s*tháng\s+(?P<month>\d{1,2})?\s*năm\s*(?P<year>\d{4})?"
+
+
 def date_words(
     date: dt.date | None,
     *,

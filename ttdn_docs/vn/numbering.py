@@ -39,3 +39,20 @@ def number_symbol(style: str, number: int) -> str:
     if style == "alpha-vi":
         return alpha_vi(number)
     raise ValueError(f"unknown numbering style {style!r}")
+
+
+def symbol_value(style: str, symbol: str) -> int | None:
+    """The number a symbol stands for (``IV`` → 4, ``đ`` → 5, ``12`` → 12); ``None`` when
+    the symbol is not written in that style (or not in canonical form, like ``IIII``)."""
+    if style == "arabic":
+        return int(symbol) if symbol.isdigit() else None
+    if style == "upper-roman":
+        for number in range(1, 400):
+            if roman(number) == symbol:
+                return number
+        return None
+    if style == "alpha-vi":
+        if symbol and symbol == symbol[0] * len(symbol) and symbol[0] in VIETNAMESE_ALPHABET:
+            return VIETNAMESE_ALPHABET.index(symbol[0]) + 1 + (len(symbol) - 1) * len(VIETNAMESE_ALPHABET)
+        return None
+    raise ValueError(f"unknown numbering style {style!r}")

@@ -42,3 +42,26 @@ def fold_key(text: str) -> str:
     text = text.translate(_APOSTROPHES)
     text = _WHITESPACE.sub(" ", text).strip()
     return nfc(text.casefold())
+
+
+# Word-final oa, oe, uy (not after q, where u belongs to the consonant): the old style
+# marks the second vowel (hoà, khoẻ, uỷ), the new style the first (hòa, khỏe, ủy).
+_OLD_FINAL = re.compile(rf"(?<![qQ])(?:[oO][aAeE]|[uU][yY])[{_MARKS}]$")
+_NEW_FINAL = re.compile(rf"(?<![qQ])(?:[oO][{_MARKS}][aAeE]|[uU][{_MARKS}][yY])$")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def tone_style(word: str) -> str | None:
+    """``"old"`` for ``uỷ``/``hoà``, ``"new"`` for ``ủy``/``hòa``, ``None`` for a word
+    the two styles write alike."""
+    decomposed = unicodedata.normalize("NFD", word)
+    if _OLD_FINAL.search(decomposed):
+        return "old"
+    if _NEW_FINAL.search(decomposed):
+        return "new"
+    return None
+
+
+def words(text: str) -> list[str]:
+    """The words (runs of letters) of a text."""
+    return _WORD.findall(text)

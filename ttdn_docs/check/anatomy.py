@@ -1,0 +1,493 @@
+"""Find the elements of the anatomy in a .docx: header, title, body, Nơi nhận, signature.
+
+Our own files mark each element with a paragraph style (``TTDN …``) and those marks are
+used when present. A file written by hand is read by content and position, using the
+profile's own data for what to look for: the first table is the header (the column
+holding the profile's national line is its right side; ``Số`` starts the number; the
+date line has ``ngày … tháng … năm``), the first paragraph after it naming a document
+type is the title, the table holding the profile's ``Nơi nhận`` label ends the body, and
+so on. Nothing here judges formatting; ``checks`` does that on what is found.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ttdn_docs.admin import DocumentKind
+from ttdn_docs.check.reader import Cell, DocxView, LineMark, Para, Table
+from ttdn_docs.profiles.model import HeadingLevel, Profile, Separator
+from ttdn_docs.vn import fold_key, upper
+from ttdn_docs.vn.numbering import VIETNAMESE_ALPHABET
+
+# A paragraph made only of these characters stands where a separator stands.
+_SEPARATOR_CHARS = re.compile(r"^[\s*\-–—_~=.·•]+$")
+# A line in brackets under the trích yếu, e.g. "(Ngày 11 tháng 9 năm 2025)" in Party
+# reports, stands between the text and its separator.
+_SUBTITLE = re.compile(r"^\s*\(.*\)\s*$", re.DOTALL)
+_DATE_LINE = re.compile(r"\bngày\b.*\btháng\b.*\bnăm\b", re.IGNORECASE | re.DOTALL)
+_NUMBER_START = re.compile(r"^\s*số\b", re.IGNORECASE)
+# Signature prefixes have a slash (T/M) or a final dot (TM., KT., Q.).
+SIGNATURE_PREFIX = re.compile(r"^\s*(?P<prefix>[A-ZĐ]{1,3}(?:/[A-ZĐ]{1,2}|\.))\s*")
+# Administrative unit words: a header line starting with one continues the name above it
+# (``ỦY BAN NHÂN DÂN`` / ``XÃ HÒA PHÚ`` is one name; ``ĐẢNG BỘ …`` / ``ĐẢNG ỦY …`` two).
+_UNIT_WORDS = ("XÃ ", "PHƯỜNG ", "THỊ TRẤN ", "ĐẶC KHU ", "QUẬN ", "HUYỆN ", "THỊ XÃ ", "TỈNH ", "THÀNH PHỐ ")
+_SUFFIXES = ".)-/"
+_SYMBOL = {"upper-roman": r"[IVXLCDM]+", "arabic": r"\d{1,3}", "alpha-vi": f"[{VIETNAMESE_ALPHABET}]{{1,2}}"}
+_SEPARATOR_MARKS = {"issuer_separator", "national_separator", "summary_separator"}
+BODY_ROLES = {"body", "item", "heading_1", "heading_2", "heading_3", "bullet_1", "bullet_2"}
+_TITLE_LIKE_MAX = 200
+# Header and title lines are short; only this much of a paragraph is searched when looking
+# for them, so that a huge paragraph costs no quadratic regex time.
+_HEAD = 200
+_BEFORE_HEADER = 4
+
+
+@dataclass
+class FoundSeparator:
+    """A separator as found: the paragraph it stands in and, for a line, the line."""
+
+    para: Para
+    line: LineMark | None = None
+
+    @property
+    def text(self) -> str:
+        return self.para.text.strip()
+
+
+@dataclass
+class Numbered:
+    """A numbered body paragraph: its level (index into the profile's headings), symbol
+    and the punctuation after it."""
+
+    level: int
+    symbol: str
+    suffix: str
+
+
+@dataclass
+class Anatomy:
+    header: list[Para] = field(default_factory=list)
+    national: list[Para | None] = field(default_factory=list)
+    national_separator: FoundSeparator | None = None
+    superior: list[Para] = field(default_factory=list)
+    issuer: list[Para] = field(default_factory=list)
+    issuer_separator: FoundSeparator | None = None
+    number: Para | None = None
+    place_date: Para | None = None
+    kind_title: Para | None = None
+    kind: DocumentKind | None = None
+    summary: Para | None = None
+    summary_separator: FoundSeparator | None = None
+    addressees: list[Para] = field(default_factory=list)
+    body: list[tuple[str, Para]] = field(default_factory=list)
+    numbered: dict[int, Numbered] = field(default_factory=dict)  # by paragraph number
+    body_tables: list[Table] = field(default_factory=list)  # data tables: fonts only
+    recipients_label: Para | None = None
+    recipients: list[Para] = field(default_factory=list)
+    signature: list[tuple[str, Para]] = field(default_factory=list)
+    signer_name: Para | None = None
+
+    def elements(self) -> list[tuple[str, Para]]:
+        """Every found paragraph with the element key whose style applies to it."""
+        out: list[tuple[str, Para]] = [(f"national_{i}", p) for i, p in enumerate(self.national, 1) if p]
+        out += [("superior", p) for p in self.superior] + [("issuer", p) for p in self.issuer]
+        for key in ("national_separator", "issuer_separator", "summary_separator"):
+            found: FoundSeparator | None = getattr(self, key)
+            if found is not None and found.line is None:
+                out.append((key, found.para))
+        for key in ("number", "place_date", "kind_title", "summary", "signer_name", "recipients_label"):
+            para = getattr(self, key)
+            if para is not None:
+                out.append((key, para))
+        out += [("addressee", p) for p in self.addressees] + self.body
+        out += [("recipient", p) for p in self.recipients]
+        out += [(f"signature_{role}", p) for role, p in self.signature]
+        return out
+
+
+def loose_key(text: str) -> str:
+    """Letters only, folded: finds a line despite spacing, dashes or tone placement."""
+    return re.sub(r"[^\w]", "", fold_key(text))
+
+
+def is_separator_like(text: str) -> bool:
+    return bool(text.strip()) and bool(_SEPARATOR_CHARS.match(text))
+
+
+def kind_of_title(text: str) -> DocumentKind | None:
+    if len(text) > _HEAD:
+        return None
+    key = loose_key(text)
+    for kind in DocumentKind:
+        if key == loose_key(kind.title):
+            return kind
+    return None
+
+
+def label_key(label: str) -> str:
+    """``Nơi nhận:`` → the folded words, to find the label even when written wrongly."""
+    return loose_key(label)
+
+
+class AnatomyReader:
+    def __init__(self, profile: Profile) -> None:
+        self.profile = profile
+        self._national_keys = [loose_key(line.text) for line in profile.elements.national_lines]
+        self._recipients_key = label_key(profile.recipients.label)
+        self._addressee_key = label_key(profile.recipients.addressee_label)
+        self._heading_patterns = [_heading_pattern(level) for level in profile.elements.headings]
+        grammar = profile.signature
+        self._prefix_letters = {_letters(p) for p in (grammar.collective_prefix, *grammar.prefixes.values())}
+
+    # -- entry point ------------------------------------------------------------------
+    def read(self, view: DocxView) -> Anatomy:
+        found = Anatomy()
+        blocks = view.blocks
+        start = self._read_header(blocks, found)
+        signature_at = self._signature_table_index(blocks, start)
+        end = signature_at if signature_at is not None else len(blocks)
+        start = self._read_title(blocks, start, end, found)
+        tail = self._read_body(blocks, start, end, found)
+        if signature_at is not None:
+            table = blocks[signature_at]
+            assert isinstance(table, Table)
+            self._read_signature_table(table, found)
+        else:
+            self._read_signature_paragraphs(tail, found)
+        return found
+
+    # -- header -----------------------------------------------------------------------
+    def _read_header(self, blocks: list[Para | Table], found: Anatomy) -> int:
+        """Read the header (a table, or the paragraphs before the title); return the index
+        of the first block after it."""
+        first = next((i for i, b in enumerate(blocks) if isinstance(b, Table) or not b.empty), None)
+        if first is None:
+            return len(blocks)
+        # Marks may stand above the header table (DỰ THẢO, độ khẩn): look a few blocks on.
+        table_at = next((i for i in range(first, min(len(blocks), first + _BEFORE_HEADER + 1)) if isinstance(blocks[i], Table)), None)
+        table = blocks[table_at] if table_at is not None else None
+        if isinstance(table, Table) and table_at is not None and self._looks_like_header(table):
+            cells = list(table.cells)
+            end = table_at + 1
+        else:
+            paras: list[Para] = []
+            end = first
+            while end < len(blocks) and isinstance(blocks[end], Para) and len(paras) < 20:
+                para = blocks[end]
+                assert isinstance(para, Para)
+                if para.mark == "kind_title" or (not para.mark and kind_of_title(para.text)):
+                    break
+                paras.append(para)
+                end += 1
+            if end >= len(blocks) or len(paras) >= 20:
+                return first  # no header found: the body starts at once
+            cells = [Cell(paras, paras[0].container if paras else 0)]
+        self._read_header_cells(cells, found)
+        return end
+
+    def _looks_like_header(self, table: Table) -> bool:
+        for para in table.paras:
+            if para.mark in {"national", "issuer", "number", "place_date"}:
+                return True
+            head = para.text[:_HEAD]
+            key = loose_key(head)
+            if key and (key in self._national_keys or _NUMBER_START.match(head) or _DATE_LINE.search(head)):
+                return True
+        return False
+
+    def _read_header_cells(self, cells: list[Cell], found: Anatomy) -> None:
+        for cell in cells:
+            found.header += cell.paras
+        right = next((c for c in cells if any(self._national_index(p) is not None for p in c.paras)), None)
+        left_cells = [c for c in cells if c is not right] or cells
+        found.national = [None] * len(self._national_keys)
+        if right is not None:
+            for para in right.paras:
+                index = self._national_index(para)
+                if index is not None and found.national[index] is None:
+                    found.national[index] = para
+            found.place_date = next((p for p in right.paras if self._is_place_date(p)), None)
+            found.national_separator = self._separator_after(
+                right.paras, [p for p in found.national if p is not None], self.profile.elements.national_separator,
+                stop=found.place_date,
+            )
+        left = [p for c in left_cells for p in c.paras if p is not found.place_date]
+        if found.place_date is None:
+            found.place_date = next((p for p in left if self._is_place_date(p)), None)
+            left = [p for p in left if p is not found.place_date]
+        found.number = next((p for p in left if p.mark == "number"), None) or next(
+            (p for p in left if not p.mark and _NUMBER_START.match(p.text)), None
+        )
+        stop = left.index(found.number) if found.number is not None else len(left)
+        names = [
+            p for p in left[:stop]
+            if not p.empty and not is_separator_like(p.text) and self._national_index(p) is None
+            and p.mark not in {"issuer_separator", "national_separator"}
+        ]
+        found.superior, found.issuer = self._split_names(names)
+        found.issuer_separator = self._separator_after(
+            left[: stop + 1], found.issuer, self.profile.elements.issuer_separator, stop=found.number,
+        )
+
+    def _national_index(self, para: Para) -> int | None:
+        if (para.mark == "national" or not para.mark) and len(para.text) <= _HEAD:
+            key = loose_key(para.text)
+            if key in self._national_keys:
+                return self._national_keys.index(key)
+        return None
+
+    @staticmethod
+    def _is_place_date(para: Para) -> bool:
+        return para.mark == "place_date" or (not para.mark and bool(_DATE_LINE.search(para.text[:_HEAD])))
+
+    @staticmethod
+    def _split_names(names: list[Para]) -> tuple[list[Para], list[Para]]:
+        """Superior lines and issuer lines: by our marks, else the last name is the issuer
+        and the names above it are superiors (a line starting with a unit word continues
+        the name above it)."""
+        if any(p.mark in {"superior", "issuer"} for p in names):
+            return [p for p in names if p.mark == "superior"], [p for p in names if p.mark != "superior"]
+        groups: list[list[Para]] = []
+        for para in names:
+            if groups and upper(para.text.strip()).startswith(_UNIT_WORDS):
+                groups[-1].append(para)
+            else:
+                groups.append([para])
+        if not groups:
+            return [], []
+        return [p for g in groups[:-1] for p in g], groups[-1]
+
+    def _separator_after(
+        self, paras: list[Para], above: list[Para], separator: Separator, stop: Para | None
+    ) -> FoundSeparator | None:
+        """The separator under the last of ``above``: a text paragraph for a text
+        separator; for a line, a border or drawn line on the text itself or on a paragraph
+        after it (a shape anchored in ``stop`` counts; a border on ``stop`` does not)."""
+        if not above:
+            return None
+        last = above[-1]
+        start = paras.index(last) if last in paras else 0
+        for para in paras[start:]:
+            own = para is last
+            if separator.kind == "text":
+                if own:
+                    continue
+                if para is stop:
+                    break
+                if para.mark in _SEPARATOR_MARKS and not para.empty:
+                    return FoundSeparator(para)
+                if is_separator_like(para.text):
+                    return FoundSeparator(para)
+                if not para.empty and not _SUBTITLE.match(para.text[:_HEAD]):
+                    break
+            else:
+                lines = [m for m in para.lines if not (para is stop and m.kind == "border")]
+                if lines:
+                    return FoundSeparator(para, lines[0])
+                if para is stop or (not own and not para.empty and not _SUBTITLE.match(para.text[:_HEAD])):
+                    break
+        return None
+
+    # -- title --------------------------------------------------------------------------
+    def _read_title(self, blocks: list[Para | Table], start: int, end: int, found: Anatomy) -> int:
+        index = start
+        limit = min(end, start + 12)
+        while index < limit:
+            block = blocks[index]
+            if isinstance(block, Para) and (
+                block.mark == "kind_title" or (not block.mark and not block.empty and kind_of_title(block.text))
+            ):
+                found.kind_title = block
+                found.kind = kind_of_title(block.text)
+                break
+            index += 1
+        else:
+            return start
+        index += 1
+        while (para := _para_at(blocks, index, end)) is not None and para.empty and not para.lines:
+            index += 1
+        summary = _para_at(blocks, index, end)
+        if summary is not None and not summary.empty and not is_separator_like(summary.text):
+            if summary.mark in (None, "summary"):
+                found.summary = summary
+                index += 1
+        separator = self.profile.elements.summary_separator
+        scan = [b for b in blocks[index : min(end, index + 3)] if isinstance(b, Para)]
+        above = [found.summary] if found.summary is not None else ([found.kind_title] if found.kind_title else [])
+        candidates = above + scan
+        found.summary_separator = self._separator_after(candidates, above, separator, stop=None)
+        if found.summary_separator is not None:
+            return blocks.index(found.summary_separator.para) + 1 if found.summary_separator.para in blocks else index
+        return index
+
+    # -- body ---------------------------------------------------------------------------
+    def _read_body(self, blocks: list[Para | Table], start: int, end: int, found: Anatomy) -> list[Para]:
+        """Classify the body; return the paragraphs after it that are not body (the
+        signature and Nơi nhận written without a table)."""
+        paras: list[Para] = []
+        for block in blocks[start:end]:
+            if isinstance(block, Table):
+                found.body_tables.append(block)
+            else:
+                paras.append(block)
+        tail_at = self._tail_start(paras)
+        body, tail = paras[:tail_at], paras[tail_at:]
+        index = 0
+        while index < len(body) and body[index].empty:
+            index += 1
+        if index < len(body) and (body[index].mark == "addressee" or loose_key(body[index].text).startswith(self._addressee_key)):
+            found.addressees.append(body[index])
+            rest = loose_key(body[index].text)[len(self._addressee_key):]
+            index += 1
+            while not rest and index < len(body) and (
+                body[index].mark == "addressee" or body[index].text.lstrip().startswith(self.profile.recipients.prefix.strip())
+            ):
+                found.addressees.append(body[index])
+                index += 1
+        for para in body[index:]:
+            if para.empty:
+                continue
+            role, numbered = self._body_role(para)
+            found.body.append((role, para))
+            if numbered is not None:
+                found.numbered[para.number] = numbered
+        return tail
+
+    def _tail_start(self, paras: list[Para]) -> int:
+        """Where a signature or Nơi nhận written as plain paragraphs begins."""
+        for index, para in enumerate(paras):
+            if para.mark in {"recipients_label", "signature_collective", "signature_authority", "signature_position"}:
+                return index
+            if para.mark:
+                continue
+            if len(para.text) < 40 and loose_key(para.text).startswith(self._recipients_key):
+                return index
+            if self._is_signature_line(para):
+                return index
+        return len(paras)
+
+    def _is_signature_line(self, para: Para) -> bool:
+        """``T/M BAN THƯỜNG VỤ``, ``KT. CHỦ TỊCH``: a known prefix (either punctuation)."""
+        match = SIGNATURE_PREFIX.match(para.text)
+        return match is not None and _letters(match.group("prefix")) in self._prefix_letters and len(para.text) < 80
+
+    def _body_role(self, para: Para) -> tuple[str, Numbered | None]:
+        numbered = self._numbering(para.text)
+        if para.mark in BODY_ROLES:
+            return para.mark, numbered
+        if numbered is not None:
+            text = para.text.strip()
+            title_like = len(text) <= _TITLE_LIKE_MAX and not text.endswith((".", ";", ":", ","))
+            return (f"heading_{numbered.level + 1}" if title_like else "item"), numbered
+        for index, bullet in enumerate(self.profile.elements.bullets, start=1):
+            if para.text.lstrip().startswith(bullet.marker + " "):
+                return f"bullet_{index}", None
+        return "body", None
+
+    def _numbering(self, text: str) -> Numbered | None:
+        for level, pattern in enumerate(self._heading_patterns):
+            match = pattern.match(text)
+            if match:
+                return Numbered(level, match.group("symbol"), match.group("suffix"))
+        return None
+
+    # -- Nơi nhận and signature ------------------------------------------------------------
+    def _signature_table_index(self, blocks: list[Para | Table], start: int) -> int | None:
+        for index in range(len(blocks) - 1, start - 1, -1):
+            block = blocks[index]
+            if isinstance(block, Table) and any(
+                self._is_recipients_label(p) or (p.mark or "").startswith("signature") or self._is_signature_line(p)
+                for p in block.paras
+            ):
+                return index
+        return None
+
+    def _is_recipients_label(self, para: Para) -> bool:
+        if para.mark == "recipients_label":
+            return True
+        return not para.mark and len(para.text) < 40 and loose_key(para.text).startswith(self._recipients_key)
+
+    def _read_signature_table(self, table: Table, found: Anatomy) -> None:
+        cells = list(table.cells)
+        label_cell = next((c for c in cells if any(self._is_recipients_label(p) for p in c.paras)), None)
+        if label_cell is not None:
+            self._read_recipients(label_cell.paras, found)
+        others = [c for c in cells if c is not label_cell]
+        signature_cell = next(
+            (c for c in others if any(self._is_signature_line(p) or (p.mark or "").startswith("signature") for p in c.paras)),
+            others[-1] if others else None,
+        )
+        if signature_cell is not None:
+            self._read_signature_block(signature_cell.paras, found)
+
+    def _read_signature_paragraphs(self, paras: list[Para], found: Anatomy) -> None:
+        label_at = next((i for i, p in enumerate(paras) if self._is_recipients_label(p)), None)
+        if label_at is None:
+            self._read_signature_block(paras, found)
+            return
+        self._read_recipients(paras[label_at:], found)
+        self._read_signature_block(paras[:label_at], found)
+
+    def _read_recipients(self, paras: list[Para], found: Anatomy) -> None:
+        label_at = next(i for i, p in enumerate(paras) if self._is_recipients_label(p))
+        found.recipients_label = paras[label_at]
+        for para in paras[label_at + 1 :]:
+            if para.mark and para.mark != "recipient":
+                break
+            if not para.empty:
+                found.recipients.append(para)
+
+    def _read_signature_block(self, paras: list[Para], found: Anatomy) -> None:
+        if any(p.mark and p.mark.startswith("signature_") for p in paras):
+            for para in paras:
+                if para.mark in {"signature_collective", "signature_authority", "signature_position"}:
+                    found.signature.append((para.mark.removeprefix("signature_"), para))
+                elif para.mark == "signer_name":
+                    found.signer_name = para
+            return
+        lines: list[Para] = []
+        index = 0
+        while index < len(paras) and paras[index].empty:
+            index += 1
+        while index < len(paras) and not paras[index].empty:
+            lines.append(paras[index])
+            index += 1
+        rest = [p for p in paras[index:] if not p.empty]
+        if rest:
+            found.signer_name = rest[-1]
+        elif len(lines) >= 2 and upper(lines[-1].text) != lines[-1].text:
+            found.signer_name = lines.pop()
+        for position, para in enumerate(lines):
+            found.signature.append((self._signature_role(para, position), para))
+
+    def _signature_role(self, para: Para, position: int) -> str:
+        match = SIGNATURE_PREFIX.match(para.text)
+        if match is None:
+            return "position"
+        token = _letters(match.group("prefix"))
+        grammar = self.profile.signature
+        if token == _letters(grammar.collective_prefix):
+            return "collective"
+        if token in {_letters(p) for p in grammar.prefixes.values()}:
+            return "authority"
+        return "collective" if position == 0 else "authority"
+
+
+def _para_at(blocks: list[Para | Table], index: int, end: int) -> Para | None:
+    block = blocks[index] if index < end else None
+    return block if isinstance(block, Para) else None
+
+
+def _letters(prefix: str) -> str:
+    return re.sub(r"[^A-ZĐ]", "", prefix.upper())
+
+
+def prefix_letters(prefix: str) -> str:
+    """``T/M`` and ``TM.`` → ``TM``: the meaning of a signature prefix, its punctuation
+    aside."""
+    return _letters(prefix)
+
+
+def _heading_pattern(level: HeadingLevel) -> re.Pattern[str]:
+    return re.compile(rf"^\s*(?P<symbol>{_SYMBOL[level.numbering]})(?P<suffix>[{re.escape(_SUFFIXES)}])\s+\S")

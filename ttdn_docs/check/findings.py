@@ -1,0 +1,49 @@
+"""What the checker reports: one finding per broken rule and place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from ttdn_docs.check.reader import Location
+
+Severity = Literal["error", "warning"]
+SEVERITY_WORDS: dict[str, str] = {"error": "LỖI", "warning": "CẢNH BÁO"}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A broken rule: its stable id (``PARTY.PLACE_DATE.MONTH``), severity, where, what
+    was expected and found, a Vietnamese message, and the article the rule comes from."""
+
+    rule: str
+    severity: Severity
+    message: str
+    location: Location
+    expected: str = ""
+    found: str = ""
+    ref: str = ""
+    path: str = field(default="", compare=False)  # the profile data the rule reads
+
+    def describe(self) -> str:
+        """One line for a terminal."""
+        ref = f" [{self.ref}]" if self.ref else ""
+        detail = ""
+        if self.expected or self.found:
+            detail = f" (cần: {self.expected or '—'}; thấy: {self.found or '—'})"
+        return (
+            f"{SEVERITY_WORDS[self.severity]} {self.rule}{ref} — {self.location.describe()}: "
+            f"{self.message}{detail}"
+        )
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "rule": self.rule,
+            "severity": self.severity,
+            "message": self.message,
+            "location": self.location.as_dict(),
+            "expected": self.expected,
+            "found": self.found,
+            "ref": self.ref,
+            "profile_path": self.path,
+        }

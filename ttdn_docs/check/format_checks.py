@@ -1,0 +1,239 @@
+"""Checks of how the document looks: page setup, fonts, each element's style, separator
+line lengths and page numbers. Every expected value is read from the profile."""
+
+from __future__ import annotations
+
+import re
+
+from ttdn_docs.check.anatomy import Anatomy, FoundSeparator
+from ttdn_docs.check.reader import DocxView, LineMark, Location, Para
+from ttdn_docs.check.reporter import Reporter
+from ttdn_docs.check.rules import FONT_SLOTS, element_specs, lookup, style_rule_applies
+from ttdn_docs.check.units import TWIPS_PER_MM, cm, mm
+from ttdn_docs.profiles.model import Separator, Style
+# The renderer sizes separator lines with these widths; the checker measures with the same.
+from ttdn_docs.render.metrics import text_width_twips
+from ttdn_docs.vn import upper
+
+_ALIGN_WORDS = {"left": "trái", "center": "giữa", "right": "phải", "justify": "đều hai bên"}
+_CASE_WORDS = {"upper": "IN HOA", "sentence": "viết hoa chữ cái đầu"}
+_PAGE_FIELD = re.compile(r"^\s*PAGE\b", re.IGNORECASE)
+_SIZE_TOLERANCE = 0.01
+_MM_TOLERANCE = 0.5
+_CM_TOLERANCE = 0.02
+_LINE_TOLERANCE = 0.01
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def check_page(view: DocxView, reporter: Reporter) -> None:
+    page = reporter.profile.page
+    want = sorted((page.width_mm, page.height_mm))
+    for index, section in enumerate(view.sections, start=1):
+        where = Location("body", text=f"mục trang (section) {index}")
+        got = sorted((mm(section.width), mm(section.height)))
+        if any(abs(a - b) > 1 for a, b in zip(want, got)):
+            reporter.add(
+                "PAGE.SIZE", where, "Khổ giấy không đúng.",
+                expected=f"{page.width_mm:g} × {page.height_mm:g} mm", found=f"{got[0]:.0f} × {got[1]:.0f} mm",
+            )
+        if index == 1 and section.orientation != page.orientation:
+            reporter.add(
+                "PAGE.ORIENTATION", where, "Trang đầu phải theo hướng quy định.",
+                expected=_orientation(page.orientation), found=_orientation(section.orientation),
+            )
+        margins = {
+            "top": section.top, "bottom": section.bottom, "left": section.left + section.gutter, "right": section.right,
+        }
+        for side, twips in margins.items():
+            low, high = page.margin_ranges_mm[side]  # type: ignore[index]
+            value = mm(twips)
+            if not low - _MM_TOLERANCE <= value <= high + _MM_TOLERANCE:
+                reporter.add(
+                    f"PAGE.MARGIN_{side.upper()}", where, f"Lề {_SIDE_WORDS[side]} ngoài khoảng cho phép.",
+                    expected=_range(low, high, "mm"), found=f"{value:.1f} mm",
+                )
+
+
+_SIDE_WORDS = {"top": "trên", "bottom": "dưới", "left": "trái", "right": "phải"}
+
+
+def _orientation(value: str) -> str:
+    return "dọc" if value == "portrait" else "ngang"
+
+
+def _range(low: float, high: float, unit: str) -> str:
+    return f"{low:g} {unit}" if low == high else f"{low:g}–{high:g} {unit}"
+
+
+def check_fonts(view: DocxView, reporter: Reporter) -> None:
+    """Every run with text, in every story, on all four script slots."""
+    font = reporter.profile.font
+    paras = list(view.paragraphs) + [p for story in view.stories for p in story.paras]
+    for para in paras:
+        reported: set[str] = set()
+        for run in para.runs:
+            if not run.text.strip():
+                continue
+            for slot, code in FONT_SLOTS.items():
+                name = run.fonts[slot]
+                if slot in reported or name == font:
+                    continue
+                if name is None:
+                    if slot in ("eastAsia", "cs"):
+                        continue  # an unset script slot Vietnamese text never uses
+                    reporter.add(
+                        f"FONT.{code}", para, f"Không khai báo phông chữ ở vùng ký tự {slot}; máy khác có thể thay phông.",
+                        expected=font, found="(không khai báo)", severity="warning",
+                    )
+                else:
+                    reporter.add(f"FONT.{code}", para, f"Phông chữ sai ở vùng ký tự {slot}.", expected=font, found=name)
+                reported.add(slot)
+
+
+def check_styles(anatomy: Anatomy, reporter: Reporter) -> None:
+    specs = {spec.key: spec for spec in element_specs(reporter.profile)}
+    # Several addressees stand one per line, the dashes under the colon of "Kính gửi:"
+    # (ND 30 PL I.II.9.d): a block placed by indents, so a line's own alignment is free.
+    block = len(anatomy.addressees) > 1
+    for key, para in anatomy.elements():
+        spec = specs.get(key)
+        if spec is None:
+            continue
+        check_style(reporter, spec.code, spec.label, para, lookup(reporter.profile, spec.path), align=not (block and key == "addressee"))
+
+
+def check_style(reporter: Reporter, code: str, label: str, para: Para, style: Style, *, align: bool = True) -> None:
+    """Size, bold, italic, underline, case and alignment of a paragraph; indent, spacing
+    and line spacing where the profile gives a range."""
+    runs = [r for r in para.runs if r.text.strip()]
+    if not runs:
+        return
+    low, high = style.allowed_sizes
+    bad_size = next((r.size for r in runs if not low - _SIZE_TOLERANCE <= r.size <= high + _SIZE_TOLERANCE), None)
+    if bad_size is not None:
+        reporter.add(f"{code}.SIZE", para, f"{label}: cỡ chữ không đúng.", expected=_range(low, high, "pt"), found=f"{bad_size:g} pt")
+    for prop, attr, yes, no in (
+        ("BOLD", "bold", "đậm", "không đậm"),
+        ("ITALIC", "italic", "nghiêng", "không nghiêng"),
+        ("UNDERLINE", "underline", "gạch chân", "không gạch chân"),
+    ):
+        want = getattr(style, attr)
+        if any(getattr(r, attr) != want for r in runs):
+            reporter.add(f"{code}.{prop}", para, f"{label}: phải {yes if want else no}.", expected=yes if want else no, found=no if want else yes)
+    if align and para.fmt.align != style.align:
+        reporter.add(
+            f"{code}.ALIGN", para, f"{label}: căn lề không đúng.",
+            expected=_ALIGN_WORDS[style.align], found=_ALIGN_WORDS[para.fmt.align],
+        )
+    if style_rule_applies(style, "CASE"):
+        shown = "".join(upper(r.text) if r.caps else r.text for r in runs).strip()
+        ok = shown == upper(shown) if style.case == "upper" else _starts_upper(shown)
+        if not ok:
+            reporter.add(f"{code}.CASE", para, f"{label}: phải {_CASE_WORDS[style.case]}.", expected=_CASE_WORDS[style.case], found=shown[:40])
+    _check_spacing(reporter, code, label, para, style, runs[0].size)
+
+
+def _starts_upper(text: str) -> bool:
+    first = next((c for c in text if c.isalpha()), "")
+    return not first or first == first.upper()
+
+
+def _check_spacing(reporter: Reporter, code: str, label: str, para: Para, style: Style, size: float) -> None:
+    fmt = para.fmt
+    # A list paragraph's indent comes from its numbering definition, not checked here
+    # (BODY.AUTO_NUMBERING warns about such lists).
+    if style_rule_applies(style, "INDENT") and not fmt.numbered:
+        low, high = style.first_line_indent_range_cm  # type: ignore[misc]
+        value = cm(fmt.first_line)
+        if not low - _CM_TOLERANCE <= value <= high + _CM_TOLERANCE:
+            reporter.add(f"{code}.INDENT", para, f"{label}: thụt đầu dòng ngoài khoảng cho phép.", expected=_range(low, high, "cm"), found=f"{value:.2f} cm")
+    if style_rule_applies(style, "SPACE_AFTER"):
+        low, high = style.space_after_range  # type: ignore[misc]
+        if not low - _SIZE_TOLERANCE <= fmt.after <= high + _SIZE_TOLERANCE:
+            reporter.add(f"{code}.SPACE_AFTER", para, f"{label}: khoảng cách sau đoạn ngoài khoảng cho phép.", expected=_range(low, high, "pt"), found=f"{fmt.after:g} pt")
+    if style_rule_applies(style, "LINE_SPACING"):
+        low, high = style.line_spacing_range  # type: ignore[misc]
+        value = fmt.line_spacing(size)
+        if not low - _LINE_TOLERANCE <= value <= high + _LINE_TOLERANCE:
+            reporter.add(f"{code}.LINE_SPACING", para, f"{label}: giãn dòng ngoài khoảng cho phép.", expected=_range(low, high, "dòng"), found=f"{value:.2f} dòng")
+
+
+def check_separator_lines(anatomy: Anatomy, reporter: Reporter) -> None:
+    """Lengths of drawn separators, relative to the text above them."""
+    e = reporter.profile.elements
+    national = [p for p in anatomy.national if p is not None][-1:]
+    for key, separator, above in (
+        ("national_separator", e.national_separator, national),
+        ("issuer_separator", e.issuer_separator, anatomy.issuer),
+        ("summary_separator", e.summary_separator, [anatomy.summary] if anatomy.summary else []),
+    ):
+        found: FoundSeparator | None = getattr(anatomy, key)
+        if separator.kind != "line" or found is None or found.line is None or not above:
+            continue
+        _check_line_length(reporter, key.upper(), separator, found, above)
+
+
+def _check_line_length(reporter: Reporter, code: str, separator: Separator, found: FoundSeparator, above: list[Para]) -> None:
+    line: LineMark = found.line  # type: ignore[assignment]
+    low, high = separator.ratio_range
+    if line.length is None:
+        reporter.add(
+            f"{code}.LENGTH", found.para, "Có đường kẻ nhưng không đo được độ dài (hình vẽ); hãy tự kiểm tra.",
+            expected=f"{low:g}–{high:g} lần độ dài dòng chữ", found="không đo được", severity="warning",
+        )
+        return
+    text_width = max(_width(p) for p in above)
+    if text_width <= 0:
+        return
+    ratio = line.length / text_width
+    if not low - 0.01 <= ratio <= high + 0.01:
+        # A border is exact; a shape is drawn by hand and the text width estimated, so a
+        # shape's length is only ever a warning.
+        drawn = line.kind != "border"
+        reporter.add(
+            f"{code}.LENGTH", found.para,
+            "Độ dài đường kẻ không đúng tỉ lệ với dòng chữ phía trên" + (" (đường kẻ vẽ tay, đo gần đúng)." if drawn else "."),
+            expected=f"{low:g}–{high:g} lần", found=f"{ratio:.2f} lần ({line.length / TWIPS_PER_MM:.0f} mm)",
+            severity="warning" if drawn else None,
+        )
+
+
+def _width(para: Para) -> int:
+    """The width the text of a paragraph takes on one line (at most its container)."""
+    runs = [r for r in para.runs if r.text]
+    total = sum(text_width_twips(upper(r.text) if r.caps else r.text, r.size, r.bold) for r in runs)
+    return min(total, para.container)
+
+
+def check_page_numbers(view: DocxView, reporter: Reporter) -> None:
+    """Page numbers: in the header, centred, styled, never on page 1 (when the profile
+    says so); a missing number is a warning (the checker cannot count pages)."""
+    number = reporter.profile.elements.page_number
+    title_page = view.sections[0].title_page
+    page_paras = [(story, para) for story in view.stories for para in story.paras if _has_page_field(para)]
+    for story, para in page_paras:
+        if story.kind == "footer":
+            reporter.add("PAGE_NUMBER.POSITION", para, "Số trang phải đặt ở lề trên (đầu trang), không ở chân trang.", expected="đầu trang", found="chân trang")
+    headers = [(s, p) for s, p in page_paras if s.kind == "header"]
+    if not headers and not page_paras:
+        reporter.add("PAGE_NUMBER.MISSING", Location("header"), "Không có số trang (cần từ trang 2 nếu văn bản nhiều trang).")
+    for _story, para in headers[:1]:
+        check_style(reporter, "PAGE_NUMBER", "Số trang", para, number.style)
+    if not number.first_page:
+        shown_on_first = [
+            (s, p) for s, p in page_paras
+            if s.section == 1 and (s.use == "first" if title_page else s.use == "default")
+        ]
+        if shown_on_first:
+            reporter.add(
+                "PAGE_NUMBER.FIRST_PAGE", shown_on_first[0][1], "Trang thứ nhất không được đánh số trang.",
+                expected="không có số ở trang 1", found="có số ở trang 1",
+            )
+
+
+def _has_page_field(para: Para) -> bool:
+    for simple in para.el.iter(f"{_W}fldSimple"):
+        if _PAGE_FIELD.match(simple.get(f"{_W}instr", "")):
+            return True
+    instructions = "".join(t.text or "" for t in para.el.iter(f"{_W}instrText"))
+    return bool(re.search(r"(^|\s)PAGE(\s|$)", instructions.upper()))

@@ -1,0 +1,348 @@
+"""Effective formatting of paragraphs and runs, resolved as Word does.
+
+A file written by hand carries its formatting on styles, not runs: Normal is 14 pt Times
+New Roman, a "Tiêu đề" style is bold, and the runs say nothing. So every property is
+looked up along the chain a word processor uses, nearest first:
+
+* run: direct ``w:rPr`` → character style (``w:rStyle``, following ``w:basedOn``) →
+  paragraph style chain → table style chain → ``w:docDefaults``;
+* paragraph: direct ``w:pPr`` → paragraph style chain (the default paragraph style when
+  none is named) → table style chain → ``w:docDefaults``.
+
+Each attribute is resolved on its own (``w:ind w:left`` may come from the style while
+``w:firstLine`` is direct). Fonts are resolved per script slot (ascii, hAnsi, eastAsia,
+cs), theme fonts (``w:asciiTheme="minorHAnsi"``) through the theme part. The paragraph
+mark's own ``w:rPr`` formats the mark only, not the text, and is used only for a
+paragraph without text. Simplification: toggle properties (bold, italic) take the nearest
+explicit value instead of Word's XOR of styles, which differs only for styles that
+switch bold on and off again along one chain.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lxml import etree
+
+from ttdn_docs.check.units import TWIPS_PER_PT, lines_from_points
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W = f"{{{W_NS}}}"
+A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+SLOTS = ("ascii", "hAnsi", "eastAsia", "cs")
+_THEME_ATTR = {"ascii": "asciiTheme", "hAnsi": "hAnsiTheme", "eastAsia": "eastAsiaTheme", "cs": "cstheme"}
+_OFF = {"0", "false", "off", "none"}
+_JUSTIFIED = {"both", "distribute", "thaiDistribute", "lowKashida", "mediumKashida", "highKashida"}
+_ALIGN = {"center": "center", "right": "right", "end": "right", "left": "left", "start": "left"}
+# Containers whose runs are part of the paragraph's text (deleted text is not).
+_RUN_CONTAINERS = {
+    f"{W}{name}"
+    for name in ("hyperlink", "ins", "smartTag", "fldSimple", "sdt", "sdtContent", "customXml", "dir", "bdo", "moveTo")
+}
+_DEFAULT_SIZE_PT = 10.0  # Word's size when nothing sets w:sz
+
+
+@dataclass(frozen=True)
+class RunFormat:
+    text: str
+    fonts: dict[str, str | None]
+    size: float
+    bold: bool
+    italic: bool
+    underline: bool
+    caps: bool
+
+
+@dataclass(frozen=True)
+class ParaFormat:
+    align: str  # left | center | right | justify
+    left: int  # twips
+    right: int
+    first_line: int  # twips; negative for a hanging indent
+    before: float  # pt
+    after: float  # pt
+    line_rule: str  # auto | exact | atLeast
+    line: int  # 240ths of a line (auto) or twips (exact, atLeast)
+    numbered: bool
+    border_top: bool
+    border_bottom: bool
+
+    def line_spacing(self, size_pt: float) -> float:
+        """Line spacing as a multiple of a single line."""
+        if self.line_rule == "auto":
+            return self.line / 240
+        return lines_from_points(self.line / TWIPS_PER_PT, size_pt)
+
+
+def toggle(element: etree._Element | None) -> bool | None:
+    if element is None:
+        return None
+    return element.get(f"{W}val", "true") not in _OFF
+
+
+def _int(value: str | None) -> int | None:
+    if value is None:
+        return None
+    try:
+        return int(float(value))
+    except ValueError:
+        return None
+
+
+class StyleSheet:
+    """The styles part and theme fonts of one document, with cached style chains."""
+
+    def __init__(self, styles: etree._Element | None, theme_fonts: dict[str, str]) -> None:
+        self._styles: dict[str, etree._Element] = {}
+        self._chains: dict[str, tuple[etree._Element, ...]] = {}
+        self._defaults: dict[str, str] = {}
+        self.theme_fonts = theme_fonts
+        self.doc_rpr: etree._Element | None = None
+        self.doc_ppr: etree._Element | None = None
+        if styles is None:
+            return
+        for style in styles.iterfind(f"{W}style"):
+            style_id = style.get(f"{W}styleId")
+            if style_id is None:
+                continue
+            self._styles[style_id] = style
+            if style.get(f"{W}default") in {"1", "true", "on"}:
+                self._defaults.setdefault(style.get(f"{W}type", "paragraph"), style_id)
+        defaults = styles.find(f"{W}docDefaults")
+        if defaults is not None:
+            self.doc_rpr = defaults.find(f"{W}rPrDefault/{W}rPr")
+            self.doc_ppr = defaults.find(f"{W}pPrDefault/{W}pPr")
+
+    def name(self, style_id: str | None) -> str | None:
+        style = self._styles.get(style_id or "")
+        if style is None:
+            return None
+        name = style.find(f"{W}name")
+        return None if name is None else name.get(f"{W}val")
+
+    def default(self, kind: str) -> str | None:
+        return self._defaults.get(kind)
+
+    def chain(self, style_id: str | None) -> tuple[etree._Element, ...]:
+        """The style and its ``basedOn`` ancestors, nearest first (cached)."""
+        key = style_id or ""
+        cached = self._chains.get(key)
+        if cached is None:
+            cached = self._chains[key] = self._build_chain(style_id)
+        return cached
+
+    def _build_chain(self, style_id: str | None) -> tuple[etree._Element, ...]:
+        out: list[etree._Element] = []
+        seen: set[str] = set()
+        while style_id and style_id not in seen and len(out) < 32:
+            seen.add(style_id)
+            style = self._styles.get(style_id)
+            if style is None:
+                break
+            out.append(style)
+            based = style.find(f"{W}basedOn")
+            style_id = None if based is None else based.get(f"{W}val")
+        return tuple(out)
+
+
+class Formatter:
+    """Resolves the effective formatting of paragraphs of one document."""
+
+    def __init__(self, sheet: StyleSheet) -> None:
+        self.sheet = sheet
+
+    # -- chains ---------------------------------------------------------------------
+    def _paragraph_styles(self, p: etree._Element, table_style: str | None) -> tuple[etree._Element, ...]:
+        style = p.find(f"{W}pPr/{W}pStyle")
+        style_id = style.get(f"{W}val") if style is not None else self.sheet.default("paragraph")
+        return self.sheet.chain(style_id) + self.sheet.chain(table_style)
+
+    def ppr_chain(self, p: etree._Element, table_style: str | None) -> list[etree._Element]:
+        chain = [p.find(f"{W}pPr")]
+        chain += [s.find(f"{W}pPr") for s in self._paragraph_styles(p, table_style)]
+        chain.append(self.sheet.doc_ppr)
+        return [e for e in chain if e is not None]
+
+    def rpr_chain(
+        self, p: etree._Element, r: etree._Element | None, table_style: str | None
+    ) -> list[etree._Element]:
+        if r is None:  # the paragraph mark
+            chain = [p.find(f"{W}pPr/{W}rPr")]
+        else:
+            rpr = r.find(f"{W}rPr")
+            chain = [rpr]
+            rstyle = rpr.find(f"{W}rStyle") if rpr is not None else None
+            char_style = rstyle.get(f"{W}val") if rstyle is not None else self.sheet.default("character")
+            chain += [s.find(f"{W}rPr") for s in self.sheet.chain(char_style)]
+        chain += [s.find(f"{W}rPr") for s in self._paragraph_styles(p, table_style)]
+        chain.append(self.sheet.doc_rpr)
+        return [e for e in chain if e is not None]
+
+    # -- runs -----------------------------------------------------------------------
+    def runs(self, p: etree._Element, table_style: str | None = None) -> list[RunFormat]:
+        """The runs that carry text, each with its effective formatting; for a paragraph
+        without text, its mark (with empty text)."""
+        out = []
+        for r in iter_runs(p):
+            text = run_text(r)
+            if text:
+                out.append(self._run(text, self.rpr_chain(p, r, table_style)))
+        return out
+
+    def mark(self, p: etree._Element, table_style: str | None = None) -> RunFormat:
+        return self._run("", self.rpr_chain(p, None, table_style))
+
+    def _run(self, text: str, chain: list[etree._Element]) -> RunFormat:
+        return RunFormat(
+            text=text,
+            fonts={slot: self._font(chain, slot) for slot in SLOTS},
+            size=self._size(chain),
+            bold=_first_toggle(chain, "b"),
+            italic=_first_toggle(chain, "i"),
+            underline=self._underline(chain),
+            caps=_first_toggle(chain, "caps"),
+        )
+
+    def _font(self, chain: list[etree._Element], slot: str) -> str | None:
+        for rpr in chain:
+            fonts = rpr.find(f"{W}rFonts")
+            if fonts is None:
+                continue
+            theme = fonts.get(f"{W}{_THEME_ATTR[slot]}")
+            if theme is not None:
+                # An empty theme font (typical for eastAsia and cs) means "not set".
+                return self.sheet.theme_fonts.get(theme) or None
+            value = fonts.get(f"{W}{slot}")
+            if value is not None:
+                return str(value)
+        return None
+
+    @staticmethod
+    def _size(chain: list[etree._Element]) -> float:
+        half_points = _int(_attr(chain, "sz", "val"))
+        return half_points / 2 if half_points is not None else _DEFAULT_SIZE_PT
+
+    @staticmethod
+    def _underline(chain: list[etree._Element]) -> bool:
+        u = _nearest(chain, f"{W}u")
+        return u is not None and u.get(f"{W}val", "single") not in _OFF
+
+    # -- paragraphs -----------------------------------------------------------------
+    def paragraph(self, p: etree._Element, table_style: str | None = None) -> ParaFormat:
+        chain = self.ppr_chain(p, table_style)
+        jc = _attr(chain, "jc", "val")
+        align = "justify" if jc in _JUSTIFIED else _ALIGN.get(jc or "left", "left")
+        first_line = 0
+        for ppr in chain:
+            ind = ppr.find(f"{W}ind")
+            if ind is None:
+                continue
+            hanging, first = _int(ind.get(f"{W}hanging")), _int(ind.get(f"{W}firstLine"))
+            if hanging is not None or first is not None:
+                first_line = -hanging if hanging is not None else (first or 0)
+                break
+        auto_before = toggle_attr(_attr(chain, "spacing", "beforeAutospacing"))
+        auto_after = toggle_attr(_attr(chain, "spacing", "afterAutospacing"))
+        return ParaFormat(
+            align=align,
+            left=_int(_attr(chain, "ind", "left", "start")) or 0,
+            right=_int(_attr(chain, "ind", "right", "end")) or 0,
+            first_line=first_line,
+            # "Auto" spacing is HTML-like: 14 pt (Word's rendering of auto spacing).
+            before=14.0 if auto_before else (_int(_attr(chain, "spacing", "before")) or 0) / TWIPS_PER_PT,
+            after=14.0 if auto_after else (_int(_attr(chain, "spacing", "after")) or 0) / TWIPS_PER_PT,
+            line_rule=_attr(chain, "spacing", "lineRule") or "auto",
+            line=_int(_attr(chain, "spacing", "line")) or 240,
+            numbered=_numbered(chain),
+            border_top=_border(chain, "top"),
+            border_bottom=_border(chain, "bottom"),
+        )
+
+
+def toggle_attr(value: str | None) -> bool:
+    return value is not None and value not in _OFF
+
+
+def _attr(chain: list[etree._Element], child: str, *names: str) -> str | None:
+    """The nearest value of ``child/@name`` (the first of ``names`` found) along a chain."""
+    for ppr in chain:
+        element = ppr.find(f"{W}{child}")
+        if element is None:
+            continue
+        for name in names:
+            value = element.get(f"{W}{name}")
+            if value is not None:
+                return str(value)
+    return None
+
+
+def _nearest(chain: list[etree._Element], path: str) -> etree._Element | None:
+    """The nearest element at ``path`` (relative to each properties element) along a chain."""
+    for properties in chain:
+        element = properties.find(path)
+        if element is not None:
+            return element
+    return None
+
+
+def _first_toggle(chain: list[etree._Element], tag: str) -> bool:
+    return toggle(_nearest(chain, f"{W}{tag}")) or False
+
+
+def _numbered(chain: list[etree._Element]) -> bool:
+    num = _nearest(chain, f"{W}numPr/{W}numId")
+    return num is not None and num.get(f"{W}val", "0") != "0"
+
+
+def _border(chain: list[etree._Element], side: str) -> bool:
+    border = _nearest(chain, f"{W}pBdr/{W}{side}")
+    return border is not None and border.get(f"{W}val", "nil") not in {"nil", "none"}
+
+
+def iter_runs(p: etree._Element) -> Iterator[etree._Element]:
+    """The runs of a paragraph in order, inside hyperlinks, insertions, fields and content
+    controls too; not deleted text, not nested text boxes."""
+    for child in p:
+        if child.tag == f"{W}r":
+            yield child
+        elif child.tag in _RUN_CONTAINERS:
+            yield from iter_runs(child)
+
+
+def run_text(r: etree._Element) -> str:
+    parts = []
+    for child in r:
+        tag = child.tag
+        if tag == f"{W}t":
+            parts.append(child.text or "")
+        elif tag == f"{W}tab":
+            parts.append("\t")
+        elif tag in (f"{W}br", f"{W}cr"):
+            if child.get(f"{W}type") in (None, "textWrapping"):
+                parts.append("\n")
+        elif tag == f"{W}noBreakHyphen":
+            parts.append("-")
+    return "".join(parts)
+
+
+def paragraph_text(p: etree._Element) -> str:
+    return "".join(run_text(r) for r in iter_runs(p))
+
+
+def theme_fonts(theme: etree._Element | None) -> dict[str, str]:
+    """``minorHAnsi`` → ``Times New Roman`` … from the theme's font scheme."""
+    if theme is None:
+        return {}
+    a = f"{{{A_NS}}}"
+    out: dict[str, str] = {}
+    for major_minor in ("major", "minor"):
+        font = theme.find(f".//{a}fontScheme/{a}{major_minor}Font")
+        if font is None:
+            continue
+        for script, names in (("latin", ("Ascii", "HAnsi")), ("ea", ("EastAsia",)), ("cs", ("Bidi",))):
+            element = font.find(f"{a}{script}")
+            typeface = element.get("typeface", "") if element is not None else ""
+            for name in names:
+                out[f"{major_minor}{name}"] = typeface
+    return out

@@ -1,0 +1,455 @@
+"""A .docx read into what the checker needs: paragraphs in reading order with their
+place (body, table cell, header), the page setup of each section, the header and footer
+stories, and lines drawn as borders or shapes.
+
+The package is vetted by ``ttdn_docs.docxsafe`` before python-docx opens it; python-docx
+gives the parts and relationships, the XML is read directly with lxml.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import docx
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from lxml import etree
+
+from ttdn_docs.check.formatting import W, Formatter, ParaFormat, RunFormat, StyleSheet, paragraph_text, theme_fonts
+from ttdn_docs.check.units import EMU_PER_TWIP
+from ttdn_docs.docxsafe import DEFAULT_LIMITS, Limits, parse_xml, read_source, safe_entries
+from ttdn_docs.errors import NotADocxError, UnsafeDocxError
+# The renderer owns the names of its element styles; the checker only reads them back.
+# (A leaf import across the render/check boundary: the names could move to a module both
+# share, below them, once the renderer's element list settles.)
+from ttdn_docs.render.template_builder import ELEMENT_STYLES, style_id
+
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+V = "{urn:schemas-microsoft-com:vml}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+# style id → element name, for the files we write ourselves.
+ELEMENT_BY_STYLE_ID = {style_id(element): element for element in ELEMENT_STYLES}
+# Beyond this many paragraphs a file is not an administrative document: refuse it rather
+# than spend unbounded time.
+MAX_PARAGRAPHS = 50_000
+_LINE_GEOMETRY = {"line", "straightConnector1"}
+_VML_LENGTH = re.compile(r"^\s*(-?[\d.]+)\s*(pt|in|cm|mm|px|emu)?\s*$")
+_VML_TWIPS = {"pt": 20.0, "in": 1440.0, "cm": 1440 / 2.54, "mm": 1440 / 25.4, "px": 15.0, "emu": 1 / 635}
+_UNDERSCORES = re.compile(r"^_{3,}$")
+
+
+@dataclass(frozen=True)
+class LineMark:
+    """A horizontal line at a paragraph: a paragraph border, a drawn shape, or a row of
+    underscores. ``length`` in twips, ``None`` when it cannot be measured."""
+
+    kind: str  # border | drawing | vml | underscores
+    length: int | None
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a finding is: the story (body, header, footer), the paragraph's number in
+    reading order, and the table cell when it stands in one."""
+
+    story: str
+    paragraph: int | None = None
+    table: int | None = None
+    row: int | None = None
+    cell: int | None = None
+    text: str = ""
+
+    def describe(self) -> str:
+        parts = []
+        if self.story != "body":
+            parts.append({"header": "đầu trang", "footer": "chân trang"}.get(self.story, self.story))
+        if self.table is not None:
+            parts.append(f"bảng {self.table}, hàng {self.row}, ô {self.cell}")
+        if self.paragraph is not None:
+            parts.append(f"đoạn {self.paragraph}")
+        where = ", ".join(parts) or "toàn văn bản"
+        return f"{where} «{_excerpt(self.text)}»" if self.text else where
+
+    def as_dict(self) -> dict[str, object]:
+        return {k: v for k, v in self.__dict__.items() if v is not None}
+
+
+def _excerpt(text: str, limit: int = 60) -> str:
+    text = text.replace("\t", " ").replace("\n", " ")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+@dataclass(eq=False)
+class Para:
+    """One paragraph with its place; formatting is resolved on first use."""
+
+    el: etree._Element
+    formatter: Formatter = field(repr=False)
+    story: str
+    number: int
+    container: int  # twips available to the paragraph: its cell or the text width
+    table: int | None = None
+    row: int | None = None
+    col: int | None = None
+    table_style: str | None = None
+
+    @cached_property
+    def text(self) -> str:
+        return paragraph_text(self.el)
+
+    @cached_property
+    def mark(self) -> str | None:
+        """The element our renderer marked this paragraph as, if any."""
+        style = self.el.find(f"{W}pPr/{W}pStyle")
+        return None if style is None else ELEMENT_BY_STYLE_ID.get(style.get(f"{W}val", ""))
+
+    @cached_property
+    def fmt(self) -> ParaFormat:
+        return self.formatter.paragraph(self.el, self.table_style)
+
+    @cached_property
+    def runs(self) -> list[RunFormat]:
+        return self.formatter.runs(self.el, self.table_style)
+
+    @cached_property
+    def lines(self) -> tuple[LineMark, ...]:
+        return tuple(_line_marks(self))
+
+    @property
+    def empty(self) -> bool:
+        return not self.text.strip()
+
+    def location(self) -> Location:
+        return Location(self.story, self.number, self.table, self.row, self.col, self.text.strip())
+
+
+@dataclass
+class Cell:
+    paras: list[Para]
+    width: int
+
+
+@dataclass
+class Table:
+    number: int
+    rows: list[list[Cell]]
+
+    @property
+    def cells(self) -> Iterator[Cell]:
+        for row in self.rows:
+            yield from row
+
+    @property
+    def paras(self) -> Iterator[Para]:
+        for cell in self.cells:
+            yield from cell.paras
+
+
+Block = Para | Table
+
+
+@dataclass(frozen=True)
+class PageSetup:
+    width: int  # twips
+    height: int
+    orientation: str
+    top: int
+    bottom: int
+    left: int
+    right: int
+    gutter: int
+    title_page: bool
+
+    @property
+    def text_width(self) -> int:
+        return self.width - self.left - self.right - self.gutter
+
+
+@dataclass
+class Story:
+    """A header or footer part as used by a section (``default``, ``first``, ``even``)."""
+
+    kind: str  # header | footer
+    use: str  # default | first | even
+    section: int
+    paras: list[Para]
+
+
+@dataclass
+class DocxView:
+    name: str
+    blocks: list[Block]
+    sections: list[PageSetup]
+    stories: list[Story]
+    marker_profile: str | None
+    formatter: Formatter
+
+    @property
+    def paragraphs(self) -> Iterator[Para]:
+        for block in self.blocks:
+            if isinstance(block, Table):
+                yield from block.paras
+            else:
+                yield block
+
+
+
+def open_docx(source: str | Path | bytes, limits: Limits = DEFAULT_LIMITS) -> DocxView:
+    """Vet and read a .docx (path or bytes)."""
+    data, name = read_source(source, limits)
+    safe_entries(data, name, limits)
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises several types for a package it rejects
+        raise NotADocxError(f"{name}: không phải tệp Word .docx đọc được ({type(exc).__name__}: {exc})") from None
+    part = document.part
+    sheet = StyleSheet(_related_element(part, RT.STYLES), theme_fonts(_theme(part, name)))
+    formatter = Formatter(sheet)
+    builder = _Builder(formatter)
+    body = part.element.find(f"{W}body")
+    if body is None:
+        raise NotADocxError(f"{name}: tài liệu không có phần thân (w:body)")
+    sections = [_page_setup(s) for s in _section_properties(body)] or [_default_page()]
+    blocks = builder.blocks(body, sections)
+    stories = _stories(part, body, formatter)
+    if builder.count > MAX_PARAGRAPHS:
+        raise UnsafeDocxError(f"{name}: tài liệu có hơn {MAX_PARAGRAPHS} đoạn, vượt giới hạn kiểm tra")
+    return DocxView(name, blocks, sections, stories, _marker_profile(document), formatter)
+
+
+def _related_element(part: object, reltype: str) -> etree._Element | None:
+    try:
+        related = part.part_related_by(reltype)  # type: ignore[attr-defined]
+    except KeyError:
+        return None
+    return getattr(related, "element", None)
+
+
+def _theme(part: object, name: str) -> etree._Element | None:
+    try:
+        theme = part.part_related_by(RT.THEME)  # type: ignore[attr-defined]
+    except KeyError:
+        return None
+    return parse_xml(theme.blob, theme.partname, name)
+
+
+def _marker_profile(document: object) -> str | None:
+    """Our templates name their profile in the core properties' comments."""
+    comments = document.core_properties.comments or ""  # type: ignore[attr-defined]
+    match = re.search(r"ttdn_docs template for profile ([a-z0-9-]+)", comments)
+    return match.group(1) if match else None
+
+
+class _Builder:
+    """Walks a story in reading order, numbering paragraphs and tables."""
+
+    def __init__(self, formatter: Formatter) -> None:
+        self.formatter = formatter
+        self.count = 0
+
+    def blocks(self, body: etree._Element, sections: list[PageSetup]) -> list[Block]:
+        out: list[Block] = []
+        section = 0
+        tables = 0
+        for child in _block_children(body):
+            width = sections[min(section, len(sections) - 1)].text_width
+            if child.tag == f"{W}p":
+                out.append(self._para(child, "body", width))
+                if child.find(f"{W}pPr/{W}sectPr") is not None:
+                    section += 1
+            elif child.tag == f"{W}tbl":
+                tables += 1
+                out.append(self._table(child, tables, width))
+        return out
+
+    def story(self, root: etree._Element, story: str, width: int) -> list[Para]:
+        paras: list[Para] = []
+        for child in _block_children(root):
+            if child.tag == f"{W}p":
+                paras.append(self._para(child, story, width))
+            elif child.tag == f"{W}tbl":
+                paras += list(self._table(child, None, width).paras)
+        return paras
+
+    def _para(self, p: etree._Element, story: str, width: int, **place: object) -> Para:
+        self.count += 1
+        if self.count > MAX_PARAGRAPHS:
+            raise UnsafeDocxError(f"tài liệu có hơn {MAX_PARAGRAPHS} đoạn, vượt giới hạn kiểm tra")
+        return Para(p, self.formatter, story, self.count, width, **place)  # type: ignore[arg-type]
+
+    def _table(self, tbl: etree._Element, number: int | None, width: int) -> Table:
+        style = tbl.find(f"{W}tblPr/{W}tblStyle")
+        table_style = style.get(f"{W}val") if style is not None else None
+        grid = [int(g.get(f"{W}w", "0") or 0) for g in tbl.iterfind(f"{W}tblGrid/{W}gridCol")]
+        rows: list[list[Cell]] = []
+        for r_index, tr in enumerate(tbl.iterfind(f"{W}tr"), start=1):
+            row: list[Cell] = []
+            grid_at = 0
+            for c_index, tc in enumerate(tr.iterfind(f"{W}tc"), start=1):
+                span = _span(tc)
+                cell_width = _cell_width(tc, grid, grid_at, span, width)
+                grid_at += span
+                paras: list[Para] = []
+                for child in _block_children(tc):
+                    if child.tag == f"{W}p":
+                        paras.append(
+                            self._para(
+                                child, "body", cell_width, table=number, row=r_index, col=c_index, table_style=table_style
+                            )
+                        )
+                    elif child.tag == f"{W}tbl":
+                        paras += list(self._table(child, number, cell_width).paras)
+                row.append(Cell(paras, cell_width))
+            rows.append(row)
+        return Table(number or 0, rows)
+
+
+def _span(tc: etree._Element) -> int:
+    span = tc.find(f"{W}tcPr/{W}gridSpan")
+    if span is None:
+        return 1
+    try:
+        return max(int(span.get(f"{W}val", "1")), 1)
+    except ValueError:
+        return 1
+
+
+def _cell_width(tc: etree._Element, grid: list[int], start: int, span: int, fallback: int) -> int:
+    width = tc.find(f"{W}tcPr/{W}tcW")
+    if width is not None and width.get(f"{W}type", "dxa") == "dxa":
+        try:
+            value = int(float(width.get(f"{W}w", "0")))
+        except ValueError:
+            value = 0
+        if value > 0:
+            return value
+    if start + span <= len(grid) and sum(grid[start : start + span]) > 0:
+        return sum(grid[start : start + span])
+    return fallback
+
+
+def _block_children(parent: etree._Element) -> Iterator[etree._Element]:
+    """Paragraphs and tables of a story or cell, looking inside content controls."""
+    for child in parent:
+        if child.tag in (f"{W}p", f"{W}tbl"):
+            yield child
+        elif child.tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml"):
+            yield from _block_children(child)
+
+
+def _section_properties(body: etree._Element) -> list[etree._Element]:
+    return list(body.iterfind(f"{W}p/{W}pPr/{W}sectPr")) + list(body.iterfind(f"{W}sectPr"))
+
+
+def _twips(element: etree._Element | None, attr: str, default: int = 0) -> int:
+    if element is None:
+        return default
+    value = element.get(f"{W}{attr}")
+    try:
+        return int(float(value)) if value is not None else default
+    except ValueError:
+        return default
+
+
+def _page_setup(sect: etree._Element) -> PageSetup:
+    size = sect.find(f"{W}pgSz")
+    margins = sect.find(f"{W}pgMar")
+    width, height = _twips(size, "w", 12240), _twips(size, "h", 15840)
+    orient = size.get(f"{W}orient") if size is not None else None
+    title = sect.find(f"{W}titlePg")
+    return PageSetup(
+        width=width,
+        height=height,
+        orientation=orient or ("landscape" if width > height else "portrait"),
+        top=abs(_twips(margins, "top", 1440)),
+        bottom=abs(_twips(margins, "bottom", 1440)),
+        left=_twips(margins, "left", 1800),
+        right=_twips(margins, "right", 1800),
+        gutter=_twips(margins, "gutter", 0),
+        title_page=title is not None and title.get(f"{W}val", "true") not in {"0", "false", "off"},
+    )
+
+
+def _default_page() -> PageSetup:
+    # A document without sectPr uses the application's defaults (Letter in Word).
+    return PageSetup(12240, 15840, "portrait", 1440, 1440, 1800, 1800, 0, False)
+
+
+def _stories(part: object, body: etree._Element, formatter: Formatter) -> list[Story]:
+    """Headers and footers as each section uses them; a section without a reference of a
+    kind inherits the previous section's (the first section has none)."""
+    builder = _Builder(formatter)
+    out: list[Story] = []
+    inherited: dict[tuple[str, str], etree._Element | None] = {}
+    related = part.related_parts  # type: ignore[attr-defined]
+    for index, sect in enumerate(_section_properties(body), start=1):
+        width = _page_setup(sect).text_width
+        for kind in ("header", "footer"):
+            for ref in sect.iterfind(f"{W}{kind}Reference"):
+                target = related.get(ref.get(f"{{{R_NS}}}id", ""))
+                inherited[(kind, ref.get(f"{W}type", "default"))] = getattr(target, "element", None)
+            for use in ("default", "first", "even"):
+                root = inherited.get((kind, use))
+                if root is not None:
+                    out.append(Story(kind, use, index, builder.story(root, kind, width)))
+    return out
+
+
+def _line_marks(para: Para) -> Iterator[LineMark]:
+    fmt = para.fmt
+    if fmt.border_top or fmt.border_bottom:
+        yield LineMark("border", max(para.container - max(fmt.left, 0) - max(fmt.right, 0), 0))
+    for element in _drawing_elements(para.el):
+        if element.tag in (f"{WP}anchor", f"{WP}inline"):
+            geometry = element.find(f".//{A}prstGeom")
+            extent = element.find(f"{WP}extent")
+            cx = int(extent.get("cx", "0")) if extent is not None else 0
+            cy = int(extent.get("cy", "0")) if extent is not None else 0
+            is_line = (geometry is not None and geometry.get("prst") in _LINE_GEOMETRY) or (cx > 0 and cy == 0)
+            if is_line:
+                yield LineMark("drawing", round(cx / EMU_PER_TWIP) if cx > 0 else None)
+        elif element.tag == f"{V}line":
+            yield LineMark("vml", _vml_length(element.get("from"), element.get("to")))
+        elif element.tag == f"{V}shape" and "_x0000_t32" in (element.get("type") or ""):
+            yield LineMark("vml", None)
+    if _UNDERSCORES.match(para.text.strip()):
+        yield LineMark("underscores", None)
+
+
+def _drawing_elements(p: etree._Element) -> Iterator[etree._Element]:
+    """Shapes anchored in a paragraph; for ``mc:AlternateContent`` only the choice (the
+    fallback repeats the same shape in VML)."""
+    stack = list(p)
+    while stack:
+        element = stack.pop(0)
+        tag = element.tag
+        if not isinstance(tag, str) or tag == f"{MC}Fallback":
+            continue
+        if tag in (f"{WP}anchor", f"{WP}inline", f"{V}line", f"{V}shape"):
+            yield element
+            continue
+        stack[0:0] = list(element)
+
+
+def _vml_length(start: str | None, end: str | None) -> int | None:
+    if not start or not end:
+        return None
+    try:
+        x1 = _vml_twips(start.split(",")[0])
+        x2 = _vml_twips(end.split(",")[0])
+    except ValueError:
+        return None
+    return round(abs(x2 - x1))
+
+
+def _vml_twips(value: str) -> float:
+    match = _VML_LENGTH.match(value)
+    if match is None or match.group(2) is None:
+        raise ValueError(value)
+    return float(match.group(1)) * _VML_TWIPS[match.group(2)]

@@ -1,0 +1,51 @@
+"""Collects findings under rule ids of one profile."""
+
+from __future__ import annotations
+
+from ttdn_docs.check.findings import Finding, Severity
+from ttdn_docs.check.reader import Location, Para
+from ttdn_docs.check.rules import Rule, rule_id, rules, severity_of, source_of
+from ttdn_docs.profiles.model import Profile
+
+
+class Reporter:
+    def __init__(self, profile: Profile) -> None:
+        self.profile = profile
+        self.rules: dict[str, Rule] = rules(profile)
+        self.findings: list[Finding] = []
+
+    def add(
+        self,
+        code: str,
+        where: Para | Location | None,
+        message: str,
+        *,
+        expected: object = "",
+        found: object = "",
+        severity: Severity | None = None,
+    ) -> None:
+        """Report a broken rule. ``code`` must be in the catalogue (a typo is a bug)."""
+        rule = self.rules[code]
+        source = source_of(self.profile, rule.source_path)
+        if isinstance(where, Para):
+            location = where.location()
+        else:
+            location = where or Location("body")
+        self.findings.append(
+            Finding(
+                rule=rule_id(self.profile, code),
+                severity=severity or severity_of(self.profile, rule),
+                message=message,
+                location=location,
+                expected=_text(expected),
+                found=_text(found),
+                ref=source.ref if source is not None else "",
+                path=rule.path,
+            )
+        )
+
+
+def _text(value: object) -> str:
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)

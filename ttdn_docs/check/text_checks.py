@@ -1,0 +1,341 @@
+"""Checks of what the document says: the header elements and their grammar, title and
+trích yếu, separators, section numbering, end of body, Nơi nhận, signature authority,
+and text hygiene. The grammars are the profile's, as ``profiles.grammar`` writes them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+
+from ttdn_docs.check.anatomy import SIGNATURE_PREFIX, Anatomy, FoundSeparator, is_separator_like, prefix_letters
+from ttdn_docs.check.reader import DocxView, Location, Para
+from ttdn_docs.check.reporter import Reporter
+from ttdn_docs.admin import DocumentKind
+from ttdn_docs.profiles.model import Profile, Separator
+from ttdn_docs.vn import date_line, fold_key, nfc
+from ttdn_docs.vn.dates import DATE_WORDS_PATTERN, day_text, month_text
+from ttdn_docs.vn.numbering import number_symbol, symbol_value
+from ttdn_docs.vn.variants import tone_style, words
+
+_FIELD = re.compile(r"\{(\w+)\}")
+# What each grammar placeholder may hold when read back.
+_NUMBER_FIELDS = {"number": r"(?P<number>\d+)?", "type": r"(?P<type>\S+?)", "body": r"(?P<body>\S+?)", "unit": r"(?P<unit>\S+?)"}
+_DATE_FIELDS = {"place": r"(?P<place>[^,]+?)", "date": DATE_WORDS_PATTERN}
+# A number or date line is short; a longer one is wrong without running the grammar on it.
+MAX_LINE = 200
+_STYLE_WORDS = {"old": "đặt dấu kiểu cũ (uỷ, hoà)", "new": "đặt dấu kiểu mới (ủy, hòa)"}
+
+
+def template_pattern(template: str, fields: dict[str, str]) -> re.Pattern[str]:
+    """A profile grammar template (``Số {number}-{type}/{body}``) as a regular
+    expression: literal text exact, a space any run of spaces (hand-filled blanks)."""
+    parts = []
+    position = 0
+    for match in _FIELD.finditer(template):
+        parts.append(_literal(template[position : match.start()]))
+        parts.append(fields[match.group(1)])
+        position = match.end()
+    parts.append(_literal(template[position:]))
+    return re.compile("^" + "".join(parts) + "$")
+
+
+def _literal(text: str) -> str:
+    return "".join(r"\s+" if char == " " else re.escape(char) for char in text).replace(r"\s+\s+", r"\s+")
+
+
+# -- header -------------------------------------------------------------------------------
+
+
+def check_header(anatomy: Anatomy, reporter: Reporter) -> None:
+    profile = reporter.profile
+    header_place = anatomy.header[0].location() if anatomy.header else Location("body")
+    for index, (line, para) in enumerate(zip(profile.elements.national_lines, anatomy.national), start=1):
+        if para is None:
+            reporter.add(f"NATIONAL_{index}.MISSING", header_place, f"Thiếu dòng «{line.text}» ở đầu văn bản.", expected=line.text)
+        elif fold_key(para.text) != fold_key(line.text):
+            reporter.add(f"NATIONAL_{index}.TEXT", para, "Dòng này viết không đúng.", expected=line.text, found=para.text.strip())
+    if not anatomy.issuer:
+        reporter.add("ISSUER.MISSING", header_place, "Không tìm thấy tên cơ quan ban hành.")
+    if anatomy.number is None:
+        reporter.add("NUMBER.MISSING", header_place, "Không tìm thấy số, ký hiệu văn bản (dòng «Số …»).")
+    else:
+        check_number(anatomy, reporter, anatomy.number)
+    if anatomy.place_date is None:
+        reporter.add("PLACE_DATE.MISSING", header_place, "Không tìm thấy dòng địa danh, ngày tháng năm.")
+    else:
+        check_place_date(reporter, anatomy.place_date)
+    e = profile.elements
+    if any(anatomy.national):
+        _check_separator(reporter, "NATIONAL_SEPARATOR", e.national_separator, anatomy.national_separator, [p for p in anatomy.national if p][-1])
+    if anatomy.issuer:
+        _check_separator(reporter, "ISSUER_SEPARATOR", e.issuer_separator, anatomy.issuer_separator, anatomy.issuer[-1])
+
+
+def _check_separator(reporter: Reporter, code: str, separator: Separator, found: FoundSeparator | None, above: Para) -> None:
+    if found is None:
+        what = f"«{separator.text}»" if separator.kind == "text" else "đường kẻ"
+        reporter.add(f"{code}.MISSING", above, f"Thiếu {what} phía dưới dòng này.", expected=what, found="không có")
+    elif separator.kind == "text" and found.text != separator.text:
+        reporter.add(f"{code}.TEXT", found.para, "Ký tự phân cách không đúng.", expected=separator.text, found=found.text)
+
+
+def check_number(anatomy: Anatomy, reporter: Reporter, para: Para) -> None:
+    grammar = reporter.profile.number
+    text = para.text.strip()
+    matches = _number_matches(reporter.profile, text)
+    match = matches.get(grammar.template) or matches.get(grammar.cong_van_template)
+    if match is None:
+        example = grammar.template.format(number="04", type="KH", body="ĐU", unit="VP")
+        reporter.add("NUMBER.FORMAT", para, "Số, ký hiệu không đúng mẫu của hồ sơ.", expected=f"{grammar.template} (ví dụ: {example})", found=text)
+        return
+    number = match.groupdict().get("number")
+    if number and number != f"{int(number):0{grammar.digits}d}" and len(number) <= grammar.digits:
+        reporter.add(
+            "NUMBER.PADDING", para, f"Số nhỏ hơn {10 ** (grammar.digits - 1)} phải thêm số 0 ở trước.",
+            expected=f"{int(number):0{grammar.digits}d}", found=number,
+        )
+    kind_type = match.groupdict().get("type")
+    if kind_type is None or is_cong_van(anatomy, reporter.profile):
+        return
+    known = set(reporter.profile.type_abbreviations.values())
+    expected = reporter.profile.type_abbreviations.get(anatomy.kind) if anatomy.kind is not None else None
+    if kind_type not in known:
+        reporter.add("NUMBER.TYPE", para, "Chữ viết tắt tên loại văn bản không có trong hồ sơ thể thức.", expected=expected or ", ".join(sorted(known)), found=kind_type)
+    elif expected is not None and kind_type != expected:
+        reporter.add(
+            "NUMBER.TYPE", para, f"Chữ viết tắt tên loại không khớp tên loại «{anatomy.kind.title if anatomy.kind else ''}».",
+            expected=expected, found=kind_type,
+        )
+
+
+def _number_matches(profile: Profile, text: str) -> dict[str, re.Match[str]]:
+    """The number line read with the profile's templates (typed documents, công văn)."""
+    grammar = profile.number
+    if len(text) > MAX_LINE:
+        return {}
+    out = {}
+    for template in dict.fromkeys((grammar.template, grammar.cong_van_template)):
+        match = template_pattern(template, _NUMBER_FIELDS).match(text)
+        if match:
+            out[template] = match
+    return out
+
+
+def is_cong_van(anatomy: Anatomy, profile: Profile) -> bool:
+    """A công văn has no title; its number carries the profile's công văn abbreviation
+    (``237-CV/ĐU``) or, where công văn has none, no type at all (``12/UBND-VX``)."""
+    if anatomy.kind_title is not None or anatomy.number is None:
+        return False
+    matches = _number_matches(profile, anatomy.number.text.strip())
+    own = profile.type_abbreviations.get(DocumentKind.CONG_VAN)
+    typed = matches.get(profile.number.template)
+    if typed is not None and own is not None and typed.groupdict().get("type") == own:
+        return True
+    known = set(profile.type_abbreviations.values())
+    separate = profile.number.cong_van_template != profile.number.template
+    return separate and profile.number.cong_van_template in matches and (
+        typed is None or typed.groupdict().get("type") not in known
+    )
+
+
+def check_place_date(reporter: Reporter, para: Para) -> None:
+    grammar = reporter.profile.date
+    text = para.text.strip()
+    match = template_pattern(grammar.template, _DATE_FIELDS).match(text) if len(text) <= MAX_LINE else None
+    if match is None:
+        example = date_line("<Địa danh>", dt.date(2025, 8, 5), padded_months=grammar.padded_months)
+        reporter.add("PLACE_DATE.FORMAT", para, "Dòng địa danh, ngày tháng năm không đúng mẫu.", expected=example, found=text)
+        return
+    place, day, month, year = match.group("place", "day", "month", "year")
+    if place and place.strip()[:1] != place.strip()[:1].upper():
+        reporter.add("PLACE_DATE.PLACE", para, "Địa danh phải viết hoa chữ cái đầu.", expected=place.strip().capitalize(), found=place.strip())
+    if day and day != day_text(int(day)):
+        reporter.add("PLACE_DATE.DAY", para, "Ngày nhỏ hơn 10 phải thêm số 0 ở trước.", expected=day_text(int(day)), found=day)
+    if month and month != month_text(int(month), grammar.padded_months):
+        padded = ", ".join(str(m) for m in grammar.padded_months)
+        reporter.add(
+            "PLACE_DATE.MONTH", para, f"Tháng {padded} thêm số 0 ở trước; các tháng khác không thêm.",
+            expected=month_text(int(month), grammar.padded_months), found=month,
+        )
+    if day and month and year:
+        try:
+            dt.date(int(year), int(month), int(day))
+        except ValueError:
+            reporter.add("PLACE_DATE.DATE", para, "Ngày tháng không có thật.", found=f"{day}/{month}/{year}")
+
+
+# -- title, body ---------------------------------------------------------------------------
+
+
+def check_title(anatomy: Anatomy, reporter: Reporter) -> None:
+    if anatomy.kind_title is None:
+        if is_cong_van(anatomy, reporter.profile):
+            return  # a công văn has no tên loại; its trích yếu stands under the number
+        where = anatomy.header[-1].location() if anatomy.header else Location("body")
+        reporter.add("KIND_TITLE.MISSING", where, "Không tìm thấy tên loại văn bản (KẾ HOẠCH, BÁO CÁO …) sau phần đầu.")
+        return
+    if anatomy.summary is None:
+        reporter.add("SUMMARY.MISSING", anatomy.kind_title, "Thiếu trích yếu nội dung dưới tên loại văn bản.")
+        return
+    _check_separator(reporter, "SUMMARY_SEPARATOR", reporter.profile.elements.summary_separator, anatomy.summary_separator, anatomy.summary)
+
+
+def check_body(anatomy: Anatomy, reporter: Reporter) -> None:
+    levels = reporter.profile.elements.headings
+    counters = [0] * len(levels)
+    auto_numbered = next((p for _role, p in anatomy.body if p.fmt.numbered), None)
+    if auto_numbered is not None:
+        reporter.add(
+            "BODY.AUTO_NUMBERING", auto_numbered,
+            "Đề mục dùng đánh số tự động của Word: không kiểm tra được thứ tự số; nên gõ số trực tiếp.",
+        )
+    for _role, para in anatomy.body:
+        numbered = anatomy.numbered.get(para.number)
+        if numbered is None:
+            continue
+        level = levels[numbered.level]
+        code = f"HEADING_{numbered.level + 1}"
+        if numbered.suffix != level.suffix:
+            reporter.add(f"{code}.SUFFIX", para, "Dấu sau số thứ tự không đúng.", expected=numbered.symbol + level.suffix, found=numbered.symbol + numbered.suffix)
+        value = symbol_value(level.numbering, numbered.symbol)
+        expected = counters[numbered.level] + 1
+        if value != expected:
+            reporter.add(
+                f"{code}.SEQUENCE", para, "Số thứ tự bị nhảy, lặp hoặc sai thứ tự.",
+                expected=number_symbol(level.numbering, expected) + level.suffix, found=numbered.symbol + numbered.suffix,
+            )
+        counters[numbered.level] = value if value is not None else expected
+        for deeper in range(numbered.level + 1, len(counters)):
+            counters[deeper] = 0
+    end = reporter.profile.body_end
+    texts = [p for role, p in anatomy.body]
+    if end and texts and not texts[-1].text.rstrip().endswith(end):
+        reporter.add("BODY.END", texts[-1], f"Đoạn cuối của nội dung phải kết thúc bằng «{end}».", expected=end, found=texts[-1].text.rstrip()[-5:])
+
+
+# -- Nơi nhận, signature ------------------------------------------------------------------
+
+
+def check_recipients(anatomy: Anatomy, reporter: Reporter) -> None:
+    grammar = reporter.profile.recipients
+    label = anatomy.recipients_label
+    if label is None:
+        where = anatomy.body[-1][1].location() if anatomy.body else Location("body")
+        reporter.add("RECIPIENTS_LABEL.MISSING", where, f"Thiếu phần «{grammar.label}».", expected=grammar.label)
+        return
+    if label.text.strip() != grammar.label:
+        reporter.add("RECIPIENTS_LABEL.TEXT", label, "Nhãn nơi nhận viết không đúng.", expected=grammar.label, found=label.text.strip())
+    lines = anatomy.recipients
+    if not lines:
+        reporter.add("RECIPIENT.ARCHIVE", label, "Không có dòng nơi nhận nào (ít nhất dòng lưu).", expected=grammar.archive)
+        return
+    for index, para in enumerate(lines):
+        text = para.text.strip()
+        if not text.startswith(grammar.prefix):
+            reporter.add("RECIPIENT.PREFIX", para, f"Dòng nơi nhận phải bắt đầu bằng «{grammar.prefix.strip()}» và một dấu cách.", expected=grammar.prefix, found=text[:2])
+        last = index == len(lines) - 1
+        end = grammar.last_end if last else grammar.line_end
+        if not text.endswith(end):
+            which = "Dòng cuối" if last else "Dòng nơi nhận"
+            reporter.add("RECIPIENT.LINE_END", para, f"{which} phải kết thúc bằng «{end}».", expected=end, found=text[-1:])
+    _check_archive(reporter, lines[-1])
+
+
+def _check_archive(reporter: Reporter, para: Para) -> None:
+    grammar = reporter.profile.recipients
+    text = para.text.strip()
+    content = text.removeprefix(grammar.prefix.strip()).strip()
+    content = content.removesuffix(grammar.last_end).strip() if grammar.last_end else content
+    keyword = grammar.archive.split("{")[0].strip(" :")
+    match = template_pattern(grammar.archive, {"items": r"(?P<items>.+)"}).match(content) if len(content) <= MAX_LINE else None
+    example = grammar.archive.format(items=grammar.archive_join.join([*grammar.archive_fixed, "VP"]))
+    if match is None:
+        if fold_key(content).startswith(fold_key(keyword)):
+            reporter.add("RECIPIENT.ARCHIVE", para, "Dòng lưu viết không đúng mẫu.", expected=example, found=content)
+        else:
+            reporter.add("RECIPIENT.ARCHIVE", para, f"Dòng cuối của nơi nhận phải là dòng lưu («{keyword} …»).", expected=example, found=content)
+        return
+    items = [item.strip() for item in match.group("items").split(grammar.archive_join.strip())]
+    missing = [item for item in grammar.archive_fixed if item not in items]
+    if missing:
+        reporter.add("RECIPIENT.ARCHIVE", para, f"Dòng lưu phải có {', '.join(missing)}.", expected=example, found=content)
+
+
+def check_signature(anatomy: Anatomy, reporter: Reporter) -> None:
+    grammar = reporter.profile.signature
+    if not anatomy.signature:
+        where = anatomy.recipients_label.location() if anatomy.recipients_label else Location("body")
+        reporter.add("SIGNATURE_POSITION.MISSING", where, "Không tìm thấy khối chữ ký (quyền hạn, chức vụ người ký).")
+        return
+    allowed = {"collective": [grammar.collective_prefix], "authority": list(grammar.prefixes.values())}
+    roles = [role for role, _para in anatomy.signature]
+    for role, para in anatomy.signature:
+        match = SIGNATURE_PREFIX.match(para.text)
+        if role in allowed and match is not None:
+            prefix = match.group("prefix")
+            if prefix not in allowed[role]:
+                wanted = _same_meaning(prefix, allowed[role]) or " / ".join(allowed[role])
+                reporter.add(f"SIGNATURE_{role.upper()}.PREFIX", para, "Chữ viết tắt quyền hạn ký không đúng hồ sơ thể thức.", expected=wanted, found=prefix)
+    if "collective" in roles and "authority" in roles and not grammar.authority_line_under_collective:
+        para = next(p for role, p in anatomy.signature if role == "authority")
+        reporter.add(
+            "SIGNATURE_AUTHORITY.PLACEMENT", para,
+            f"Khi ký thay mặt tập thể ({grammar.collective_prefix}) thì không ghi dòng ký thay bên dưới; chỉ ghi chức vụ người ký.",
+            expected="(không có dòng này)", found=para.text.strip(),
+        )
+    if "collective" in roles and "authority" not in roles and grammar.authority_line_under_collective:
+        position = next((p for role, p in anatomy.signature if role == "position"), None)
+        deputy = grammar.prefixes.get("deputy")  # type: ignore[call-overload]
+        if position is not None and deputy and fold_key(position.text).startswith("phó "):
+            reporter.add(
+                "SIGNATURE_AUTHORITY.PLACEMENT", position,
+                f"Cấp phó ký thay người đứng đầu phải có dòng «{deputy} …» dưới dòng thay mặt tập thể.",
+                expected=f"{deputy} <chức vụ người đứng đầu>", found="(không có)", severity="warning",
+            )
+    if "position" not in roles:
+        reporter.add("SIGNATURE_POSITION.MISSING", anatomy.signature[-1][1], "Thiếu dòng chức vụ người ký.")
+    if anatomy.signer_name is None:
+        reporter.add("SIGNER_NAME.MISSING", anatomy.signature[-1][1], "Thiếu họ tên người ký.")
+
+
+def _same_meaning(prefix: str, allowed: list[str]) -> str | None:
+    letters = prefix_letters(prefix)
+    return next((a for a in allowed if prefix_letters(a) == letters), None)
+
+
+# -- hygiene --------------------------------------------------------------------------------
+
+
+def check_hygiene(view: DocxView, anatomy: Anatomy, reporter: Reporter) -> None:
+    """Warnings about the text itself: not NFC, two tone-mark styles, double and
+    trailing spaces (the number and date lines may hold hand-filled blanks)."""
+    blanks_allowed = {id(p) for p in (anatomy.number, anatomy.place_date) if p is not None}
+    styles: Counter[str] = Counter()
+    first_of: dict[str, tuple[Para, str]] = {}
+    paras = list(view.paragraphs) + [p for story in view.stories for p in story.paras]
+    for para in paras:
+        text = para.text
+        if not text.strip():
+            continue
+        if text != nfc(text):
+            reporter.add("TEXT.NFC", para, "Văn bản có ký tự tổ hợp (không phải Unicode dựng sẵn NFC); hãy chuyển mã.", expected="NFC", found="NFD/tổ hợp")
+        if "  " in text.strip() and id(para) not in blanks_allowed and not is_separator_like(text):
+            reporter.add("TEXT.DOUBLE_SPACE", para, "Có hai dấu cách liền nhau.")
+        if text != text.rstrip(" \u00a0"):
+            reporter.add("TEXT.TRAILING_SPACE", para, "Có dấu cách ở cuối đoạn.")
+        for word in words(text):
+            style = tone_style(word)
+            if style is not None:
+                styles[style] += 1
+                first_of.setdefault(style, (para, word))
+    if len(styles) == 2:
+        minority = min(styles, key=lambda s: (styles[s], s))
+        majority = "new" if minority == "old" else "old"
+        para, word = first_of[minority]
+        reporter.add(
+            "TEXT.TONE_MIXED", para,
+            f"Văn bản dùng lẫn hai kiểu đặt dấu thanh: {styles['old']} từ {_STYLE_WORDS['old']}, "
+            f"{styles['new']} từ {_STYLE_WORDS['new']}. Nên thống nhất một kiểu (trừ tên riêng chính thức).",
+            expected=_STYLE_WORDS[majority], found=word,
+        )

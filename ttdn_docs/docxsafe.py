@@ -1,0 +1,182 @@
+"""Open a .docx from outside safely, before python-docx or lxml touch it.
+
+A file a colleague sends may be anything: not a zip, a zip bomb (a few kilobytes that
+inflate to gigabytes), a huge XML part, XML with a DTD that declares entities (billion
+laughs, external entities reading local files). Every entry is inflated by streaming with
+a running count, so a lying zip header cannot make us allocate more than the limits;
+every XML part is refused if it declares a DTD. Each refusal is an ``UnsafeDocxError``
+or ``NotADocxError`` with a Vietnamese message.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from ttdn_docs.errors import DocxReadError, NotADocxError, UnsafeDocxError
+
+ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
+_XML_NAME = re.compile(r"\.(xml|rels|vml)$", re.IGNORECASE)
+# A DTD is never needed in OOXML; its presence is the attack (entities, external files).
+_DTD = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+_CHUNK = 64 * 1024
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Ceilings for one package. A real commune document is far below all of them."""
+
+    file_bytes: int = 50 * 1024 * 1024
+    entries: int = 2_000
+    total_uncompressed: int = 200 * 1024 * 1024
+    entry_uncompressed: int = 100 * 1024 * 1024
+    xml_part: int = 25 * 1024 * 1024
+    # Inflation ratio above which a large entry is a bomb (ordinary XML: 3–40).
+    ratio: float = 200.0
+    ratio_min_bytes: int = 1024 * 1024
+
+
+DEFAULT_LIMITS = Limits()
+
+
+def read_source(source: str | Path | bytes, limits: Limits = DEFAULT_LIMITS) -> tuple[bytes, str]:
+    """The raw bytes of a file path or bytes, with a name for messages."""
+    if isinstance(source, (bytes, bytearray)):
+        data, name = bytes(source), "(dữ liệu)"
+    else:
+        path = Path(source)
+        name = str(path)
+        try:
+            size = path.stat().st_size
+        except FileNotFoundError:
+            raise DocxReadError(f"{name}: không tìm thấy tệp") from None
+        except OSError as exc:
+            raise DocxReadError(f"{name}: không đọc được tệp ({exc.strerror})") from None
+        if size > limits.file_bytes:
+            raise UnsafeDocxError(f"{name}: tệp quá lớn ({_mb(size)}, tối đa {_mb(limits.file_bytes)})")
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise DocxReadError(f"{name}: không đọc được tệp ({exc.strerror})") from None
+    if len(data) > limits.file_bytes:
+        raise UnsafeDocxError(f"{name}: tệp quá lớn ({_mb(len(data))}, tối đa {_mb(limits.file_bytes)})")
+    return data, name
+
+
+def safe_entries(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> dict[str, bytes]:
+    """Inflate and vet every entry of a .docx package; return them by name."""
+    if not data.startswith(ZIP_MAGIC):
+        raise NotADocxError(f"{name}: không phải tệp Word .docx (không phải gói zip)")
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
+        raise NotADocxError(f"{name}: tệp zip hỏng, không mở được ({exc})") from None
+    with archive:
+        infos = archive.infolist()
+        if len(infos) > limits.entries:
+            raise UnsafeDocxError(f"{name}: gói có {len(infos)} phần, vượt giới hạn {limits.entries}")
+        declared = sum(info.file_size for info in infos)
+        if declared > limits.total_uncompressed:
+            raise UnsafeDocxError(
+                f"{name}: dung lượng giải nén {_mb(declared)} vượt giới hạn {_mb(limits.total_uncompressed)} "
+                "(nghi bom zip)"
+            )
+        entries: dict[str, bytes] = {}
+        total = 0
+        for info in infos:
+            if info.is_dir():
+                continue
+            _check_declared(info, name, limits)
+            blob = _inflate(archive, info, name, limits)
+            total += len(blob)
+            if total > limits.total_uncompressed:
+                raise UnsafeDocxError(
+                    f"{name}: dung lượng giải nén vượt giới hạn {_mb(limits.total_uncompressed)} (nghi bom zip)"
+                )
+            if _looks_like_xml(info.filename, blob):
+                _check_xml(blob, info.filename, name)
+            entries[info.filename] = blob
+    if "[Content_Types].xml" not in entries:
+        raise NotADocxError(f"{name}: không phải tệp Word .docx (thiếu [Content_Types].xml)")
+    return entries
+
+
+def _check_declared(info: zipfile.ZipInfo, name: str, limits: Limits) -> None:
+    limit = limits.xml_part if _XML_NAME.search(info.filename) else limits.entry_uncompressed
+    if info.file_size > limit:
+        raise UnsafeDocxError(
+            f"{name}: phần '{info.filename}' quá lớn khi giải nén ({_mb(info.file_size)}, tối đa {_mb(limit)})"
+        )
+    if info.file_size >= limits.ratio_min_bytes and info.file_size > limits.ratio * max(info.compress_size, 1):
+        ratio = info.file_size / max(info.compress_size, 1)
+        raise UnsafeDocxError(
+            f"{name}: phần '{info.filename}' nén với tỉ lệ {ratio:.0f}:1 bất thường (nghi bom zip)"
+        )
+
+
+def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits: Limits) -> bytes:
+    """Stream one entry, stopping as soon as it outgrows its declared size or the limit:
+    the header's sizes may lie."""
+    limit = min(
+        info.file_size,
+        limits.xml_part if _XML_NAME.search(info.filename) else limits.entry_uncompressed,
+    )
+    out = bytearray()
+    try:
+        with archive.open(info) as stream:
+            while True:
+                chunk = stream.read(_CHUNK)
+                if not chunk:
+                    break
+                out += chunk
+                if len(out) > limit:
+                    raise UnsafeDocxError(
+                        f"{name}: phần '{info.filename}' lớn hơn kích thước khai báo (nghi bom zip)"
+                    )
+    except UnsafeDocxError:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
+        raise NotADocxError(f"{name}: phần '{info.filename}' hỏng, không giải nén được ({exc})") from None
+    return bytes(out)
+
+
+def _looks_like_xml(part: str, blob: bytes) -> bool:
+    # python-docx parses parts by content type, not by name: vet anything that may be XML.
+    start = blob[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
+    return bool(_XML_NAME.search(part)) or start.startswith(b"<") or blob.startswith((b"\xff\xfe", b"\xfe\xff"))
+
+
+def _check_xml(blob: bytes, part: str, name: str) -> None:
+    head = blob
+    if blob.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # UTF-16 XML is allowed by OOXML; look for the DTD in its decoded text.
+        try:
+            head = blob.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError:
+            raise NotADocxError(f"{name}: phần '{part}' không đọc được (mã UTF-16 hỏng)") from None
+    if _DTD.search(head):
+        raise UnsafeDocxError(
+            f"{name}: phần '{part}' có khai báo DTD/ENTITY (có thể đọc tệp ngoài hoặc làm treo máy); từ chối"
+        )
+
+
+def xml_parser() -> etree.XMLParser:
+    """The parser for vetted parts: no entity resolution, no network, default tree limits
+    (depth and text-node size bounded by libxml2 without ``huge_tree``)."""
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+
+
+def parse_xml(blob: bytes, part: str, name: str) -> etree._Element:
+    try:
+        return etree.fromstring(blob, xml_parser())
+    except etree.XMLSyntaxError as exc:
+        raise NotADocxError(f"{name}: phần '{part}' không phải XML hợp lệ ({exc})") from None
+
+
+def _mb(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB"
