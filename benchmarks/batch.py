@@ -6,7 +6,8 @@
 Each measurement runs in its own child process of this one (one process tree), so peak
 memory (max RSS) is measured per configuration: the child itself and its largest worker.
 Prints a table; never asserts a time. The documents of the --all run are then verified
-one by one (sha256 = manifest, zip readable, XML well-formed, the commune's own header).
+one by one (sha256 = manifest, zip readable, XML well-formed, the commune's own header)
+and every one goes through the compliance checker (ttdn_docs.check), which must find no error.
 """
 
 from __future__ import annotations
@@ -115,9 +116,21 @@ def verify(folder: Path) -> tuple[int, list[str]]:
         header = f"ĐẢNG ỦY {get_commune(entry['code']).full_name.upper()}"
         if header not in paragraphs:
             problems.append(f"{entry['file']}: no header line {header!r}")
-    # Integration point: once ttdn_docs.check is merged, run the checker on each file
-    # here and count its errors (the batch's check hook fills the manifest's errors).
+    # Every document through the real compliance checker, on all cores.
+    from concurrent.futures import ProcessPoolExecutor
+
+    files = [str(folder / entry["file"]) for entry in manifest["documents"]]
+    with ProcessPoolExecutor() as pool:
+        for name, errors in zip(files, pool.map(_checker_errors, files, chunksize=32)):
+            if errors:
+                problems.append(f"{name}: {errors} checker error(s)")
     return len(manifest["documents"]), problems
+
+
+def _checker_errors(path: str) -> int:
+    from ttdn_docs.check import check_file
+
+    return len(check_file(Path(path)).errors)
 
 
 def main() -> None:

@@ -121,6 +121,7 @@ def test_province_writes_every_commune_with_its_own_header(tmp_path: Path) -> No
         find(doc, "- UB MTTQ Việt Nam " + commune.full_name.split(" ")[0] + ",")
 
 
+@pytest.mark.robustness(kind="Batch table row with a bad value", behaviour="that commune fails alone, its message in the manifest; the others are written")
 def test_a_bad_row_fails_alone_with_its_message(tmp_path: Path) -> None:
     table = write_csv(
         tmp_path / "xa.csv",
@@ -178,6 +179,7 @@ def test_rerun_skips_unchanged_and_redoes_changed_or_tampered(tmp_path: Path) ->
     assert zipfile.is_zipfile(out / output_name(get_commune("11914")))
 
 
+@pytest.mark.robustness(kind="Batch killed (SIGKILL) half-way", behaviour="re-run completes: every document present exactly once and valid")
 def test_killed_batch_completes_on_rerun_with_every_document_once(tmp_path: Path) -> None:
     communes = all_communes()[:400]
     table = write_csv(tmp_path / "t.csv", ["code"], [[c.code] for c in communes])
@@ -214,6 +216,7 @@ def test_killed_batch_completes_on_rerun_with_every_document_once(tmp_path: Path
         find(open_docx(out / row["file"]), f"ĐẢNG ỦY {row['name'].upper()}")
 
 
+@pytest.mark.robustness(kind="File names from data with '/', '..', quotes, emoji", behaviour="made safe and confined to the output folder")
 def test_file_column_gives_safe_names_inside_the_output_folder(tmp_path: Path) -> None:
     names = ['../../etc/passwd', 'Kế hoạch "số 4"/2025', "..", "🇻🇳🎉", "con"]
     codes = ["11239", "10510", "11914", "11948", "10525"]
@@ -262,3 +265,30 @@ def _count_kế_hoạch(data: bytes, profile: object) -> int:
     """A stand-in checker: one 'error' per document holding the title KẾ HOẠCH."""
     with zipfile.ZipFile(__import__("io").BytesIO(data)) as archive:
         return int("KẾ HOẠCH" in archive.read("word/document.xml").decode("utf-8"))
+
+
+def test_batch_documents_pass_the_checker(tmp_path: Path) -> None:
+    """A sample of a real province with the real checker as the per-document hook (the
+    benchmark checks all 3,321)."""
+    out = tmp_path / "out"
+    result = cli("batch", str(TEMPLATE), "--province", "31", "-o", str(out), "-j", "2", "--check")
+    assert result.returncode == 0, result.stderr
+    rows = manifest_rows(out)
+    assert len(rows) == 114
+    assert {r["errors"] for r in rows} == {"0"} and {r["status"] for r in rows} == {"ok"}
+    state = run_batch(_state_template(tmp_path), tmp_path / "state", communes=communes_in_province("12")[:5], check=_real_check)
+    assert [e.errors for e in state.entries] == [0] * 5
+
+
+def _real_check(data: bytes, profile: object) -> int:
+    from ttdn_docs.check import count_errors
+
+    return count_errors(data, profile)  # type: ignore[arg-type]
+
+
+def _state_template(tmp_path: Path) -> Path:
+    data = yaml.safe_load(TEMPLATE.read_text(encoding="utf-8"))
+    data["profile"] = "state-nd30-2020"
+    path = tmp_path / "state-template.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path

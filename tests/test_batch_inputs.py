@@ -56,6 +56,7 @@ def test_documented_fields_expand() -> None:
         ("{{ units[99] }}", "không có phần tử thứ 99"),
     ],
 )
+@pytest.mark.robustness(kind="Plan-template placeholders reaching beyond the documented fields", behaviour="refused by the sandbox with a message")
 def test_sandbox_refuses_anything_but_documented_fields(text: str, phrase: str) -> None:
     with pytest.raises(Exception) as caught:
         expand(text)
@@ -69,6 +70,7 @@ def test_unknown_names_filters_and_syntax_are_refused_at_load(text: str) -> None
     assert "trường 'summary'" in str(caught.value) and "chỗ điền" in str(caught.value)
 
 
+@pytest.mark.robustness(kind="Table values with YAML syntax (injection)", behaviour="kept as text; the YAML structure cannot change")
 def test_row_text_cannot_change_the_yaml_structure() -> None:
     hostile = "x: y\nsignature: {name: hacked}\n- z # {{ commune.code }}"
     template = PlanTemplate.load(Path(__file__).resolve().parents[1] / "examples" / "batch" / "plan-template.yaml")

@@ -32,16 +32,19 @@ def _with_part(clean: bytes, part: str, blob: bytes) -> bytes:
     return out.getvalue()
 
 
+@pytest.mark.robustness(kind="Checker input that is not a zip", behaviour="refused: 'không phải tệp Word .docx', exit 2")
 def test_not_a_zip_is_refused() -> None:
     with pytest.raises(NotADocxError, match="không phải tệp Word .docx"):
         check_file(b"%PDF-1.7 this is not a Word file")
 
 
+@pytest.mark.robustness(kind="Truncated .docx archive", behaviour="refused as a damaged zip with a message")
 def test_truncated_zip_is_refused(clean: bytes) -> None:
     with pytest.raises(NotADocxError):
         check_file(clean[: len(clean) // 2])
 
 
+@pytest.mark.robustness(kind="Zip without a Word document", behaviour="refused with a message")
 def test_zip_without_a_word_document_is_refused() -> None:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
@@ -50,6 +53,7 @@ def test_zip_without_a_word_document_is_refused() -> None:
         check_file(out.getvalue())
 
 
+@pytest.mark.robustness(kind="Zip bomb (compression ratio)", behaviour="refused before inflating it, bounded memory")
 def test_zip_bomb_is_refused_by_its_ratio(clean: bytes) -> None:
     bomb = _with_part(clean, "word/media/image1.bin", bytes(40 * 1024 * 1024))
     assert len(bomb) < 200 * 1024  # 40 MB of zeros in a few dozen kilobytes
@@ -57,22 +61,26 @@ def test_zip_bomb_is_refused_by_its_ratio(clean: bytes) -> None:
         check_file(bomb)
 
 
+@pytest.mark.robustness(kind="Zip bomb (total uncompressed size)", behaviour="refused from the declared sizes")
 def test_total_uncompressed_size_is_bounded(clean: bytes) -> None:
     with pytest.raises(UnsafeDocxError, match="giải nén"):
         check_file(clean, limits=Limits(total_uncompressed=100_000))
 
 
+@pytest.mark.robustness(kind="Huge XML part", behaviour="refused from its size")
 def test_huge_xml_part_is_refused(clean: bytes) -> None:
     huge = b"<w:document xmlns:w='x'>" + b"<w:p/>" * (5 * 1024 * 1024) + b"</w:document>"
     with pytest.raises(UnsafeDocxError, match="word/document.xml.*quá lớn"):
         check_file(_with_part(clean, "word/document.xml", huge))
 
 
+@pytest.mark.robustness(kind="Package with too many entries", behaviour="refused from its entry count")
 def test_entry_count_is_bounded(clean: bytes) -> None:
     with pytest.raises(UnsafeDocxError, match="vượt giới hạn 5"):
         check_file(clean, limits=Limits(entries=5))
 
 
+@pytest.mark.robustness(kind="XML with external entities (XXE)", behaviour="refused: DTD/ENTITY declarations are never parsed")
 def test_external_entity_is_refused(clean: bytes) -> None:
     xxe = (
         b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
@@ -83,18 +91,21 @@ def test_external_entity_is_refused(clean: bytes) -> None:
         check_file(_with_part(clean, "word/document.xml", xxe))
 
 
+@pytest.mark.robustness(kind="XML bomb (billion laughs), also in parts not named .xml", behaviour="refused before parsing")
 def test_billion_laughs_in_a_part_not_named_xml_is_refused(clean: bytes) -> None:
     laughs = b'<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;">]><l>&b;</l>'
     with pytest.raises(UnsafeDocxError, match="customXml/item9.bin"):
         check_file(_with_part(clean, "customXml/item9.bin", laughs))
 
 
+@pytest.mark.robustness(kind="DTD hidden in a UTF-16 part", behaviour="refused before parsing")
 def test_utf16_part_with_a_dtd_is_refused(clean: bytes) -> None:
     xml = '<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE x [<!ENTITY e "e">]><x>&e;</x>'.encode("utf-16")
     with pytest.raises(UnsafeDocxError):
         check_file(_with_part(clean, "word/settings.xml", xml))
 
 
+@pytest.mark.robustness(kind="Missing file given to the checker", behaviour="read error with a message, exit 2")
 def test_missing_file_is_a_read_error(tmp_path: Path) -> None:
     with pytest.raises(DocxReadError, match="không tìm thấy tệp"):
         check_file(tmp_path / "khong-co.docx")
@@ -107,6 +118,7 @@ def test_too_large_file_is_refused_before_reading(tmp_path: Path, clean: bytes) 
         check_file(path, limits=Limits(file_bytes=1000))
 
 
+@pytest.mark.robustness(kind="Zip bomb whose headers lie about sizes", behaviour="inflation stops at the declared size; refused as damaged")
 def test_zip_header_lying_about_the_size_is_refused(clean: bytes) -> None:
     """A bomb whose headers declare a small size: inflation stops at the declared size
     and the package is refused as damaged, without inflating the rest."""

@@ -102,5 +102,36 @@ def test_syntax_errors_are_reported_with_location(tmp_path: Path, party: Profile
 def test_not_a_docx_template(tmp_path: Path, party: Profile, thanh_mien_plan) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "fake.docx"
     path.write_text("not a zip")
-    with pytest.raises(TemplateProblemError, match="không phải tệp .docx"):
+    with pytest.raises(TemplateProblemError, match="không phải tệp Word .docx"):
         render_docx(thanh_mien_plan.to_document(), party, path)
+
+
+@pytest.mark.robustness(kind="User template that is a zip bomb or carries a DTD (entities)", behaviour="refused by the safe reader before any XML is parsed")
+def test_hostile_template_packages_are_refused(tmp_path: Path, party: Profile, thanh_mien_plan) -> None:  # type: ignore[no-untyped-def]
+    source = committed_template_path(party.id)
+    assert source is not None
+    entries = read_entries(source.read_bytes())
+    bomb = tmp_path / "bomb.docx"
+    bomb.write_bytes(write_entries([*entries, ("word/media/zeros.bin", bytes(150 * 1024 * 1024))]))
+    with pytest.raises(TemplateProblemError, match="quá lớn khi giải nén|bom zip"):
+        render_docx(thanh_mien_plan.to_document(), party, bomb)
+    dtd = tmp_path / "dtd.docx"
+    lol = b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]><w:document/>'
+    dtd.write_bytes(write_entries([(n, lol if n == "word/document.xml" else b) for n, b in entries]))
+    with pytest.raises(TemplateProblemError, match="DTD|ENTITY|thực thể"):
+        render_docx(thanh_mien_plan.to_document(), party, dtd)
+
+
+@pytest.mark.robustness(kind="A 200 MB file given as template or to the checker", behaviour="refused from its size before it is read")
+def test_a_200_mb_file_is_refused_before_reading(tmp_path: Path, party: Profile, thanh_mien_plan) -> None:  # type: ignore[no-untyped-def]
+    from ttdn_docs.check import check_file
+    from ttdn_docs.errors import UnsafeDocxError
+
+    huge = tmp_path / "huge.docx"
+    with huge.open("wb") as handle:  # sparse: 200 MB on paper, nothing on disk
+        handle.write(b"PK\x03\x04")
+        handle.truncate(200 * 1024 * 1024)
+    with pytest.raises(TemplateProblemError, match="quá lớn"):
+        render_docx(thanh_mien_plan.to_document(), party, huge)
+    with pytest.raises(UnsafeDocxError, match="quá lớn"):
+        check_file(huge)

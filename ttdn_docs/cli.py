@@ -221,6 +221,10 @@ def _add_batch(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
     batch.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1, help="số tiến trình (mặc định: số nhân CPU)")
     batch.add_argument("--template", dest="docx_template", type=Path, help="mẫu .docx riêng (sao từ templates/)")
     batch.add_argument("--progress", action="store_true", help="luôn hiện thanh tiến độ (mặc định: chỉ khi chạy trên màn hình)")
+    batch.add_argument(
+        "--check", action="store_true",
+        help="kiểm tra thể thức từng văn bản (chậm hơn khoảng 20 ms/văn bản); số lỗi ghi vào cột errors",
+    )
     batch.set_defaults(handler=_batch)
 
 
@@ -236,11 +240,14 @@ def _batch(args: argparse.Namespace) -> int:
         communes = all_communes()
     total = len(table.rows) if table is not None else len(communes or [])
     progress = Progress(total, enabled=True if args.progress else None)
-    # Integration point for the checker: pass check=<function(bytes, Profile) -> int>
-    # once ttdn_docs.check is merged; its error count fills the manifest's errors column.
+    check = None
+    if args.check:
+        from ttdn_docs.check import count_errors
+
+        check = count_errors
     result = run_batch(
         args.template, args.output, communes=communes, table=table, workers=max(1, args.jobs),
-        docx_template=args.docx_template, progress=progress,
+        docx_template=args.docx_template, progress=progress, check=check,
     )
     print(
         f"Đã xử lý {len(result.entries)} xã: {result.count('ok')} đã ghi, {result.count('unchanged')} không đổi,"

@@ -38,7 +38,7 @@ from ttdn_docs.docxsafe import DEFAULT_LIMITS, Limits
 from ttdn_docs.profiles import Profile, builtin_profile_ids, load_profile
 from ttdn_docs.profiles.loader import ALIASES
 
-__all__ = ["CheckResult", "Finding", "check_docx", "check_file", "detect_profile"]
+__all__ = ["CheckResult", "Finding", "check_docx", "check_file", "count_errors", "detect_profile"]
 
 UNDETECTED_RULE = "CHECK.PROFILE"
 _HEADER_PARAGRAPHS = 30
@@ -137,3 +137,9 @@ def detect_profile(view: DocxView) -> Profile | None:
     if not scored:
         return None
     return load_profile(min(scored)[2])
+
+
+def count_errors(data: bytes, profile: Profile) -> int:
+    """Number of error findings of a rendered document: the batch's per-document check
+    hook (module level, so it can be sent to worker processes)."""
+    return len(check_file(data, profile).errors)

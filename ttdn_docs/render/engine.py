@@ -22,10 +22,11 @@ from docxtpl import DocxTemplate
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
-from ttdn_docs.errors import RenderError, TemplateProblemError
+from ttdn_docs.docxsafe import read_source, safe_entries
+from ttdn_docs.errors import DocxReadError, RenderError, TemplateProblemError
 from ttdn_docs.render.locations import paragraph_locations, where
 from ttdn_docs.render.ooxml import fit_table_grids
-from ttdn_docs.render.package import DeflatedEntry, read_entries, write_entries
+from ttdn_docs.render.package import DeflatedEntry, write_entries
 
 _TEMPLATED_PART = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
 _PARAGRAPH_START = re.compile(r"<w:p([ >])")
@@ -48,9 +49,10 @@ class CompiledTemplate:
         self.name = name
         self.digest = hashlib.sha256(data).hexdigest()  # identifies the template in batch fingerprints
         try:
-            self._entries = read_entries(data)
-        except Exception as exc:  # zipfile raises several types for a bad archive
-            raise TemplateProblemError(f"Mẫu '{name}' không phải tệp .docx hợp lệ ({exc})") from None
+            # A template may come from anyone: vetted like any .docx (zip bombs, DTDs, sizes).
+            self._entries = list(safe_entries(data, name).items())
+        except DocxReadError as exc:
+            raise TemplateProblemError(f"Mẫu không dùng được: {exc}") from None
         self._templates: dict[str, jinja2.Template] = {}
         self.sources: dict[str, str] = {}
         self.environment = _environment()
@@ -88,10 +90,10 @@ class CompiledTemplate:
     @classmethod
     def from_path(cls, path: Path) -> CompiledTemplate:
         try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise TemplateProblemError(f"Không đọc được mẫu '{path}' ({exc.strerror})") from None
-        return cls(data, str(path))
+            data, name = read_source(path)  # refuses an oversized file before reading it
+        except DocxReadError as exc:
+            raise TemplateProblemError(f"Mẫu không dùng được: {exc}") from None
+        return cls(data, name)
 
     @property
     def parts(self) -> dict[str, jinja2.Template]:
