@@ -39,3 +39,41 @@ def test_thanh_mien_opens_in_libreoffice_and_paginates(thanh_mien_docx: Path, tm
     last = pages[-1]
     # The signature block is kept together on one page.
     assert "T/M BAN THƯỜNG VỤ" in last and "Vũ Minh Nguyệt" in last and "Nơi nhận:" in last
+
+
+HOSTILE_SAMPLES = [
+    "Sở TT&TT <đối ngoại> \"năm\" 'mới' {{ x }} {% if %}",
+    "tab\there\vvertical\x00nul\x1fus và \u200bzero-width",
+    "\u0110a\u0309ng u\u0309y NFD – Hoà/Hòa – ủy/uỷ – 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 😀 中文 العربية",
+    "x" * 3000,
+    "\ufeffBOM \u00ad soft \u2028 line \u2029 para",
+]
+
+
+@requires_libreoffice
+@pytest.mark.robustness(kind="Documents rendered from hostile text, opened in LibreOffice", behaviour="every one converts to PDF with its text")
+def test_hostile_text_documents_open_in_libreoffice(tmp_path: Path) -> None:
+    import yaml
+
+    from conftest import THANH_MIEN
+    from ttdn_docs import load_plan, load_profile
+    from ttdn_docs.render import write_docx
+    from ttdn_docs.vn import clean_text
+
+    base = yaml.safe_load(THANH_MIEN.read_text(encoding="utf-8"))
+    docs = []
+    for index, text in enumerate(HOSTILE_SAMPLES):
+        data = dict(base, purposes=[f"MARK{index} {text}", *base["purposes"][1:]])
+        profile = load_profile("state" if index % 2 else "party")
+        out = tmp_path / f"hostile-{index}.docx"
+        write_docx(load_plan(data).to_document(), profile, out)
+        docs.append((out, clean_text(text)))
+    command = [soffice() or "soffice", "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path}/lo-profile",
+               "--convert-to", "pdf", "--outdir", str(tmp_path), *[str(d) for d, _ in docs]]
+    subprocess.run(command, check=True, capture_output=True, timeout=300)
+    for index, (docx_path, cleaned) in enumerate(docs):
+        pdf = docx_path.with_suffix(".pdf")
+        assert pdf.is_file(), f"LibreOffice could not open {docx_path.name}"
+        text = "".join(pdf_pages_text(pdf))
+        assert f"MARK{index}" in text
+        assert cleaned.split()[0][:10] in text.replace("\n", " ")

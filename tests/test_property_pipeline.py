@@ -91,3 +91,46 @@ def test_fifty_pages_of_content_render_completely() -> None:
     texts = _paragraph_texts(reopened)
     assert texts.count(f"- 600. {item}") == 1 and f"- 1. {item}" in texts
     assert sum(1 for t in texts if t.endswith("<quốc tế>.")) == 600
+
+
+REPORT = THANH_MIEN.parent / "report.yaml"
+REPORT_BASE: dict[str, Any] = yaml.safe_load(REPORT.read_text(encoding="utf-8"))
+# (path into the report data, how the text shows in the document)
+REPORT_FIELDS: list[tuple[tuple[Any, ...], str]] = [
+    (("summary",), "{}"),
+    (("sections", "leadership", 0), "- {}"),
+    (("sections", "results", "by_content", 0, "title"), "1. {}"),
+    (("indicators", 3, "name"), None),  # a table cell: the text stands alone in its cell
+    (("signature", "name"), "{}"),
+]
+
+
+@pytest.mark.robustness(
+    kind="Arbitrary Unicode (hypothesis) in any text field of a report, indicator table included",
+    behaviour="rendered and reopened by python-docx with the same cleaned text, or refused with a field message",
+    cases=60,
+)
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(field=st.sampled_from(REPORT_FIELDS), text=texts)
+def test_any_text_in_a_report_renders_or_is_refused_clearly(field: tuple[tuple[Any, ...], Any], text: str) -> None:
+    from ttdn_docs.datafile import validate
+    from ttdn_docs.ttdn.report import ForeignInfoReport
+
+    path, shown = field
+    data = set_path(REPORT_BASE, path, text)
+    try:
+        report = validate(ForeignInfoReport, data, "báo cáo")
+    except InputError as exc:
+        assert exc.problems and all(p.message for p in exc.problems)
+        return
+    import docx
+
+    blob = render_docx(report.to_document(), PARTY)
+    reopened = docx.Document(io.BytesIO(blob))
+    cleaned = clean_text(text)
+    texts_found = _paragraph_texts(reopened)
+    if shown is None:
+        cells = [cell.text for table in reopened.tables for row in table.rows for cell in row.cells]
+        assert cleaned in cells
+    else:
+        assert shown.format(cleaned) in texts_found, (text, shown)
