@@ -1,4 +1,4 @@
-"""Build ``ttdn_docs/render/data/serif_widths.json`` from Liberation Serif.
+"""Build ``ttdn_docs/docxfacts/data/serif_widths.json`` from Liberation Serif.
 
 Liberation Serif is metric-compatible with Times New Roman (same advance widths), and its
 licence (OFL) allows this. The table holds advance widths in 1/1000 em for the base
@@ -18,7 +18,7 @@ from pathlib import Path
 from fontTools.ttLib import TTFont
 
 FONT_DIR = Path(sys.argv[1] if len(sys.argv) > 1 else "/usr/share/fonts/truetype/liberation")
-OUT = Path(__file__).resolve().parents[1] / "ttdn_docs" / "render" / "data" / "serif_widths.json"
+OUT = Path(__file__).resolve().parents[1] / "ttdn_docs" / "docxfacts" / "data" / "serif_widths.json"
 CHARS = string.ascii_letters + string.digits + " .,;:-–—/()*'\"!?…%&<>đĐ"
 
 

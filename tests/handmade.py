@@ -21,7 +21,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
 from ttdn_docs.profiles import Profile, Style
-from ttdn_docs.render.metrics import text_width_twips
+from ttdn_docs.docxfacts.metrics import text_width_twips
 
 _ALIGN = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,

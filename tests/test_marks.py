@@ -26,7 +26,7 @@ from ttdn_docs.errors import ProfileError
 from ttdn_docs.profiles import Profile
 from ttdn_docs.profiles.loader import DATA_DIR
 from ttdn_docs.render import write_docx
-from ttdn_docs.render.metrics import text_width_twips
+from ttdn_docs.docxfacts.metrics import text_width_twips
 
 PROFILES = ["party-hd36-2018", "state-nd30-2020"]
 MARK_STYLES = ["TTDN Do mat", "TTDN Do khan", "TTDN Du thao", "TTDN Nguoi soan thao va so ban"]

@@ -27,7 +27,7 @@ from ttdn_docs.cli import main
 from ttdn_docs.profiles import Profile
 from ttdn_docs.profiles.grammar import signature_lines
 from ttdn_docs.render import write_docx
-from ttdn_docs.render.metrics import text_width_twips
+from ttdn_docs.docxfacts.metrics import text_width_twips
 
 ROOT = Path(__file__).resolve().parents[1]
 STATE_PLAN = ROOT / "examples" / "state_plan" / "plan.yaml"

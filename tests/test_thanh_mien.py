@@ -110,7 +110,7 @@ def test_header_and_signature_tables_are_borderless_and_the_signature_row_does_n
 
 
 def test_line_under_the_party_title_is_about_as_long_as_the_title(doc, party: Profile) -> None:  # type: ignore[no-untyped-def]
-    from ttdn_docs.render.metrics import text_width_twips
+    from ttdn_docs.docxfacts.metrics import text_width_twips
 
     right = doc.tables[0].rows[0].cells[1]
     line = right.paragraphs[1]

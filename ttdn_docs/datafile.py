@@ -8,6 +8,8 @@ the dotted path (``tasks.2.unit``) and, for YAML, the 1-based line of the value.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from collections.abc import Mapping
 from decimal import Decimal
 from enum import Enum
@@ -217,3 +219,31 @@ def dump_yaml(data: Any, header: str = "") -> str:
     comments = "".join(f"# {line}".rstrip() + "\n" for line in header.splitlines()) if header else ""
     body = yaml.safe_dump(plain_data(data), allow_unicode=True, sort_keys=False, width=100, default_flow_style=False)
     return comments + body
+
+
+@contextmanager
+def first_worksheet(path: Path) -> Iterator[Any]:
+    """The first sheet of an .xlsx file, closed afterwards. The package is vetted like any
+    Office file first (zip bombs, DTDs, sizes); openpyxl is the optional ``xlsx`` extra."""
+    from ttdn_docs.docxsafe import read_source, safe_entries
+    from ttdn_docs.errors import DocxReadError
+
+    try:
+        import openpyxl
+    except ImportError:
+        raise InputError(
+            str(path), [FieldProblem("", 'cần gói openpyxl để đọc tệp .xlsx: pip install "ttdn-docs[xlsx]"')]
+        ) from None
+    try:
+        data, name = read_source(path)
+        safe_entries(data, name)
+    except DocxReadError as exc:
+        raise InputError(str(path), [FieldProblem("", f"tệp Excel không dùng được ({exc})")]) from None
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for a damaged file
+        raise InputError(str(path), [FieldProblem("", f"không đọc được tệp Excel ({type(exc).__name__})")]) from None
+    try:
+        yield workbook.worksheets[0]
+    finally:
+        workbook.close()

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ttdn_docs.datafile import read_text
+from ttdn_docs.datafile import first_worksheet, read_text
 from ttdn_docs.errors import FieldProblem, InputError
 from ttdn_docs.vn import clean_text
 
@@ -67,24 +67,11 @@ def _csv_records(path: Path) -> list[tuple[int, list[str]]]:
 
 
 def _xlsx_records(path: Path) -> list[tuple[int, list[str]]]:
-    try:
-        import openpyxl
-    except ImportError:
-        raise InputError(
-            str(path), [FieldProblem("", "đọc .xlsx cần gói openpyxl: pip install 'ttdn-docs[xlsx]'")]
-        ) from None
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for a bad or missing file
-        raise InputError(str(path), [FieldProblem("", f"không đọc được tệp Excel ({type(exc).__name__})")]) from None
-    try:
-        sheet = book.worksheets[0]
+    with first_worksheet(path) as sheet:
         return [
             (index, [_cell_text(value) for value in row])
             for index, row in enumerate(sheet.iter_rows(values_only=True), start=1)
         ]
-    finally:
-        book.close()
 
 
 def _cell_text(value: Any) -> str:

@@ -12,7 +12,7 @@ from ttdn_docs.check.rules import FONT_SLOTS, element_specs, lookup, style_rule_
 from ttdn_docs.check.units import TWIPS_PER_MM, cm, mm
 from ttdn_docs.profiles.model import Separator, Style
 # The renderer sizes separator lines with these widths; the checker measures with the same.
-from ttdn_docs.render.metrics import text_width_twips
+from ttdn_docs.docxfacts.metrics import text_width_twips
 from ttdn_docs.vn import upper
 
 _ALIGN_WORDS = {"left": "trái", "center": "giữa", "right": "phải", "justify": "đều hai bên"}

@@ -26,7 +26,7 @@ from ttdn_docs.errors import NotADocxError, UnsafeDocxError
 # The renderer owns the names of its element styles; the checker only reads them back.
 # (A leaf import across the render/check boundary: the names could move to a module both
 # share, below them, once the renderer's element list settles.)
-from ttdn_docs.render.template_builder import ELEMENT_STYLES, style_id
+from ttdn_docs.docxfacts.styles import ELEMENT_STYLES, style_id
 
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"

@@ -175,7 +175,6 @@ def _flatten(profile: Profile, blocks: list[Block], depth: int) -> Iterator[Body
 def mark_texts(profile: Profile, marks: Marks) -> dict[str, str]:
     """The printed words of the supplementary marks (``KHẨN``, ``MẬT``, ``DỰ THẢO``) and
     the drafter/copies line (``PL(300)``); ``""`` for a mark the document does not carry."""
-    words = profile.marks
     drafter = ""
     if marks.drafter_initials or marks.copies:
         initials = apply_case(marks.drafter_initials or "", profile.elements.drafter_line.case)

@@ -27,7 +27,7 @@ from ttdn_docs.profiles.grammar import (
     summary_text,
 )
 from ttdn_docs.profiles.model import MarkName, MarkSlot, Separator, Style
-from ttdn_docs.render.metrics import box_indents, line_indents, text_width_twips
+from ttdn_docs.docxfacts.metrics import box_indents, line_indents, text_width_twips
 from ttdn_docs.render.ooxml import jc_value, twips_mm
 
 # Top-level names a template may use, with what each holds.

@@ -3,11 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from collections.abc import Sequence
+from typing import Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from ttdn_docs.admin import Authority, Recipient, Recipients, Signature, SignatureAuthority
+from ttdn_docs.admin import (
+    AdminDocument,
+    Annex,
+    Authority,
+    Block,
+    DocNumber,
+    DocumentKind,
+    Marks,
+    PlaceDate,
+    Recipient,
+    Recipients,
+    Signature,
+    SignatureAuthority,
+)
 from ttdn_docs.admin.text import CleanText
 from ttdn_docs.vn import numeric_date
 
@@ -118,3 +132,37 @@ class RecipientList(Model):
 
     def recipients(self) -> Recipients:
         return recipients_from(list(self.items), list(self.archive))
+
+
+class IssuedDocument(Protocol):
+    """The header and footer fields every TTĐN document model carries."""
+
+    issuer: Issuer
+    number: int | None
+    date: dt.date | None
+    year: int
+    place: str
+    summary: str
+    addressees: list[str]
+    recipients: RecipientList
+    signature: Signer
+    marks: Marks
+
+
+def admin_document(
+    source: IssuedDocument, kind: DocumentKind, body: list[Block], annexes: Sequence[Annex] = ()
+) -> AdminDocument:
+    """The generic anatomy of a plan or report: its header and footer fields, ``body``."""
+    return AdminDocument(
+        issuer=source.issuer.authority(),
+        kind=kind,
+        number=DocNumber(number=source.number, body=source.issuer.abbreviation),
+        place_date=PlaceDate(place=source.place, date=source.date, year=source.year if source.date is None else None),
+        summary=source.summary,
+        addressees=source.addressees,
+        body=body,
+        recipients=source.recipients.recipients(),
+        signature=source.signature.signature(),
+        marks=source.marks,
+        annexes=list(annexes),
+    )

@@ -16,15 +16,13 @@ from ttdn_docs.admin import (
     Block,
     BulletItem,
     BulletList,
-    DocNumber,
     DocumentKind,
     Marks,
     Paragraph,
-    PlaceDate,
     Section,
 )
 from ttdn_docs.admin.text import CleanText
-from ttdn_docs.ttdn.common import Basis, Issuer, Model, RecipientList, Signer
+from ttdn_docs.ttdn.common import Basis, Issuer, Model, RecipientList, Signer, admin_document
 from ttdn_docs.vn import numeric_date
 
 
@@ -175,18 +173,7 @@ class ForeignInfoPlan(Model):
             Section(title=titles.organisation, children=[unit_section(t) for t in self.tasks]),
             Paragraph(text=self.closing_text()),
         ]
-        return AdminDocument(
-            issuer=self.issuer.authority(),
-            kind=DocumentKind.KE_HOACH,
-            number=DocNumber(number=self.number, body=self.issuer.abbreviation),
-            place_date=PlaceDate(place=self.place, date=self.date, year=self.year if self.date is None else None),
-            summary=self.summary,
-            addressees=self.addressees,
-            body=body,
-            recipients=self.recipients.recipients(),
-            signature=self.signature.signature(),
-            marks=self.marks,
-        )
+        return admin_document(self, DocumentKind.KE_HOACH, body)
 
 
 def bullets(items: list[Item | str]) -> BulletList:

@@ -21,16 +21,14 @@ from ttdn_docs.admin import (
     AdminDocument,
     Annex,
     Block,
-    DocNumber,
     DocumentKind,
     Marks,
     Paragraph,
-    PlaceDate,
     Section,
 )
 from ttdn_docs.admin.text import CleanText
 from ttdn_docs.errors import FieldProblem, IncompleteDocumentError
-from ttdn_docs.ttdn.common import Basis, Citation, Issuer, Model, RecipientList, Signer
+from ttdn_docs.ttdn.common import Basis, Citation, Issuer, Model, RecipientList, Signer, admin_document
 from ttdn_docs.ttdn.indicators import Indicator, IndicatorLabels, fill_years, indicator_table
 from ttdn_docs.ttdn.plan import ItemOrText, Opening, item_section
 from ttdn_docs.ttdn.todo import find_todos
@@ -257,19 +255,7 @@ class ForeignInfoReport(Model):
             if section is not None:
                 body.append(section)
         body.append(Paragraph(text=self.closing_text()))
-        return AdminDocument(
-            issuer=self.issuer.authority(),
-            kind=DocumentKind.BAO_CAO,
-            number=DocNumber(number=self.number, body=self.issuer.abbreviation),
-            place_date=PlaceDate(place=self.place, date=self.date, year=self.year if self.date is None else None),
-            summary=self.summary,
-            addressees=self.addressees,
-            body=body,
-            recipients=self.recipients.recipients(),
-            signature=self.signature.signature(),
-            marks=self.marks,
-            annexes=self._annexes(),
-        )
+        return admin_document(self, DocumentKind.BAO_CAO, body, self._annexes())
 
     def _indicator_table_block(self) -> Block:
         return indicator_table(self.indicators, self.indicator_labels, self.year)

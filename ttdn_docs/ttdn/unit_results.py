@@ -27,7 +27,7 @@ from typing import Any, Literal
 from pydantic import Field, ValidationError
 
 from ttdn_docs.admin.text import CleanText
-from ttdn_docs.datafile import load_model, problems_from, read_text
+from ttdn_docs.datafile import first_worksheet, load_model, problems_from, read_text
 from ttdn_docs.errors import FieldProblem, InputError
 from ttdn_docs.ttdn.common import Model
 from ttdn_docs.ttdn.indicators import Indicator, is_percent_unit
@@ -252,26 +252,8 @@ def _csv_rows(path: Path) -> list[Row]:
 
 
 def _xlsx_rows(path: Path) -> list[Row]:
-    try:
-        import openpyxl  # optional extra: pip install "ttdn-docs[xlsx]"
-    except ImportError:
-        raise InputError(
-            str(path), [FieldProblem("", "cần gói openpyxl để đọc tệp .xlsx: pip install \"ttdn-docs[xlsx]\"")]
-        ) from None
-    try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except FileNotFoundError:
-        raise InputError(str(path), [FieldProblem("", "không tìm thấy tệp")]) from None
-    except Exception as exc:  # openpyxl raises many types for a damaged file
-        raise InputError(str(path), [FieldProblem("", f"không đọc được tệp Excel ({type(exc).__name__})")]) from None
-    try:
-        sheet = workbook.worksheets[0]
-        rows: list[Row] = []
-        for number, row in enumerate(sheet.iter_rows(), start=1):
-            rows.append((number, [_xlsx_value(cell) for cell in row]))
-        return rows
-    finally:
-        workbook.close()
+    with first_worksheet(path) as sheet:
+        return [(number, [_xlsx_value(cell) for cell in row]) for number, row in enumerate(sheet.iter_rows(), start=1)]
 
 
 def _xlsx_value(cell: Any) -> Cell:
