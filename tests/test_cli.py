@@ -153,3 +153,14 @@ def test_schema_plan_is_json_schema() -> None:
     assert schema["title"] == "ForeignInfoPlan"
     assert {"issuer", "summary", "tasks", "signature"} <= set(schema["properties"])
     assert "signature" in schema["required"]
+
+
+def test_written_file_has_ordinary_permissions(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    out = tmp_path / "perm.docx"
+    assert main(["render", str(THANH_MIEN), "-o", str(out), "--no-check"]) == 0
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~umask

@@ -60,6 +60,9 @@ def write_bytes_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> Pa
         raise RenderError(f"Tệp '{path}' đã tồn tại (dùng --force để ghi đè)")
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
+        # mkstemp creates 0600; a document is an ordinary file (0666 less the umask).
+        if hasattr(os, "fchmod"):  # POSIX (Windows has no such modes)
+            os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -72,3 +75,9 @@ def write_bytes_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> Pa
             pass
         raise
     return path
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
