@@ -212,3 +212,16 @@ def test_state_skeleton_is_a_valid_ubnd_plan() -> None:
     assert "Phòng Kinh tế, Hạ tầng và Đô thị" in [t.unit for t in plan.tasks]
     assert plan.signature.collective == "Ủy ban nhân dân" and plan.recipients.archive == ["VT", "VHXH"]
     assert ForeignInfoPlan.model_validate(yaml.safe_load(plan_skeleton(ward, "state", 2026))) == plan
+
+
+def test_init_plan_state_renders_a_ubnd_plan_that_passes_the_checker(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "plan.yaml"
+    assert main(["init", "plan", "--commune", "10510", "--profile", "state", "--year", "2026", "-o", str(out)]) == 0
+    docx = tmp_path / "plan.docx"
+    assert main(["render", str(out), "-o", str(docx)]) == 0  # render checks it: exit 0 = no error
+    assert "không có lỗi" in capsys.readouterr().out
+    doc = open_docx(docx)
+    find(doc, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    find(doc, "ỦY BAN NHÂN DÂN")
+    find(doc, "PHƯỜNG THÀNH ĐÔNG")
+    assert find(doc, "TM. ỦY BAN NHÂN DÂN", exact=True)

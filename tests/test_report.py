@@ -41,8 +41,7 @@ def scaffold(thanh_mien_plan: ForeignInfoPlan) -> ForeignInfoReport:
 
 
 def _available(profile_id: str) -> None:
-    if profile_id not in builtin_profile_ids():
-        pytest.skip(f"profile {profile_id} is not in this branch yet (it comes with the State profile work)")
+    assert profile_id in builtin_profile_ids(), f"built-in profile {profile_id} is missing"
 
 
 # -- the example -----------------------------------------------------------------------
@@ -178,9 +177,12 @@ def test_refusal_from_a_file_names_the_yaml_lines(tmp_path: Path, scaffold: Fore
 
 def test_draft_renders_and_carries_the_draft_mark(tmp_path: Path, scaffold: ForeignInfoReport, party: Profile) -> None:
     out = render_file(scaffold, tmp_path / "du-thao.docx", draft=True)
-    text = document_text(open_docx(out))
+    doc = open_docx(out)
+    text = document_text(doc)
     assert "<<CẦN ĐIỀN: kết quả thực hiện nhiệm vụ của Ban Xây dựng Đảng>>" in text
-    # The template shows marks once the State profile work lands; the data path is here.
+    mark = find(doc, "DỰ THẢO")  # printed on the document, bold, as the profile places it
+    assert run_facts(mark).bold == {True}
+    assert "DỰ THẢO" not in document_text(open_docx(render_file(_filled(scaffold), tmp_path / "final.docx")))
     assert build_context(as_draft(scaffold).to_document(), party)["marks"]["draft"] == party.marks["draft"] == "DỰ THẢO"
     assert as_draft(scaffold).marks.draft and not scaffold.marks.draft
 
@@ -239,3 +241,19 @@ def test_report_date_must_fit_the_year(report: ForeignInfoReport) -> None:
     ForeignInfoReport.model_validate({**report.model_dump(), "date": dt.date(2026, 1, 10)})
     with pytest.raises(ValueError, match="không thuộc năm báo cáo"):
         ForeignInfoReport.model_validate({**report.model_dump(), "date": dt.date(2024, 12, 1)})
+
+
+def _filled(scaffold: ForeignInfoReport) -> ForeignInfoReport:
+    """The scaffold with every unfilled part replaced, so that it renders as final."""
+    from ttdn_docs.datafile import validate
+
+    def fill(value: object) -> object:
+        if isinstance(value, str) and "<<" in value:
+            return "Đã thực hiện."
+        if isinstance(value, dict):
+            return {k: (1 if k == "value" and v is None else fill(v)) for k, v in value.items()}
+        if isinstance(value, list):
+            return [fill(v) for v in value]
+        return value
+
+    return validate(ForeignInfoReport, fill(scaffold.model_dump(mode="json")), "báo cáo")
