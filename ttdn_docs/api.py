@@ -113,7 +113,8 @@ def json_schema(what: str) -> dict[str, Any]:
     profile file (``profile``)."""
     if what == "profile":
         return ProfileModel.model_json_schema()
-    return {**DOCUMENT_MODELS, **INPUT_MODELS}[what].model_json_schema()
+    schema: dict[str, Any] = {**DOCUMENT_MODELS, **INPUT_MODELS}[what].model_json_schema()
+    return schema
 
 
 # -- reports: scaffold from a plan, aggregation of unit files, YAML output ----------------

@@ -27,7 +27,7 @@ class DocumentKind(str, Enum):
     CONG_VAN = "cong_van"
 
     @property
-    def title(self) -> str:
+    def display_name(self) -> str:
         """The name as printed in the title line, before upper-casing (``Kế hoạch``)."""
         return _NAMES[self]
 

@@ -61,7 +61,7 @@ class PlaceholderEnvironment(ImmutableSandboxedEnvironment):
         if isinstance(obj, (list, tuple)) and isinstance(key, int) and not isinstance(key, bool):
             if -len(obj) <= key < len(obj):
                 return obj[key]
-            return self.undefined(hint=f"không có phần tử thứ {key} (danh sách có {len(obj)} phần tử)", obj=obj, name=key)
+            return self.undefined(hint=f"không có phần tử thứ {key} (danh sách có {len(obj)} phần tử)", obj=obj, name=str(key))
         return self.undefined(hint=f"không đọc được '{key}' ở đây (chỉ dùng các trường đã mô tả)", obj=obj, name=key)
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> NoReturn:

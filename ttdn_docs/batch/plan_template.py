@@ -46,7 +46,7 @@ class PlanTemplate:
     def parse(cls, text: str, source: str, overrides: dict[str, Any] | None = None) -> PlanTemplate:
         """Parse a template; ``overrides`` set plain top-level values (``year``) first."""
         if source.lower().endswith(".json"):
-            data, lines = parse_json(text, source), {}
+            data, lines = parse_json(text, source), LineMap()
         else:
             data, lines = parse_yaml(text, source)
         if not isinstance(data, dict):

@@ -120,7 +120,7 @@ def kind_of_title(text: str) -> DocumentKind | None:
         return None
     key = loose_key(text)
     for kind in DocumentKind:
-        if key == loose_key(kind.title):
+        if key == loose_key(kind.display_name):
             return kind
     return None
 

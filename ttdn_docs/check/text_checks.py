@@ -104,7 +104,7 @@ def check_number(anatomy: Anatomy, reporter: Reporter, para: Para) -> None:
         reporter.add("NUMBER.TYPE", para, "Chữ viết tắt tên loại văn bản không có trong hồ sơ thể thức.", expected=expected or ", ".join(sorted(known)), found=kind_type)
     elif expected is not None and kind_type != expected:
         reporter.add(
-            "NUMBER.TYPE", para, f"Chữ viết tắt tên loại không khớp tên loại «{anatomy.kind.title if anatomy.kind else ''}».",
+            "NUMBER.TYPE", para, f"Chữ viết tắt tên loại không khớp tên loại «{anatomy.kind.display_name if anatomy.kind else ''}».",
             expected=expected, found=kind_type,
         )
 

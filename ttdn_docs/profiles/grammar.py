@@ -206,7 +206,7 @@ def annex_reference(profile: Profile, document: AdminDocument) -> str:
         return ""
     place_date = document.place_date
     return profile.annex_reference.format(
-        kind=document.kind.title,
+        kind=document.kind.display_name,
         symbol=doc_symbol(profile, document.kind, document.number),
         date=date_words(
             place_date.date,
@@ -219,7 +219,7 @@ def annex_reference(profile: Profile, document: AdminDocument) -> str:
 
 
 def kind_title(profile: Profile, kind: DocumentKind) -> str:
-    return apply_case(kind.title, profile.elements.kind_title.case)
+    return apply_case(kind.display_name, profile.elements.kind_title.case)
 
 
 def summary_text(profile: Profile, document: AdminDocument) -> str:

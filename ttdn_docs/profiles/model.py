@@ -321,5 +321,5 @@ class Profile(_Data):
 
             raise ProfileError(
                 f"Hồ sơ thể thức '{self.id}' không có chữ viết tắt cho loại văn bản "
-                f"'{kind.title}'"
+                f"'{kind.display_name}'"
             ) from None

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from docxtpl import DocxTemplate
+from docxtpl import DocxTemplate  # type: ignore[import-untyped]  # no py.typed marker
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 

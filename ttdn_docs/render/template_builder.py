@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import parse_xml
@@ -57,7 +58,7 @@ def _with_ns(fragment: str) -> str:
     return re.sub(r"^<(w:\w+)", rf"<\1 {NSDECL}", fragment, count=1)
 
 
-def _setup_page(doc: Document, profile: Profile) -> None:  # type: ignore[valid-type]
+def _setup_page(doc: DocxDocument, profile: Profile) -> None:
     page = profile.page
     section = doc.sections[0]
     landscape = page.orientation == "landscape"
@@ -84,7 +85,7 @@ def _setup_page(doc: Document, profile: Profile) -> None:  # type: ignore[valid-
             sect_pr.append(restart)
 
 
-def _setup_styles(doc: Document, profile: Profile) -> None:  # type: ignore[valid-type]
+def _setup_styles(doc: DocxDocument, profile: Profile) -> None:
     styles = doc.styles
     body_style = profile.elements.body
     normal = styles["Normal"]
@@ -113,7 +114,7 @@ def _qn(tag: str) -> str:
     return f"{{{ooxml.W_NS}}}{local}"
 
 
-def _setup_page_number(doc: Document, profile: Profile) -> None:  # type: ignore[valid-type]
+def _setup_page_number(doc: DocxDocument, profile: Profile) -> None:
     section = doc.sections[0]
     number = profile.elements.page_number
     header = section.header

@@ -38,9 +38,11 @@ from ttdn_docs.admin import (
     Recipients,
     Section,
     Signature,
+    SignatureAuthority,
     Table,
     TableColumn,
 )
+from ttdn_docs.admin.document import Confidentiality, Urgency
 from ttdn_docs.errors import TemplateProblemError
 from ttdn_docs.profiles import Profile
 from ttdn_docs.render.context import build_context
@@ -87,8 +89,8 @@ def sample_document() -> AdminDocument:
         addressees=["Nơi nhận A", "Nơi nhận B"],
         body=body,
         recipients=Recipients(items=[Recipient(name="A")], archive=["VT"]),
-        signature=Signature(collective="Tập thể", authority="deputy", head_title="Trưởng", position="Phó", name="Tên"),
-        marks=Marks(draft=True, urgency="khan", confidentiality="mat", drafter_initials="AB", copies=3),
+        signature=Signature(collective="Tập thể", authority=SignatureAuthority.DEPUTY, head_title="Trưởng", position="Phó", name="Tên"),
+        marks=Marks(draft=True, urgency=Urgency.KHAN, confidentiality=Confidentiality.MAT, drafter_initials="AB", copies=3),
         annexes=[Annex(title="Phụ lục", body=body)],
     )
 

@@ -147,7 +147,7 @@ class ForeignInfoPlan(Model):
         via = f" (qua {c.via})" if c.via else ""
         report_to = f" để tổng hợp, báo cáo {c.report_to} đúng quy định" if c.report_to else ""
         return (
-            f"Trên đây là {DocumentKind.KE_HOACH.title} {self.summary}, {self.issuer.display_name} đề nghị "
+            f"Trên đây là {DocumentKind.KE_HOACH.display_name} {self.summary}, {self.issuer.display_name} đề nghị "
             f"{c.units} triển khai, thực hiện và báo cáo kết quả {c.report_subject} về {c.collector}{via} "
             f"trước ngày {numeric_date(c.deadline)}{report_to}."
         )
