@@ -164,3 +164,13 @@ def test_written_file_has_ordinary_permissions(tmp_path: Path) -> None:
     umask = os.umask(0)
     os.umask(umask)
     assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~umask
+
+
+def test_usage_errors_and_help_speak_vietnamese() -> None:
+    result = run_cli("schema", "foo")
+    assert result.returncode == 2
+    assert "giá trị 'foo' không hợp lệ (chọn một trong:" in result.stderr and "invalid choice" not in result.stderr
+    result = run_cli("render", "x.yaml")
+    assert "thiếu tham số bắt buộc: -o/--output" in result.stderr
+    help_text = run_cli("render", "--help").stdout
+    assert help_text.startswith("Cách dùng: ttdn-docs render") and "tùy chọn:" in help_text and "usage:" not in help_text

@@ -10,11 +10,12 @@ import argparse
 import datetime
 import json
 import os
+import re
 import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ttdn_docs import __version__
 from ttdn_docs.errors import TtdnError
@@ -26,12 +27,44 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 
 
+# argparse's own messages are English; an officer sees these Vietnamese ones instead.
+_ARGPARSE_MESSAGES = (
+    (re.compile(r"the following arguments are required: (.*)"), r"thiếu tham số bắt buộc: \1"),
+    (re.compile(r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)"), r"tham số \1: giá trị \2 không hợp lệ (chọn một trong: \3)"),
+    (re.compile(r"argument (\S+): invalid (\w+) value: (.*)"), r"tham số \1: giá trị \3 không đúng kiểu"),
+    (re.compile(r"argument (\S+): expected one argument"), r"tham số \1 cần một giá trị"),
+    (re.compile(r"argument (\S+): not allowed with argument (\S+)"), r"không dùng tham số \1 cùng với \2"),
+    (re.compile(r"unrecognized arguments: (.*)"), r"tham số không nhận ra: \1"),
+    (re.compile(r"one of the arguments (.*) is required"), r"cần một trong các tham số: \1"),
+)
+
+
+def _vietnamese(message: str) -> str:
+    for pattern, replacement in _ARGPARSE_MESSAGES:
+        if pattern.search(message):
+            return pattern.sub(replacement, message)
+    return message
+
+
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+        super().add_usage(usage, actions, groups, prefix="Cách dùng: " if prefix is None else prefix)
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse with a Vietnamese error line and exit code 2."""
+    """argparse with Vietnamese help headings, Vietnamese errors and exit code 2."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        kwargs.setdefault("add_help", False)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "tham số"
+        self._optionals.title = "tùy chọn"
+        self.add_argument("-h", "--help", action="help", help="in hướng dẫn này rồi thoát")
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        print(f"Lỗi: tham số không hợp lệ ({message}). Xem: {self.prog} --help", file=sys.stderr)
+        print(f"Lỗi: tham số không hợp lệ ({_vietnamese(message)}). Xem: {self.prog} --help", file=sys.stderr)
         raise SystemExit(EXIT_INPUT)
 
 
