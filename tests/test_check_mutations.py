@@ -5,7 +5,7 @@ hand, so that detection by content and position is proven too."""
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 import pytest
 from mutations import MUTATIONS, Mutation, NotApplicable, clean_docx, hand_made, mutated
@@ -18,7 +18,7 @@ PROFILES = builtin_profile_ids()
 FORMS = {"marked": False, "hand-made": True}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _clean(profile_id: str) -> bytes:
     return clean_docx(load_profile(profile_id))
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from ttdn_docs.datafile import load_model
@@ -34,7 +34,7 @@ def load_profile(name_or_path: str | Path) -> Profile:
     raise ProfileError(f"Không tìm thấy hồ sơ thể thức '{name_or_path}'. Hồ sơ có sẵn: {known}")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load_builtin(profile_id: str) -> Profile:
     return _load_file(DATA_DIR / f"{profile_id}.yaml")
 
