@@ -11,12 +11,9 @@ from conftest import requires_libreoffice, soffice
 
 
 def to_pdf(docx: Path, out_dir: Path) -> Path:
-    command = [soffice() or "soffice", "--headless", "--norestore", f"-env:UserInstallation=file://{out_dir}/lo-profile",
-               "--convert-to", "pdf", "--outdir", str(out_dir), str(docx)]
-    subprocess.run(command, check=True, capture_output=True, timeout=180)
-    pdf = out_dir / (docx.stem + ".pdf")
-    assert pdf.is_file(), "LibreOffice wrote no PDF"
-    return pdf
+    from ttdn_docs.render.pdf import convert_to_pdf
+
+    return convert_to_pdf(docx, out_dir / (docx.stem + ".pdf"))
 
 
 def pdf_pages_text(pdf: Path) -> list[str]:
@@ -77,3 +74,26 @@ def test_hostile_text_documents_open_in_libreoffice(tmp_path: Path) -> None:
         text = "".join(pdf_pages_text(pdf))
         assert f"MARK{index}" in text
         assert cleaned.split()[0][:10] in text.replace("\n", " ")
+
+
+@requires_libreoffice
+def test_render_with_pdf_writes_both(tmp_path: Path) -> None:
+    from conftest import THANH_MIEN
+    from ttdn_docs.cli import main
+
+    out = tmp_path / "ke-hoach.docx"
+    assert main(["render", str(THANH_MIEN), "-o", str(out), "--pdf", "--no-check"]) == 0
+    pdf = tmp_path / "ke-hoach.pdf"
+    assert out.is_file() and pdf.read_bytes().startswith(b"%PDF")
+    assert "KẾ HOẠCH" in "".join(pdf_pages_text(pdf))
+
+
+def test_pdf_without_libreoffice_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from conftest import THANH_MIEN
+    from ttdn_docs.cli import main
+    from ttdn_docs.render import pdf as pdf_module
+
+    monkeypatch.setattr(pdf_module, "soffice_path", lambda: None)
+    assert main(["render", str(THANH_MIEN), "-o", str(tmp_path / "a.docx"), "--pdf", "--no-check"]) == 2
+    assert "Cần LibreOffice" in capsys.readouterr().err
+    assert not (tmp_path / "a.pdf").exists()

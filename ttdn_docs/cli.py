@@ -83,6 +83,7 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument(
         "--draft", action="store_true", help="in bản DỰ THẢO, kể cả khi báo cáo còn phần chưa điền"
     )
+    render.add_argument("--pdf", action="store_true", help="ghi thêm bản PDF bên cạnh (cần LibreOffice)")
     render.add_argument(
         "--no-check", action="store_true", help="không kiểm tra thể thức tệp vừa dựng (mặc định: có kiểm tra)"
     )
@@ -120,6 +121,10 @@ def _render(args: argparse.Namespace) -> int:
         args.input, args.output, profile=profile, template=args.template, overwrite=args.force, draft=args.draft
     )
     print(f"Đã ghi {out}" + (" (bản DỰ THẢO)" if args.draft else ""))
+    if args.pdf:
+        from ttdn_docs.render.pdf import convert_to_pdf
+
+        print(f"Đã ghi {convert_to_pdf(out)}")
     return EXIT_OK if args.no_check else _check_written(out, profile)
 
 

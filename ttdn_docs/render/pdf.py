@@ -1,0 +1,44 @@
+"""PDF through LibreOffice, when it is installed.
+
+The .docx stays the document of record (editable, signed in the e-office system); the PDF
+is a copy for reading and printing. LibreOffice runs headless with a throw-away profile so
+that parallel conversions and a user's own LibreOffice session do not collide.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from ttdn_docs.errors import RenderError
+
+CONVERT_TIMEOUT_S = 180
+
+
+def soffice_path() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def convert_to_pdf(docx: Path, pdf: Path | None = None, *, timeout: float = CONVERT_TIMEOUT_S) -> Path:
+    """Write ``pdf`` (default: ``docx`` with the suffix ``.pdf``) from a .docx, atomically."""
+    from ttdn_docs.render import write_bytes_atomic
+
+    soffice = soffice_path()
+    if soffice is None:
+        raise RenderError("Cần LibreOffice (lệnh soffice) để xuất PDF; hãy cài LibreOffice (gói libreoffice-writer)")
+    target = pdf if pdf is not None else docx.with_suffix(".pdf")
+    with tempfile.TemporaryDirectory(prefix="ttdn-pdf-") as work:
+        command = [
+            soffice, "--headless", "--norestore", f"-env:UserInstallation={Path(work, 'profile').as_uri()}",
+            "--convert-to", "pdf", "--outdir", work, str(docx),
+        ]
+        try:
+            subprocess.run(command, check=False, capture_output=True, timeout=timeout)
+        except subprocess.TimeoutExpired:
+            raise RenderError(f"LibreOffice không chuyển xong '{docx}' sang PDF trong {timeout:.0f} giây") from None
+        produced = Path(work) / (docx.stem + ".pdf")
+        if not produced.is_file():
+            raise RenderError(f"LibreOffice không chuyển được '{docx}' sang PDF")
+        return write_bytes_atomic(target, produced.read_bytes())
