@@ -137,3 +137,10 @@ def test_rendering_is_deterministic(thanh_mien_plan, party: Profile) -> None:  #
 
     document = thanh_mien_plan.to_document()
     assert render_docx(document, party) == render_docx(document, party)
+
+
+def test_the_last_body_paragraph_keeps_with_the_signature(doc) -> None:  # type: ignore[no-untyped-def]
+    body = [p for p in doc.paragraphs if p.text]
+    last = body[-1]
+    assert last.text.startswith("Trên đây là Kế hoạch") and last.paragraph_format.keep_with_next
+    assert not find(doc, "- Nắm bắt, dự báo tình hình dư luận", exact=False).paragraph_format.keep_with_next

@@ -65,17 +65,21 @@ def paragraph_properties(
     keep_lines: bool = False,
     page_break_before: bool = False,
     jc: str | None = None,
+    keep_next_when: str | None = None,
 ) -> str:
     """``w:pPr`` for a style: spacing, indent, alignment, keep-with-next, paragraph mark.
 
     ``border_top`` draws a separator line (the top border of an empty paragraph);
     ``border_box`` a single-line box around the paragraph, at its indents; ``jc`` replaces
-    the style's alignment (e.g. a Jinja tag that the data fills in)."""
+    the style's alignment (e.g. a Jinja tag that the data fills in); ``keep_next_when`` is a
+    Jinja test that adds keep-with-next when it holds (e.g. ``loop.last``)."""
     parts = []
     if style_id:
         parts.append(f'<w:pStyle w:val="{style_id}"/>')
     if style.keep_with_next:
         parts.append("<w:keepNext/>")
+    elif keep_next_when is not None:
+        parts.append(f"{{% if {keep_next_when} %}}<w:keepNext/>{{% endif %}}")
     if keep_lines:
         parts.append("<w:keepLines/>")
     if page_break_before:

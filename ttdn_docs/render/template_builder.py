@@ -279,15 +279,18 @@ def _table(profile: Profile, var: str) -> list[str]:
     return [table, _p(profile, "table_after", after, "", indent_xml=no_indent, exact_line_twips=20)]
 
 
-def _body_branches(profile: Profile) -> list[tuple[str, str | list[str]]]:
-    """One element per body role; shared by the main text and the annexes."""
+def _body_branches(profile: Profile, *, before_signature: bool = False) -> list[tuple[str, str | list[str]]]:
+    """One element per body role; shared by the main text and the annexes. Before the
+    signature, the last paragraph keeps with it, so the signature never stands alone on
+    the last page."""
     e = profile.elements
-    branches: list[tuple[str, str | list[str]]] = [("body", _p(profile, "body", e.body, "{{ line.text }}"))]
+    keep = {"keep_next_when": "loop.last"} if before_signature else {}
+    branches: list[tuple[str, str | list[str]]] = [("body", _p(profile, "body", e.body, "{{ line.text }}", **keep))]
     for index, level in enumerate(e.headings, start=1):
-        branches.append((f"heading_{index}", _p(profile, f"heading_{index}", level.style, "{{ line.text }}")))
-    branches.append(("item", _p(profile, "item", e.item, "{{ line.text }}")))
+        branches.append((f"heading_{index}", _p(profile, f"heading_{index}", level.style, "{{ line.text }}", **keep)))
+    branches.append(("item", _p(profile, "item", e.item, "{{ line.text }}", **keep)))
     for index, bullet in enumerate(e.bullets, start=1):
-        branches.append((f"bullet_{index}", _p(profile, f"bullet_{index}", bullet.style, "{{ line.text }}")))
+        branches.append((f"bullet_{index}", _p(profile, f"bullet_{index}", bullet.style, "{{ line.text }}", **keep)))
     branches.append(("table", _table(profile, "line.table")))
     return branches
 
@@ -341,7 +344,7 @@ def _body_fragments(profile: Profile, section_xml: str) -> list[str]:
     out.append(_centred(profile, "summary", e.summary, "{{ title.summary }}"))
     out.append(_separator(profile, "summary_separator", e.summary_separator, "lines.summary"))
     out += _addressees(profile)
-    out += _loop("line", "body", _body_branches(profile))
+    out += _loop("line", "body", _body_branches(profile, before_signature=True))
     out.append(_signature_table(profile))
     out += _annexes(profile, section_xml)
     return out
