@@ -55,3 +55,23 @@ def test_bad_profile_file_is_one_clear_error(tmp_path: Path, capsys) -> None:  #
     err = capsys.readouterr().err
     assert "Hồ sơ thể thức không hợp lệ" in err and "elements.body" in err
     assert not (tmp_path / "x.docx").exists()
+
+
+def test_a_profile_with_one_bullet_level_writes_sub_items_at_that_level(party) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    import docx
+
+    from ttdn_docs.admin import BulletItem, BulletList
+    from ttdn_docs.profiles.grammar import body_lines
+    from ttdn_docs.render import render_docx
+    from ttdn_docs.ttdn import load_plan
+    from conftest import THANH_MIEN
+
+    single = party.model_copy(update={"id": "party-one-bullet", "elements": party.elements.model_copy(update={"bullets": party.elements.bullets[:1]})})
+    lines = body_lines(single, [BulletList(items=[BulletItem(text="ý", items=["ý con"])])])
+    assert [(line.role, line.text) for line in lines] == [("bullet_1", "- ý"), ("bullet_1", "- ý con")]
+    data = load_plan(THANH_MIEN).model_dump(mode="json")
+    data["purposes"] = [{"text": "Ý lớn", "items": ["Ý con không được mất"]}]
+    reopened = docx.Document(io.BytesIO(render_docx(load_plan(data).to_document(), single)))
+    assert "- Ý con không được mất" in [p.text for p in reopened.paragraphs]

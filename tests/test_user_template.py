@@ -135,3 +135,10 @@ def test_a_200_mb_file_is_refused_before_reading(tmp_path: Path, party: Profile,
         render_docx(thanh_mien_plan.to_document(), party, huge)
     with pytest.raises(UnsafeDocxError, match="quá lớn"):
         check_file(huge)
+
+
+@pytest.mark.robustness(kind="User template that lost a body branch (e.g. the table or a bullet level)", behaviour="refused before rendering: that content would silently vanish")
+def test_template_missing_a_body_role_is_refused(tmp_path: Path, party: Profile, thanh_mien_plan) -> None:  # type: ignore[no-untyped-def]
+    path = edited_template(tmp_path, party, lambda xml: xml.replace('line.role == "bullet_2"', 'line.role == "bullet_9"'))
+    with pytest.raises(TemplateProblemError, match="không có nhánh cho loại đoạn 'bullet_2'"):
+        render_docx(thanh_mien_plan.to_document(), party, path)

@@ -151,11 +151,12 @@ def _flatten(profile: Profile, blocks: list[Block], depth: int) -> Iterator[Body
             yield BodyLine("body", block.text)
         elif isinstance(block, BulletList):
             first, *rest = profile.elements.bullets
-            second = rest[0] if rest else first
+            # A profile with one bullet level writes sub-items at that level.
+            second, second_role = (rest[0], "bullet_2") if rest else (first, "bullet_1")
             for item in block.items:
                 yield BodyLine("bullet_1", f"{first.marker} {item.text}")
                 for sub in item.items:
-                    yield BodyLine("bullet_2", f"{second.marker} {sub}")
+                    yield BodyLine(second_role, f"{second.marker} {sub}")
         elif isinstance(block, Section):
             counter += 1
             level_index = min(depth, len(levels) - 1)
@@ -170,6 +171,18 @@ def _flatten(profile: Profile, blocks: list[Block], depth: int) -> Iterator[Body
             yield from _flatten(profile, block.children, depth + 1)
         elif isinstance(block, Table):
             yield BodyLine("table", "", block)
+
+
+def body_roles(profile: Profile) -> list[str]:
+    """Every role a body line can take under ``profile``: a template must handle each."""
+    e = profile.elements
+    return [
+        "body",
+        *(f"heading_{i}" for i in range(1, len(e.headings) + 1)),
+        "item",
+        *(f"bullet_{i}" for i in range(1, len(e.bullets) + 1)),
+        "table",
+    ]
 
 
 def mark_texts(profile: Profile, marks: Marks) -> dict[str, str]:

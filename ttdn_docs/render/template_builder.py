@@ -23,9 +23,10 @@ from docx.oxml import parse_xml
 from docx.shared import Mm, Pt
 from lxml import etree
 
-from ttdn_docs.profiles import Profile, Separator, Style, builtin_profile_ids, load_profile
-from ttdn_docs.profiles.model import MarkSlot
 from ttdn_docs.docxfacts.styles import ELEMENT_STYLES, style_id
+from ttdn_docs.profiles import Profile, Separator, Style, builtin_profile_ids, load_profile
+from ttdn_docs.profiles.grammar import body_roles
+from ttdn_docs.profiles.model import MarkSlot
 from ttdn_docs.render import ooxml
 from ttdn_docs.render.package import read_entries, write_entries
 
@@ -292,6 +293,7 @@ def _body_branches(profile: Profile, *, before_signature: bool = False) -> list[
     for index, bullet in enumerate(e.bullets, start=1):
         branches.append((f"bullet_{index}", _p(profile, f"bullet_{index}", bullet.style, "{{ line.text }}", **keep)))
     branches.append(("table", _table(profile, "line.table")))
+    assert [role for role, _ in branches] == body_roles(profile)  # one branch per role, none lost
     return branches
 
 

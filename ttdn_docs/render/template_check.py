@@ -45,6 +45,7 @@ from ttdn_docs.admin import (
 from ttdn_docs.admin.document import Confidentiality, Urgency
 from ttdn_docs.errors import TemplateProblemError
 from ttdn_docs.profiles import Profile
+from ttdn_docs.profiles.grammar import body_roles
 from ttdn_docs.render.context import build_context
 from ttdn_docs.render.engine import CompiledTemplate
 from ttdn_docs.render.locations import paragraph_locations, where
@@ -133,9 +134,11 @@ def check_template(template: CompiledTemplate, profile: Profile) -> list[Templat
     shape = context_shape(profile)
     issues: list[TemplateIssue] = []
     used: set[str] = set()
+    constants: set[str] = set()
     for part, source in template.sources.items():
         locations = paragraph_locations(template.raw_part(part), part)
         ast = template.environment.parse(source)  # syntax was checked when compiling
+        constants |= {c.value for c in ast.find_all(nodes.Const) if isinstance(c.value, str)}
         for path, lineno, known in _references(ast, shape):
             used.add(path)
             if not known:
@@ -143,6 +146,10 @@ def check_template(template: CompiledTemplate, profile: Profile) -> list[Templat
     for required in REQUIRED:
         if not any(u == required or u.startswith(required + ".") for u in used):
             issues.append(TemplateIssue("mẫu", f"thiếu chỗ điền bắt buộc '{required}'"))
+    # A body line whose role has no branch would vanish from the document without a word.
+    for role in body_roles(profile):
+        if role not in constants:
+            issues.append(TemplateIssue("mẫu", f"không có nhánh cho loại đoạn '{role}' (nội dung loại này sẽ bị mất)"))
     return issues
 
 
