@@ -103,10 +103,6 @@ class Expander:
         self.problems = problems
         self._data = data
 
-    @property
-    def placeholder_count(self) -> int:
-        return len(self._compiled)
-
     def _check_names(self, text: str) -> None:
         unknown = sorted(meta.find_undeclared_variables(self._env.parse(text)) - TOP_LEVEL_NAMES)
         if unknown:

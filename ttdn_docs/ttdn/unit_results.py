@@ -54,9 +54,6 @@ class UnitResults(Model):
     def reports_under(self) -> str:
         return self.plan_unit or self.unit
 
-    def result_texts(self) -> list[str]:
-        return [r if isinstance(r, str) else r.result for r in self.results]
-
 
 @dataclass(frozen=True)
 class UnitFile:
