@@ -12,7 +12,7 @@ import zipfile
 
 from lxml import etree
 
-from ttdn_docs.check.reader import ELEMENT_BY_STYLE_ID
+from ttdn_docs.docxread.view import ELEMENT_BY_STYLE_ID
 from ttdn_docs.docxfacts.styles import style_id
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

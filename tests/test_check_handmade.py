@@ -10,7 +10,7 @@ import pytest
 from handmade import hand_made_docx
 
 from ttdn_docs.check import check_file
-from ttdn_docs.check.reader import open_docx
+from ttdn_docs.docxread.view import open_docx
 from ttdn_docs.profiles import builtin_profile_ids, load_profile
 
 PROFILES = builtin_profile_ids()

@@ -13,7 +13,7 @@ from docx.shared import Pt
 from handmade import hand_made_docx
 
 from ttdn_docs.check import check_file
-from ttdn_docs.check.reader import open_docx
+from ttdn_docs.docxread.view import open_docx
 from ttdn_docs.profiles import load_profile
 
 W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'

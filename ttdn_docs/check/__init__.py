@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ttdn_docs.check.anatomy import AnatomyReader, loose_key
+from ttdn_docs.docxread.anatomy import AnatomyReader, loose_key
 from ttdn_docs.check.findings import Finding
 from ttdn_docs.check.format_checks import (
     check_fonts,
@@ -24,7 +24,7 @@ from ttdn_docs.check.format_checks import (
     check_separator_lines,
     check_styles,
 )
-from ttdn_docs.check.reader import DocxView, Location, open_docx
+from ttdn_docs.docxread.view import DocxView, Location, open_docx
 from ttdn_docs.check.reporter import Reporter
 from ttdn_docs.check.text_checks import (
     check_body,

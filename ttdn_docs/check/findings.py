@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ttdn_docs.check.reader import Location
+from ttdn_docs.docxread.view import Location
 
 Severity = Literal["error", "warning"]
 SEVERITY_WORDS: dict[str, str] = {"error": "LỖI", "warning": "CẢNH BÁO"}

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import re
 
-from ttdn_docs.check.anatomy import Anatomy, FoundSeparator
-from ttdn_docs.check.reader import DocxView, LineMark, Location, Para
+from ttdn_docs.docxread.anatomy import Anatomy, FoundSeparator
+from ttdn_docs.docxread.view import DocxView, LineMark, Location, Para
 from ttdn_docs.check.reporter import Reporter
 from ttdn_docs.check.rules import FONT_SLOTS, element_specs, lookup, style_rule_applies
-from ttdn_docs.check.units import TWIPS_PER_MM, cm, mm
+from ttdn_docs.docxread.units import TWIPS_PER_MM, cm, mm
 from ttdn_docs.profiles.model import Separator, Style
 # The renderer sizes separator lines with these widths; the checker measures with the same.
 from ttdn_docs.docxfacts.metrics import text_width_twips

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ttdn_docs.check.findings import Finding, Severity
-from ttdn_docs.check.reader import Location, Para
+from ttdn_docs.docxread.view import Location, Para
 from ttdn_docs.check.rules import Rule, rule_id, rules, severity_of, source_of
 from ttdn_docs.profiles.model import Profile
 

@@ -8,8 +8,8 @@ import datetime as dt
 import re
 from collections import Counter
 
-from ttdn_docs.check.anatomy import SIGNATURE_PREFIX, Anatomy, FoundSeparator, is_separator_like, prefix_letters
-from ttdn_docs.check.reader import DocxView, Location, Para
+from ttdn_docs.docxread.anatomy import SIGNATURE_PREFIX, Anatomy, FoundSeparator, is_separator_like, prefix_letters
+from ttdn_docs.docxread.view import DocxView, Location, Para
 from ttdn_docs.check.reporter import Reporter
 from ttdn_docs.admin import DocumentKind
 from ttdn_docs.profiles.model import Profile, Separator

@@ -1,4 +1,4 @@
-"""OOXML units as the checker reads them: twips (1/20 pt) for lengths, half-points for
+"""OOXML units as the reader and checker use them: twips (1/20 pt) for lengths, half-points for
 font sizes, EMU for drawings; and line heights as multiples of a single line."""
 
 from __future__ import annotations

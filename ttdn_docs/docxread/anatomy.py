@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from ttdn_docs.admin import DocumentKind
-from ttdn_docs.check.reader import Cell, DocxView, LineMark, Para, Table
+from ttdn_docs.docxread.view import Cell, DocxView, LineMark, Para, Table
 from ttdn_docs.profiles.model import HeadingLevel, Profile, Separator
 from ttdn_docs.vn import fold_key, upper
 from ttdn_docs.vn.numbering import VIETNAMESE_ALPHABET

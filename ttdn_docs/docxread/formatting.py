@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from ttdn_docs.check.units import TWIPS_PER_PT, lines_from_points
+from ttdn_docs.docxread.units import TWIPS_PER_PT, lines_from_points
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = f"{{{W_NS}}}"

@@ -1,6 +1,6 @@
-"""A .docx read into what the checker needs: paragraphs in reading order with their
-place (body, table cell, header), the page setup of each section, the header and footer
-stories, and lines drawn as borders or shapes.
+"""A .docx read into what the checker and the importer need: paragraphs in reading
+order with their place (body, table cell, header), the page setup of each section, the
+header and footer stories, and lines drawn as borders or shapes.
 
 The package is vetted by ``ttdn_docs.docxsafe`` before python-docx opens it; python-docx
 gives the parts and relationships, the XML is read directly with lxml.
@@ -19,13 +19,12 @@ import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 
-from ttdn_docs.check.formatting import W, Formatter, ParaFormat, RunFormat, StyleSheet, paragraph_text, theme_fonts
-from ttdn_docs.check.units import EMU_PER_TWIP
+from ttdn_docs.docxread.formatting import W, Formatter, ParaFormat, RunFormat, StyleSheet, paragraph_text, theme_fonts
+from ttdn_docs.docxread.units import EMU_PER_TWIP
 from ttdn_docs.docxsafe import DEFAULT_LIMITS, Limits, parse_xml, read_source, safe_entries
 from ttdn_docs.errors import NotADocxError, UnsafeDocxError
-# The renderer owns the names of its element styles; the checker only reads them back.
-# (A leaf import across the render/check boundary: the names could move to a module both
-# share, below them, once the renderer's element list settles.)
+# The renderer owns the names of its element styles (``docxfacts``, a leaf both share);
+# the reader only reads them back.
 from ttdn_docs.docxfacts.styles import ELEMENT_STYLES, style_id
 
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

@@ -1,0 +1,31 @@
+"""The element reader: any .docx read into what both the checker and the importer need.
+
+``view`` vets the package (``ttdn_docs.docxsafe``) and reads paragraphs in reading order
+with their place (body, table cell, header/footer) and their formatting resolved through
+the style chain; ``anatomy`` finds the elements of an administrative document in it
+(header, number, date, title, body, Nơi nhận, signature) by our style marks or, in files
+typed by hand, by content and position, using the profile's own data.
+
+One piece of code serves ``check`` (which judges what is found) and ``importer`` (which
+turns what is found back into a plan or report); neither keeps a copy.
+"""
+
+from __future__ import annotations
+
+from ttdn_docs.docxread.anatomy import Anatomy, AnatomyReader, FoundSeparator, Numbered, loose_key
+from ttdn_docs.docxread.view import Cell, DocxView, LineMark, Location, Para, Table, open_docx
+
+__all__ = [
+    "Anatomy",
+    "AnatomyReader",
+    "Cell",
+    "DocxView",
+    "FoundSeparator",
+    "LineMark",
+    "Location",
+    "Numbered",
+    "Para",
+    "Table",
+    "loose_key",
+    "open_docx",
+]
