@@ -137,7 +137,7 @@ def init_report(
     if not isinstance(plan, ForeignInfoPlan):
         plan = load_plan(Path(plan))
     chosen = resolve_profile(plan, profile)
-    if plan.number is None:
+    if not isinstance(plan.number, int):  # blank or still 'auto'
         number = todo("số, ký hiệu của kế hoạch")
     else:
         number = doc_symbol(chosen, DocumentKind.KE_HOACH, DocNumber(number=plan.number, body=plan.issuer.abbreviation))

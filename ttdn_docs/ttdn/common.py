@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Literal, Protocol
+from typing import Annotated, Literal, Protocol, Union
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -24,6 +24,17 @@ from ttdn_docs.admin import (
 )
 from ttdn_docs.admin.text import CleanText
 from ttdn_docs.vn import numeric_date
+
+
+AUTO_NUMBER = "auto"
+# A document's number: typed, ``auto`` (the next free number from the register of
+# document numbers, taken at render time) or left blank for the văn thư.
+DocumentNumber = Union[Annotated[int, Field(ge=1, le=99_999)], Literal["auto"], None]
+
+
+def fixed_number(number: int | str | None) -> int | None:
+    """The number to print now: ``auto`` prints as a blank until the register gives one."""
+    return number if isinstance(number, int) else None
 
 
 class Model(BaseModel):
@@ -138,7 +149,7 @@ class IssuedDocument(Protocol):
     """The header and footer fields every TTĐN document model carries."""
 
     issuer: Issuer
-    number: int | None
+    number: int | str | None
     date: dt.date | None
     year: int
     place: str
@@ -156,7 +167,7 @@ def admin_document(
     return AdminDocument(
         issuer=source.issuer.authority(),
         kind=kind,
-        number=DocNumber(number=source.number, body=source.issuer.abbreviation),
+        number=DocNumber(number=fixed_number(source.number), body=source.issuer.abbreviation),
         place_date=PlaceDate(place=source.place, date=source.date, year=source.year if source.date is None else None),
         summary=source.summary,
         addressees=source.addressees,
