@@ -5,6 +5,7 @@ Used by the CLI and by other commune tools that import ttdn_docs.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Protocol
@@ -15,7 +16,9 @@ from ttdn_docs.errors import FieldProblem, IncompleteDocumentError, InputError
 from ttdn_docs.profiles import Profile, load_profile
 from ttdn_docs.profiles.grammar import doc_symbol
 from ttdn_docs.profiles.model import Profile as ProfileModel
-from ttdn_docs.render import write_bytes_atomic, write_docx
+from ttdn_docs.register import numbered, open_register, wants_number
+from ttdn_docs.render import check_writable, write_bytes_atomic, write_docx
+from ttdn_docs.ttdn.common import Issuer
 from ttdn_docs.ttdn.aggregate import Aggregation, aggregate
 from ttdn_docs.ttdn.load import load_plan, load_report
 from ttdn_docs.ttdn.plan import ForeignInfoPlan
@@ -31,6 +34,17 @@ class DomainDocument(Protocol):
 
     profile: str
     marks: Marks
+
+    @property
+    def issuer(self) -> Issuer: ...
+    @property
+    def number(self) -> int | str | None: ...
+    @property
+    def date(self) -> dt.date | None: ...
+    @property
+    def year(self) -> int: ...
+    @property
+    def summary(self) -> str: ...
 
     def to_document(self) -> AdminDocument: ...
 
@@ -79,14 +93,26 @@ def render_file(
     template: Path | None = None,
     overwrite: bool = True,
     draft: bool = False,
+    register: str | Path | None = None,
 ) -> Path:
     """Render a domain document to ``output`` (atomic write). ``draft`` marks it
     ``DỰ THẢO`` and lets a report with unfilled parts through; otherwise such a report
-    raises ``IncompleteDocumentError`` listing them."""
+    raises ``IncompleteDocumentError`` listing them. ``number: auto`` takes the next
+    number from the register (``register``, else ``TTDN_REGISTER``)."""
     chosen = resolve_profile(document, profile)
     if draft:
-        document = as_draft(document)
-    return write_docx(document.to_document(), chosen, Path(output), template, overwrite=overwrite)
+        # A draft takes no number from the register: ``auto`` stays a blank.
+        return write_docx(as_draft(document).to_document(), chosen, Path(output), template, overwrite=overwrite)
+    if not wants_number(document):
+        return write_docx(document.to_document(), chosen, Path(output), template, overwrite=overwrite)
+    check_writable(Path(output), overwrite=overwrite)  # before a number is taken for it
+    with numbered(document, chosen, open_register(register), output, with_number=_with_number) as (numbered_doc, _):
+        return write_docx(numbered_doc.to_document(), chosen, Path(output), template, overwrite=overwrite)
+
+
+def _with_number(document: DomainDocument, number: int) -> DomainDocument:
+    copy: DomainDocument = document.model_copy(update={"number": number})
+    return copy
 
 
 def render_input(
@@ -97,12 +123,15 @@ def render_input(
     template: Path | None = None,
     overwrite: bool = True,
     draft: bool = False,
+    register: str | Path | None = None,
 ) -> Path:
     """Load a data file and render it (``render_file``); a report with unfilled parts
     is refused with each part's field path and YAML line."""
     document, lines = _load_document(Path(path))
     try:
-        return render_file(document, output, profile=profile, template=template, overwrite=overwrite, draft=draft)
+        return render_file(
+            document, output, profile=profile, template=template, overwrite=overwrite, draft=draft, register=register
+        )
     except IncompleteDocumentError as exc:
         located = [FieldProblem(p.path, p.message, line_of(p.path, lines)) for p in exc.problems]
         raise IncompleteDocumentError(str(path), located) from None

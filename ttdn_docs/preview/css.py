@@ -62,7 +62,8 @@ def page_css(profile: Profile) -> str:
         f"{scope} .page {{ box-sizing: border-box; width: {page.width_mm:g}mm; min-height: {page.height_mm:g}mm; "
         f"margin: 0 auto 12px auto; padding: {m['top']:g}mm {m['right']:g}mm {m['bottom']:g}mm {m['left']:g}mm; "
         f"background: #fff; box-shadow: 0 1px 4px rgba(0,0,0,.35); font-family: {font_stack(profile)}; }}",
-        f"{scope} p {{ white-space: pre-wrap; overflow-wrap: break-word; }}\n{scope} .box p {{ white-space: nowrap; }}",
+        f"{scope} p {{ white-space: pre-wrap; overflow-wrap: break-word; }}",
+        f"{scope} .box p {{ white-space: nowrap; }}",
         f"{scope} .cols {{ display: flex; align-items: flex-start; }}",
         f"{scope} .header .col-left {{ flex: 0 0 {header[0]:g}mm; }}",
         f"{scope} .header .col-right {{ flex: 0 0 {header[1]:g}mm; }}",
@@ -105,8 +106,8 @@ def page_css(profile: Profile) -> str:
         elements[f"heading_{index}"] = (level.style, True)
     for index, bullet in enumerate(e.bullets, start=1):
         elements[f"bullet_{index}"] = (bullet.style, True)
-    for name in profile.mark_placement:
-        elements[f"mark_{name}"] = (e.mark_style(name), False)
+    for mark in profile.mark_placement:
+        elements[f"mark_{mark}"] = (e.mark_style(mark), False)
     for separator_name, separator in (
         ("issuer_separator", e.issuer_separator),
         ("national_separator", e.national_separator),

@@ -149,7 +149,8 @@ class IssuedDocument(Protocol):
     """The header and footer fields every TTĐN document model carries."""
 
     issuer: Issuer
-    number: int | str | None
+    @property
+    def number(self) -> int | str | None: ...  # read-only: plans narrow it to int | "auto"
     date: dt.date | None
     year: int
     place: str
