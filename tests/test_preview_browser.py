@@ -25,7 +25,10 @@ from ttdn_docs.admin.document import Urgency
 from ttdn_docs.preview import to_html
 
 CHROMIUM = next((p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome")) if p), None)
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed; .ci/run installs Debian's chromium")
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed; .ci/run installs Debian's chromium"),
+]
 
 # Quiet, offline, no sandbox (containers); without the background-networking flags a
 # closed network refuses its connections many at a time.

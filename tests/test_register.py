@@ -15,6 +15,7 @@ from ttdn_docs import load_profile
 from ttdn_docs.admin import DocumentKind
 from ttdn_docs.api import render_input
 from ttdn_docs.cli import main
+from ttdn_docs.errors import TemplateProblemError
 from ttdn_docs.register import NumberRegister, RegisterError, numbering_period
 from readback import document_text, open_docx
 
@@ -142,7 +143,7 @@ def test_number_auto_without_a_register_is_refused_in_vietnamese(
 def test_a_failed_render_voids_the_number_it_took(tmp_path: Path) -> None:
     plan = _auto_plan(tmp_path, EXAMPLES / "state_plan" / "plan.yaml")
     register_file = tmp_path / "so.sqlite"
-    with pytest.raises(Exception):
+    with pytest.raises(TemplateProblemError):
         render_input(plan, tmp_path / "a.docx", register=register_file, template=tmp_path / "missing.docx")
     [entry] = NumberRegister(register_file).entries()
     assert entry.status == "void" and "không thành công" in entry.reason
