@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Annotated, Literal, Protocol, Union
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 from ttdn_docs.admin import (
     AdminDocument,
@@ -27,9 +27,27 @@ from ttdn_docs.vn import numeric_date
 
 
 AUTO_NUMBER = "auto"
+_MAX_NUMBER = 99_999
+
+
+def _number_or_auto(value: object) -> object:
+    """One clear message for a bad number (a bare union would report each branch)."""
+    if value is None or value == AUTO_NUMBER:
+        return value
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise ValueError(f"phải là một số nguyên (1 đến {_MAX_NUMBER}) hoặc '{AUTO_NUMBER}' (lấy số tiếp theo trong sổ đăng ký số)")
+    if not 1 <= value <= _MAX_NUMBER:
+        raise ValueError(f"phải từ 1 đến {_MAX_NUMBER}")
+    return value
+
+
 # A document's number: typed, ``auto`` (the next free number from the register of
 # document numbers, taken at render time) or left blank for the văn thư.
-DocumentNumber = Union[Annotated[int, Field(ge=1, le=99_999)], Literal["auto"], None]
+DocumentNumber = Annotated[
+    Union[Annotated[int, Field(ge=1, le=_MAX_NUMBER)], Literal["auto"], None], BeforeValidator(_number_or_auto)
+]
 
 
 def fixed_number(number: int | str | None) -> int | None:
