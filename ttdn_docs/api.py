@@ -5,20 +5,18 @@ Used by the CLI and by other commune tools that import ttdn_docs.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
-from ttdn_docs.admin import AdminDocument, DocNumber, DocumentKind, Marks
+from ttdn_docs.admin import DocNumber, DocumentKind, Marks
 from ttdn_docs.datafile import LineMap, dump_yaml, line_of, load_data, validate
 from ttdn_docs.errors import FieldProblem, IncompleteDocumentError, InputError
 from ttdn_docs.profiles import Profile, load_profile
 from ttdn_docs.profiles.grammar import doc_symbol
 from ttdn_docs.profiles.model import Profile as ProfileModel
-from ttdn_docs.register import numbered, open_register, wants_number
+from ttdn_docs.register import NumberedDocument, numbered, open_register, wants_number
 from ttdn_docs.render import check_writable, write_bytes_atomic, write_docx
-from ttdn_docs.ttdn.common import Issuer
 from ttdn_docs.ttdn.aggregate import Aggregation, aggregate
 from ttdn_docs.ttdn.load import load_plan, load_report
 from ttdn_docs.ttdn.plan import ForeignInfoPlan
@@ -28,25 +26,12 @@ from ttdn_docs.ttdn.todo import todo
 from ttdn_docs.ttdn.unit_results import UnitResults, load_unit_file
 
 
-class DomainDocument(Protocol):
-    """What every domain model offers: its profile id, its marks and its generic
-    anatomy."""
+class DomainDocument(NumberedDocument, Protocol):
+    """What every domain model offers: its profile id, its marks, the header fields the
+    register numbers it by, and its generic anatomy."""
 
     profile: str
     marks: Marks
-
-    @property
-    def issuer(self) -> Issuer: ...
-    @property
-    def number(self) -> int | str | None: ...
-    @property
-    def date(self) -> dt.date | None: ...
-    @property
-    def year(self) -> int: ...
-    @property
-    def summary(self) -> str: ...
-
-    def to_document(self) -> AdminDocument: ...
 
     def model_copy(self, *, update: dict[str, Any] | None = None, deep: bool = False) -> Any: ...
 

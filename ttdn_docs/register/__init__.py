@@ -12,7 +12,7 @@ given again. ``number: auto`` in a plan or report takes the next one at render t
 (``ttdn_docs.register.auto``). The file is chosen by ``--register`` or ``TTDN_REGISTER``.
 """
 
-from ttdn_docs.register.auto import REGISTER_ENV, numbered, open_register, register_path, wants_number
+from ttdn_docs.register.auto import REGISTER_ENV, NumberedDocument, numbered, open_register, register_path, wants_number
 from ttdn_docs.register.period import numbering_period
 from ttdn_docs.register.store import STATUS_WORDS, Entry, NumberRegister, RegisterError, issuer_key, period_label
 
@@ -21,6 +21,7 @@ __all__ = [
     "STATUS_WORDS",
     "Entry",
     "NumberRegister",
+    "NumberedDocument",
     "RegisterError",
     "issuer_key",
     "numbered",

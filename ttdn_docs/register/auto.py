@@ -87,9 +87,8 @@ def numbered(
     issuer = document.issuer.display_name
     period = numbering_period(profile, register, issuer, document.date, document.year)
     target = str(Path(file).resolve())
-    entry, created = register.reserve_for(
-        issuer, admin.kind, period, file=target, date=document.date, summary=document.summary
-    )
+    created = register.number_of_file(issuer, admin.kind, period, target) is None
+    entry = register.reserve(issuer, admin.kind, period, file=target, date=document.date, summary=document.summary)
     try:
         yield with_number(document, entry.number), entry
     except BaseException as exc:

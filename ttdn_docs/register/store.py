@@ -115,41 +115,28 @@ class NumberRegister:
         """The next free number of ``issuer``'s ``kind`` in ``period``, recorded with
         the file, date and trích yếu. A number already reserved for the same ``file``
         (a document rendered again) is kept, its date and summary updated."""
-        return self.reserve_for(issuer, kind, period, file=file, date=date, summary=summary)[0]
-
-    def reserve_for(
-        self,
-        issuer: str,
-        kind: DocumentKind,
-        period: str,
-        *,
-        file: str | None = None,
-        date: dt.date | None = None,
-        summary: str = "",
-    ) -> tuple[Entry, bool]:
-        """``reserve``, and whether the number is new (``False``: kept for ``file``)."""
         key, issuer, summary = issuer_key(issuer), nfc(issuer), nfc(summary)
         now = _now()
         with self._write() as db:
-            if file is not None:
-                row = db.execute(
-                    "SELECT number FROM numbers WHERE issuer_key=? AND kind=? AND period=? AND file=? "
-                    "AND status='reserved' ORDER BY number DESC LIMIT 1",
-                    (key, kind.value, period, file),
-                ).fetchone()
-                if row is not None:
-                    db.execute(
-                        "UPDATE numbers SET doc_date=?, summary=? WHERE issuer_key=? AND kind=? AND period=? AND number=?",
-                        (_iso(date), summary, key, kind.value, period, row[0]),
-                    )
-                    return self._entry(db, key, kind, period, row[0]), False
+            kept = self._live_number(db, key, kind, period, file) if file is not None else None
+            if kept is not None:
+                db.execute(
+                    "UPDATE numbers SET doc_date=?, summary=? WHERE issuer_key=? AND kind=? AND period=? AND number=?",
+                    (_iso(date), summary, key, kind.value, period, kept),
+                )
+                return self._entry(db, key, kind, period, kept)
             number = self._highest(db, key, kind, period) + 1
             db.execute(
                 "INSERT INTO numbers (issuer_key, issuer, kind, period, number, status, file, doc_date, summary, "
                 "reserved_at) VALUES (?, ?, ?, ?, ?, 'reserved', ?, ?, ?, ?)",
                 (key, issuer, kind.value, period, number, file, _iso(date), summary, now),
             )
-            return self._entry(db, key, kind, period, number), True
+            return self._entry(db, key, kind, period, number)
+
+    def number_of_file(self, issuer: str, kind: DocumentKind, period: str, file: str) -> int | None:
+        """The live number already reserved for ``file`` in the sequence, if any."""
+        with self._read() as db:
+            return self._live_number(db, issuer_key(issuer), kind, period, file)
 
     def peek(self, issuer: str, kind: DocumentKind, period: str) -> int:
         """The number the next reservation would get (nothing is reserved)."""
@@ -278,6 +265,15 @@ class NumberRegister:
     def _read(self) -> Iterator[sqlite3.Connection]:
         with self._connect() as db:
             yield db
+
+    @staticmethod
+    def _live_number(db: sqlite3.Connection, key: str, kind: DocumentKind, period: str, file: str) -> int | None:
+        row = db.execute(
+            "SELECT number FROM numbers WHERE issuer_key=? AND kind=? AND period=? AND file=? AND status='reserved' "
+            "ORDER BY number DESC LIMIT 1",
+            (key, kind.value, period, file),
+        ).fetchone()
+        return None if row is None else int(row[0])
 
     @staticmethod
     def _highest(db: sqlite3.Connection, key: str, kind: DocumentKind, period: str) -> int:
