@@ -37,6 +37,7 @@ _ARGPARSE_MESSAGES = (
     (re.compile(r"argument (\S+): not allowed with argument (\S+)"), r"không dùng tham số \1 cùng với \2"),
     (re.compile(r"unrecognized arguments: (.*)"), r"tham số không nhận ra: \1"),
     (re.compile(r"one of the arguments (.*) is required"), r"cần một trong các tham số: \1"),
+    (re.compile(r"argument (\S+): (.*)"), r"tham số \1: \2"),  # our own type checks (dates)
 )
 
 
@@ -333,7 +334,9 @@ def _batch(args: argparse.Namespace) -> int:
 
 def _add_register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     register = commands.add_parser("register", help="sổ đăng ký số văn bản: xem, lấy số tiếp theo, hủy số")
-    actions = register.add_subparsers(dest="register_action", required=True, parser_class=_Parser)
+    actions = register.add_subparsers(
+        dest="register_action", metavar="list|next|void|term", required=True, parser_class=_Parser
+    )
     file_help = "tệp sổ (SQLite; mặc định: biến môi trường TTDN_REGISTER)"
 
     def document_arguments(parser: argparse.ArgumentParser) -> None:
