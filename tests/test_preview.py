@@ -11,6 +11,7 @@ import pytest
 from conftest import EXAMPLES, THANH_MIEN
 from htmltext import tags, visible_text
 from readback import document_text, normalise_words, open_docx
+from test_annexes import with_annexes
 from ttdn_docs import load_plan, load_profile
 from ttdn_docs.admin.document import Urgency
 from ttdn_docs.api import as_draft, load_document
@@ -38,6 +39,17 @@ def test_preview_text_equals_the_docx_text_word_for_word(source: Path, profile_n
     admin = document.to_document()
     admin = admin.model_copy(update={"marks": admin.marks.model_copy(update={"draft": True, "urgency": Urgency.KHAN, "drafter_initials": "NVA", "copies": 12})})
     out = write_docx(admin, profile, tmp_path / "doc.docx")
+    assert _words(visible_text(to_html(admin, profile))) == _words(document_text(open_docx(out)))
+
+
+@pytest.mark.parametrize("profile_name", ["party", "state"])
+def test_annexes_and_several_addressees_read_the_same(profile_name: str, tmp_path: Path) -> None:
+    profile = load_profile(profile_name)
+    admin = with_annexes(load_plan(THANH_MIEN).to_document())
+    admin = admin.model_copy(update={"addressees": ["Ban Thường vụ Thành ủy", "Ủy ban nhân dân thành phố"]})
+    out = write_docx(admin, profile, tmp_path / "doc.docx")
+    page = to_html(admin, profile)
+    assert page.count('data-el="annex"') == 2
     assert _words(visible_text(to_html(admin, profile))) == _words(document_text(open_docx(out)))
 
 
