@@ -131,3 +131,16 @@ def test_cli_preview_writes_a_page_and_refuses_bad_input(tmp_path: Path, capsys:
     assert "dòng" in capsys.readouterr().err and not (tmp_path / "x.html").exists()
     assert main(["preview", str(THANH_MIEN), "-o", str(tmp_path / "s.html"), "--profile", "state", "--draft"]) == 0
     assert "DỰ THẢO" in (tmp_path / "s.html").read_text(encoding="utf-8")
+
+
+def test_cli_preview_of_an_unfinished_report_names_the_lines_or_shows_a_draft(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    report = tmp_path / "bao-cao.yaml"
+    assert main(["init", "report", "--from-plan", str(THANH_MIEN), "-o", str(report)]) == 0
+    out = tmp_path / "bao-cao.html"
+    assert main(["preview", str(report), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert str(report) in err and re.search(r"dòng \d+, trường 'sections\.", err) and not out.exists()
+    assert main(["preview", str(report), "-o", str(out), "--draft"]) == 0
+    assert "DỰ THẢO" in visible_text(out.read_text(encoding="utf-8"))

@@ -5,7 +5,8 @@ Used by the CLI and by other commune tools that import ttdn_docs.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -113,10 +114,36 @@ def render_input(
     """Load a data file and render it (``render_file``); a report with unfilled parts
     is refused with each part's field path and YAML line."""
     document, lines = _load_document(Path(path))
-    try:
+    with _parts_located(path, lines):
         return render_file(
             document, output, profile=profile, template=template, overwrite=overwrite, draft=draft, register=register
         )
+
+
+def preview_input(
+    path: Path,
+    output: Path,
+    *,
+    profile: str | Path | Profile | None = None,
+    overwrite: bool = True,
+    draft: bool = False,
+) -> Path:
+    """Load a data file and write its HTML preview (``ttdn_docs.preview``); refused as
+    ``render_input`` refuses (a report with unfilled parts unless ``draft``)."""
+    from ttdn_docs.preview import write_html
+
+    document, lines = _load_document(Path(path))
+    chosen = resolve_profile(document, profile)
+    with _parts_located(path, lines):
+        shown = as_draft(document) if draft else document
+        return write_html(shown.to_document(), chosen, Path(output), overwrite=overwrite)
+
+
+@contextmanager
+def _parts_located(path: Path, lines: LineMap) -> Iterator[None]:
+    """Name the file and the YAML line of each part a report still lacks."""
+    try:
+        yield
     except IncompleteDocumentError as exc:
         located = [FieldProblem(p.path, p.message, line_of(p.path, lines)) for p in exc.problems]
         raise IncompleteDocumentError(str(path), located) from None

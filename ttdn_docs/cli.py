@@ -142,14 +142,9 @@ def _render(args: argparse.Namespace) -> int:
 
 
 def _preview(args: argparse.Namespace) -> int:
-    from ttdn_docs.api import as_draft, load_document, resolve_profile
-    from ttdn_docs.preview import write_html
+    from ttdn_docs.api import preview_input
 
-    document = load_document(args.input)
-    profile = resolve_profile(document, args.profile)
-    if args.draft:
-        document = as_draft(document)
-    out = write_html(document.to_document(), profile, args.output, overwrite=args.force)
+    out = preview_input(args.input, args.output, profile=args.profile, overwrite=args.force, draft=args.draft)
     print(f"Đã ghi {out} (mở bằng trình duyệt)")
     return EXIT_OK
 
