@@ -5,17 +5,19 @@ Used by the CLI and by other commune tools that import ttdn_docs.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Protocol
 
-from ttdn_docs.admin import AdminDocument, DocNumber, DocumentKind, Marks
+from ttdn_docs.admin import DocNumber, DocumentKind, Marks
 from ttdn_docs.datafile import LineMap, dump_yaml, line_of, load_data, validate
 from ttdn_docs.errors import FieldProblem, IncompleteDocumentError, InputError
 from ttdn_docs.profiles import Profile, load_profile
 from ttdn_docs.profiles.grammar import doc_symbol
 from ttdn_docs.profiles.model import Profile as ProfileModel
-from ttdn_docs.render import write_bytes_atomic, write_docx
+from ttdn_docs.register import NumberedDocument, numbered, open_register, wants_number
+from ttdn_docs.render import check_writable, write_bytes_atomic, write_docx
 from ttdn_docs.ttdn.aggregate import Aggregation, aggregate
 from ttdn_docs.ttdn.load import load_plan, load_report
 from ttdn_docs.ttdn.plan import ForeignInfoPlan
@@ -25,14 +27,12 @@ from ttdn_docs.ttdn.todo import todo
 from ttdn_docs.ttdn.unit_results import UnitResults, load_unit_file
 
 
-class DomainDocument(Protocol):
-    """What every domain model offers: its profile id, its marks and its generic
-    anatomy."""
+class DomainDocument(NumberedDocument, Protocol):
+    """What every domain model offers: its profile id, its marks, the header fields the
+    register numbers it by, and its generic anatomy."""
 
     profile: str
     marks: Marks
-
-    def to_document(self) -> AdminDocument: ...
 
     def model_copy(self, *, update: dict[str, Any] | None = None, deep: bool = False) -> Any: ...
 
@@ -79,14 +79,26 @@ def render_file(
     template: Path | None = None,
     overwrite: bool = True,
     draft: bool = False,
+    register: str | Path | None = None,
 ) -> Path:
     """Render a domain document to ``output`` (atomic write). ``draft`` marks it
     ``DỰ THẢO`` and lets a report with unfilled parts through; otherwise such a report
-    raises ``IncompleteDocumentError`` listing them."""
+    raises ``IncompleteDocumentError`` listing them. ``number: auto`` takes the next
+    number from the register (``register``, else ``TTDN_REGISTER``)."""
     chosen = resolve_profile(document, profile)
     if draft:
-        document = as_draft(document)
-    return write_docx(document.to_document(), chosen, Path(output), template, overwrite=overwrite)
+        # A draft takes no number from the register: ``auto`` stays a blank.
+        return write_docx(as_draft(document).to_document(), chosen, Path(output), template, overwrite=overwrite)
+    if not wants_number(document):
+        return write_docx(document.to_document(), chosen, Path(output), template, overwrite=overwrite)
+    check_writable(Path(output), overwrite=overwrite)  # before a number is taken for it
+    with numbered(document, chosen, open_register(register), output, with_number=_with_number) as (numbered_doc, _):
+        return write_docx(numbered_doc.to_document(), chosen, Path(output), template, overwrite=overwrite)
+
+
+def _with_number(document: DomainDocument, number: int) -> DomainDocument:
+    copy: DomainDocument = document.model_copy(update={"number": number})
+    return copy
 
 
 def render_input(
@@ -97,12 +109,41 @@ def render_input(
     template: Path | None = None,
     overwrite: bool = True,
     draft: bool = False,
+    register: str | Path | None = None,
 ) -> Path:
     """Load a data file and render it (``render_file``); a report with unfilled parts
     is refused with each part's field path and YAML line."""
     document, lines = _load_document(Path(path))
+    with _parts_located(path, lines):
+        return render_file(
+            document, output, profile=profile, template=template, overwrite=overwrite, draft=draft, register=register
+        )
+
+
+def preview_input(
+    path: Path,
+    output: Path,
+    *,
+    profile: str | Path | Profile | None = None,
+    overwrite: bool = True,
+    draft: bool = False,
+) -> Path:
+    """Load a data file and write its HTML preview (``ttdn_docs.preview``); refused as
+    ``render_input`` refuses (a report with unfilled parts unless ``draft``)."""
+    from ttdn_docs.preview import write_html
+
+    document, lines = _load_document(Path(path))
+    chosen = resolve_profile(document, profile)
+    with _parts_located(path, lines):
+        shown = as_draft(document) if draft else document
+        return write_html(shown.to_document(), chosen, Path(output), overwrite=overwrite)
+
+
+@contextmanager
+def _parts_located(path: Path, lines: LineMap) -> Iterator[None]:
+    """Name the file and the YAML line of each part a report still lacks."""
     try:
-        return render_file(document, output, profile=profile, template=template, overwrite=overwrite, draft=draft)
+        yield
     except IncompleteDocumentError as exc:
         located = [FieldProblem(p.path, p.message, line_of(p.path, lines)) for p in exc.problems]
         raise IncompleteDocumentError(str(path), located) from None
@@ -137,7 +178,7 @@ def init_report(
     if not isinstance(plan, ForeignInfoPlan):
         plan = load_plan(Path(plan))
     chosen = resolve_profile(plan, profile)
-    if plan.number is None:
+    if not isinstance(plan.number, int):  # blank or still 'auto'
         number = todo("số, ký hiệu của kế hoạch")
     else:
         number = doc_symbol(chosen, DocumentKind.KE_HOACH, DocNumber(number=plan.number, body=plan.issuer.abbreviation))

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from ttdn_docs.units import Commune
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+_REGISTER_HELP = "sổ đăng ký số (tệp SQLite) cho 'number: auto' (mặc định: biến môi trường TTDN_REGISTER)"
 
 
 # argparse's own messages are English; an officer sees these Vietnamese ones instead.
@@ -36,6 +37,7 @@ _ARGPARSE_MESSAGES = (
     (re.compile(r"argument (\S+): not allowed with argument (\S+)"), r"không dùng tham số \1 cùng với \2"),
     (re.compile(r"unrecognized arguments: (.*)"), r"tham số không nhận ra: \1"),
     (re.compile(r"one of the arguments (.*) is required"), r"cần một trong các tham số: \1"),
+    (re.compile(r"argument (\S+): (.*)"), r"tham số \1: \2"),  # our own type checks (dates)
 )
 
 
@@ -87,7 +89,16 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument(
         "--no-check", action="store_true", help="không kiểm tra thể thức tệp vừa dựng (mặc định: có kiểm tra)"
     )
+    render.add_argument("--register", type=Path, help=_REGISTER_HELP)
     render.set_defaults(handler=_render)
+
+    preview = commands.add_parser("preview", help="xem trước văn bản dưới dạng trang HTML (không cần Word)")
+    preview.add_argument("input", type=Path, help="tệp dữ liệu kế hoạch/báo cáo (.yaml, .yml, .json)")
+    preview.add_argument("-o", "--output", type=Path, required=True, help="tệp .html đầu ra")
+    preview.add_argument("--profile", help="hồ sơ thể thức: party, state, mã hồ sơ hoặc đường dẫn tệp")
+    preview.add_argument("--draft", action="store_true", help="xem trước bản DỰ THẢO")
+    preview.add_argument("--force", action="store_true", help="ghi đè tệp đầu ra nếu đã có")
+    preview.set_defaults(handler=_preview)
 
     check = commands.add_parser("check", help="kiểm tra thể thức tệp .docx (của ta hoặc soạn bằng Word)")
     check.add_argument("files", type=Path, nargs="+", metavar="FILE.docx", help="tệp .docx cần kiểm tra")
@@ -110,6 +121,7 @@ def _parser() -> argparse.ArgumentParser:
 
     _add_init(commands)
     _add_batch(commands)
+    _add_register(commands)
     return parser
 
 
@@ -118,7 +130,8 @@ def _render(args: argparse.Namespace) -> int:
 
     profile = resolve_profile(load_document(args.input), args.profile)
     out = render_input(
-        args.input, args.output, profile=profile, template=args.template, overwrite=args.force, draft=args.draft
+        args.input, args.output, profile=profile, template=args.template, overwrite=args.force, draft=args.draft,
+        register=args.register,
     )
     print(f"Đã ghi {out}" + (" (bản DỰ THẢO)" if args.draft else ""))
     if args.pdf:
@@ -126,6 +139,14 @@ def _render(args: argparse.Namespace) -> int:
 
         print(f"Đã ghi {convert_to_pdf(out)}")
     return EXIT_OK if args.no_check else _check_written(out, profile)
+
+
+def _preview(args: argparse.Namespace) -> int:
+    from ttdn_docs.api import preview_input
+
+    out = preview_input(args.input, args.output, profile=args.profile, overwrite=args.force, draft=args.draft)
+    print(f"Đã ghi {out} (mở bằng trình duyệt)")
+    return EXIT_OK
 
 
 def _init(args: argparse.Namespace) -> int:
@@ -263,6 +284,7 @@ def _add_batch(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "--check", action="store_true",
         help="kiểm tra thể thức từng văn bản (chậm hơn khoảng 20 ms/văn bản); số lỗi ghi vào cột errors",
     )
+    batch.add_argument("--register", type=Path, help=_REGISTER_HELP)
     batch.set_defaults(handler=_batch)
 
 
@@ -285,7 +307,7 @@ def _batch(args: argparse.Namespace) -> int:
         check = count_errors
     result = run_batch(
         args.template, args.output, communes=communes, table=table, workers=max(1, args.jobs),
-        docx_template=args.docx_template, progress=progress, check=check,
+        docx_template=args.docx_template, progress=progress, check=check, register=args.register,
     )
     print(
         f"Đã xử lý {len(result.entries)} xã: {result.count('ok')} đã ghi, {result.count('unchanged')} không đổi,"
@@ -302,6 +324,126 @@ def _batch(args: argparse.Namespace) -> int:
     if result.with_errors:
         print(f"Trình kiểm tra thấy lỗi thể thức ở {len(result.with_errors)} văn bản (cột errors).", file=sys.stderr)
         return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _add_register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    register = commands.add_parser("register", help="sổ đăng ký số văn bản: xem, lấy số tiếp theo, hủy số")
+    actions = register.add_subparsers(
+        dest="register_action", metavar="list|next|void|term", required=True, parser_class=_Parser
+    )
+    file_help = "tệp sổ (SQLite; mặc định: biến môi trường TTDN_REGISTER)"
+
+    def document_arguments(parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("--issuer", required=True, help="cơ quan ban hành, ví dụ \"Đảng ủy xã Thanh Miện\"")
+        parser.add_argument("--kind", required=True, help="loại văn bản: tên (Kế hoạch) hoặc mã (ke_hoach)")
+        parser.add_argument("--profile", default="party", help="hồ sơ thể thức quyết định kỳ đánh số (mặc định: party)")
+        parser.add_argument("--register", type=Path, help=file_help)
+
+    listing = actions.add_parser("list", help="liệt kê các số đã cấp và đã hủy")
+    listing.add_argument("--issuer", help="chỉ số của cơ quan này")
+    listing.add_argument("--register", type=Path, help=file_help)
+    listing.add_argument("--format", choices=["text", "json"], default="text", help="dạng kết quả (mặc định: text)")
+    listing.set_defaults(handler=_register_list)
+
+    following = actions.add_parser("next", help="cấp số tiếp theo (hoặc chỉ xem với --peek)")
+    document_arguments(following)
+    following.add_argument("--date", type=_iso_date, help="ngày ban hành YYYY-MM-DD (mặc định: hôm nay)")
+    following.add_argument("--summary", default="", help="trích yếu ghi vào sổ")
+    following.add_argument("--file", help="tệp văn bản ghi vào sổ")
+    following.add_argument("--peek", action="store_true", help="chỉ xem số tiếp theo, không cấp")
+    following.set_defaults(handler=_register_next)
+
+    void = actions.add_parser("void", help="hủy một số (số vẫn ở trong sổ và không cấp lại)")
+    document_arguments(void)
+    void.add_argument("number", type=int, help="số cần hủy")
+    void.add_argument("--date", type=_iso_date, help="một ngày trong kỳ đánh số của số đó (mặc định: hôm nay)")
+    void.add_argument("--reason", required=True, help="lý do hủy")
+    void.set_defaults(handler=_register_void)
+
+    term = actions.add_parser("term", help="ghi ngày bắt đầu nhiệm kỳ của cấp ủy (đánh số theo nhiệm kỳ)")
+    term.add_argument("--issuer", required=True, help="cấp ủy, ví dụ \"Đảng ủy xã Thanh Miện\"")
+    term.add_argument("--start", type=_iso_date, required=True, help="ngày bắt đầu nhiệm kỳ YYYY-MM-DD")
+    term.add_argument("--register", type=Path, help=file_help)
+    term.set_defaults(handler=_register_term)
+
+
+def _iso_date(text: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"ngày '{text}' không đúng dạng YYYY-MM-DD") from None
+
+
+def _register_list(args: argparse.Namespace) -> int:
+    from ttdn_docs.register import STATUS_WORDS, open_register, period_label
+
+    entries = open_register(args.register, create=False).entries(args.issuer)
+    if args.format == "json":
+        print(json.dumps([e.as_dict() for e in entries], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not entries:
+        print("Sổ chưa có số nào" + (f" của {args.issuer}." if args.issuer else "."))
+    for e in entries:
+        date = f"{e.date:%d/%m/%Y}" if e.date else "chưa ghi ngày"
+        line = f"{e.issuer} | {e.kind.display_name} | {period_label(e.period)} | số {e.number:02d} | {STATUS_WORDS[e.status]}"
+        line += f" | {date} | {e.summary or '—'} | {e.file or '—'}"
+        print(line + (f" | lý do hủy: {e.reason}" if e.status == "void" else ""))
+    return EXIT_OK
+
+
+def _register_document(args: argparse.Namespace, create: bool) -> tuple[Any, Any, str]:
+    """The register, the document kind and the period of a ``next``/``void`` request."""
+    from ttdn_docs.profiles import load_profile
+    from ttdn_docs.register import numbering_period, open_register
+
+    register = open_register(args.register, create=create)
+    kind = _kind_arg(args.kind)
+    profile = load_profile(args.profile)
+    period = numbering_period(profile, register, args.issuer, args.date or datetime.date.today())
+    return register, kind, period
+
+
+def _kind_arg(text: str) -> Any:
+    from ttdn_docs.admin import DocumentKind
+    from ttdn_docs.vn import fold_key
+
+    for kind in DocumentKind:
+        if fold_key(text) in (kind.value, fold_key(kind.display_name)):
+            return kind
+    names = ", ".join(k.display_name for k in DocumentKind)
+    raise TtdnError(f"Loại văn bản '{text}' không có; chọn một trong: {names}")
+
+
+def _register_next(args: argparse.Namespace) -> int:
+    from ttdn_docs.register import period_label
+
+    register, kind, period = _register_document(args, create=not args.peek)
+    if args.peek:
+        number = register.peek(args.issuer, kind, period)
+        print(f"Số tiếp theo của {args.issuer} ({kind.display_name}, {period_label(period)}): {number:02d} (chưa cấp)")
+        return EXIT_OK
+    entry = register.reserve(
+        args.issuer, kind, period, file=args.file, date=args.date or datetime.date.today(), summary=args.summary
+    )
+    print(f"Đã cấp số {entry.number:02d} cho {entry.issuer} ({kind.display_name}, {period_label(period)}).")
+    return EXIT_OK
+
+
+def _register_void(args: argparse.Namespace) -> int:
+    register, kind, period = _register_document(args, create=False)
+    entry = register.void(args.issuer, kind, period, args.number, args.reason)
+    print(f"Đã hủy số {entry.number:02d} ({kind.display_name}) của {entry.issuer}: {entry.reason}. Số này không cấp lại.")
+    return EXIT_OK
+
+
+def _register_term(args: argparse.Namespace) -> int:
+    from ttdn_docs.register import open_register
+
+    register = open_register(args.register)
+    register.add_term(args.issuer, args.start)
+    starts = ", ".join(f"{d:%d/%m/%Y}" for d in register.term_starts(args.issuer))
+    print(f"Đã ghi nhiệm kỳ của {args.issuer} bắt đầu {args.start:%d/%m/%Y}. Các nhiệm kỳ trong sổ: {starts}.")
     return EXIT_OK
 
 

@@ -66,3 +66,10 @@ class AdminDocument(BaseModel):
     signature: Signature
     marks: Marks = Field(default_factory=Marks)
     annexes: list[Annex] = Field(default_factory=list)
+
+    def _repr_html_(self) -> str:
+        """A notebook cell shows the document under the default profile
+        (``ttdn_docs.preview.to_html`` takes any other)."""
+        from ttdn_docs.preview import notebook_html  # the render layer, loaded only to display
+
+        return notebook_html(self)

@@ -147,7 +147,9 @@ def _converter(annotation: Any) -> Converter | None:
     if any(o is dt.date for o in options):
         return _to_date
     if any(o is int for o in options):
-        return _to_int
+        # ``number: auto``: a cell may hold a word the field accepts besides a number.
+        words = {str(w) for o in options if typing.get_origin(o) is typing.Literal for w in typing.get_args(o)}
+        return _to_int if not words else (lambda text: text.strip() if text.strip() in words else _to_int(text))
     if any(o is str for o in options) and not any(typing.get_origin(o) in (list, dict) for o in options):
         return _to_text
     return None

@@ -37,6 +37,7 @@ from ttdn_docs.batch.table import Table, TableRow
 from ttdn_docs.errors import FieldProblem, InputError, RenderError, TtdnError
 from ttdn_docs.filenames import safe_filename
 from ttdn_docs.profiles import Profile, load_profile
+from ttdn_docs.register import numbered, open_register, register_path, wants_number
 from ttdn_docs.render import render_docx, write_bytes_atomic
 from ttdn_docs.render.templates import template_for
 from ttdn_docs.ttdn.commune import FAMILIES
@@ -84,6 +85,7 @@ class WorkerSetup:
     table_source: str
     out_dir: Path
     check: CheckHook | None
+    register: Path | None = None  # for ``number: auto``; every worker opens the same file
 
 
 @dataclass(frozen=True)
@@ -113,13 +115,13 @@ class _Worker:
             if _still_valid(job.previous, fingerprint, target):
                 assert job.previous is not None
                 return job.previous.unchanged()
-            data = render_docx(plan.to_document(), self.profile, self.setup.docx_template)
-            # Integration point for the checker (ttdn_docs.check): the hook returns the
-            # number of errors found in the rendered document; it lands in the manifest.
-            errors = self.setup.check(data, self.profile) if self.setup.check else 0
-            write_bytes_atomic(target, data)
-            digest = hashlib.sha256(data).hexdigest()
-            return ManifestEntry(commune.code, commune.full_name, target.name, digest, "ok", errors, "", fingerprint)
+            if not wants_number(plan):
+                return self.write(commune, plan, target, fingerprint)
+            # number: auto — this commune's issuer takes its next number (the same one
+            # again when this commune's file is rendered again).
+            register = open_register(self.setup.register)
+            with numbered(plan, self.profile, register, target, with_number=_with_number) as (numbered_plan, _):
+                return self.write(commune, numbered_plan, target, fingerprint)
         except TtdnError as exc:
             message = str(exc)
         except Exception as exc:  # a bug must not stop the other communes
@@ -128,9 +130,22 @@ class _Worker:
         target.unlink(missing_ok=True)
         return ManifestEntry.failed(commune.code, commune.full_name, message)
 
+    def write(self, commune: Commune, plan: ForeignInfoPlan, target: Path, fingerprint: str) -> ManifestEntry:
+        data = render_docx(plan.to_document(), self.profile, self.setup.docx_template)
+        # Integration point for the checker (ttdn_docs.check): the hook returns the
+        # number of errors found in the rendered document; it lands in the manifest.
+        errors = self.setup.check(data, self.profile) if self.setup.check else 0
+        write_bytes_atomic(target, data)
+        digest = hashlib.sha256(data).hexdigest()
+        return ManifestEntry(commune.code, commune.full_name, target.name, digest, "ok", errors, "", fingerprint)
+
     def fingerprint(self, plan: ForeignInfoPlan) -> str:
         payload = json.dumps([plan.model_dump(mode="json"), *self.salt], ensure_ascii=False, sort_keys=True)
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def _with_number(plan: ForeignInfoPlan, number: int) -> ForeignInfoPlan:
+    return plan.model_copy(update={"number": number})
 
 
 _WORKER: _Worker | None = None
@@ -174,8 +189,10 @@ def run_batch(
     docx_template: Path | None = None,
     check: CheckHook | None = None,
     progress: Progress | None = None,
+    register: Path | None = None,
 ) -> BatchResult:
-    """Render ``template`` for each commune of ``table`` (its rows) or of ``communes``."""
+    """Render ``template`` for each commune of ``table`` (its rows) or of ``communes``;
+    ``number: auto`` takes each commune's number from ``register`` (or ``TTDN_REGISTER``)."""
     plan_template = PlanTemplate.load(Path(template))
     profile = load_profile(plan_template.profile_name)
     if profile.family not in FAMILIES:
@@ -200,6 +217,7 @@ def run_batch(
         table_source=table.source if table is not None else "",
         out_dir=out_dir,
         check=check,
+        register=register_path(register),
     )
     with _locked(out_dir):
         _remove_stale_temporaries(out_dir)

@@ -58,6 +58,12 @@ class CheckResult:
     def warnings(self) -> list[Finding]:
         return [f for f in self.findings if f.severity == "warning"]
 
+    def _repr_html_(self) -> str:
+        """A notebook cell shows the findings as a table (``ttdn_docs.preview``)."""
+        from ttdn_docs.preview import findings_html
+
+        return findings_html(self)
+
     def as_dict(self) -> dict[str, object]:
         return {
             "file": self.source,

@@ -167,6 +167,11 @@ class NumberGrammar(Sourced):
     cong_van_template: str
     digits: int = Field(default=2, ge=1, le=5)
     blank: str = "    "
+    # Numbers run from 1 again in each period: ``calendar_year`` (1 January to 31
+    # December, ND 30 art. 15) or ``term`` (the committee's term of office; its start
+    # date is kept in the register of numbers). ``period_ref``: the article.
+    period: Literal["calendar_year", "term"] = "calendar_year"
+    period_ref: str = ""
 
 
 class DateGrammar(Sourced):

@@ -23,6 +23,7 @@ __all__ = [
     "PLACEHOLDERS",
     "CompiledTemplate",
     "build_context",
+    "check_writable",
     "render_docx",
     "write_bytes_atomic",
     "write_docx",
@@ -53,11 +54,7 @@ def write_docx_stream(document: AdminDocument, profile: Profile, stream: BinaryI
 
 def write_bytes_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> Path:
     """Write to a temporary file beside ``path``, fsync, then rename over it."""
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise RenderError(f"Thư mục đích '{folder}' không tồn tại")
-    if not overwrite and path.exists():
-        raise RenderError(f"Tệp '{path}' đã tồn tại (dùng --force để ghi đè)")
+    folder = check_writable(path, overwrite=overwrite)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         # mkstemp creates 0600; a document is an ordinary file (0666 less the umask).
@@ -75,6 +72,17 @@ def write_bytes_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> Pa
             pass
         raise
     return path
+
+
+def check_writable(path: Path, *, overwrite: bool = True) -> Path:
+    """The folder ``path`` will be written in; refuses a missing folder, and an existing
+    file unless ``overwrite``."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise RenderError(f"Thư mục đích '{folder}' không tồn tại")
+    if not overwrite and path.exists():
+        raise RenderError(f"Tệp '{path}' đã tồn tại (dùng --force để ghi đè)")
+    return folder
 
 
 def _umask() -> int:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Literal, Protocol
+from typing import Annotated, Literal, Protocol, Union
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 from ttdn_docs.admin import (
     AdminDocument,
@@ -24,6 +24,35 @@ from ttdn_docs.admin import (
 )
 from ttdn_docs.admin.text import CleanText
 from ttdn_docs.vn import numeric_date
+
+
+AUTO_NUMBER = "auto"
+_MAX_NUMBER = 99_999
+
+
+def _number_or_auto(value: object) -> object:
+    """One clear message for a bad number (a bare union would report each branch)."""
+    if value is None or value == AUTO_NUMBER:
+        return value
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise ValueError(f"phải là một số nguyên (1 đến {_MAX_NUMBER}) hoặc '{AUTO_NUMBER}' (lấy số tiếp theo trong sổ đăng ký số)")
+    if not 1 <= value <= _MAX_NUMBER:
+        raise ValueError(f"phải từ 1 đến {_MAX_NUMBER}")
+    return value
+
+
+# A document's number: typed, ``auto`` (the next free number from the register of
+# document numbers, taken at render time) or left blank for the văn thư.
+DocumentNumber = Annotated[
+    Union[Annotated[int, Field(ge=1, le=_MAX_NUMBER)], Literal["auto"], None], BeforeValidator(_number_or_auto)
+]
+
+
+def fixed_number(number: int | str | None) -> int | None:
+    """The number to print now: ``auto`` prints as a blank until the register gives one."""
+    return number if isinstance(number, int) else None
 
 
 class Model(BaseModel):
@@ -138,7 +167,8 @@ class IssuedDocument(Protocol):
     """The header and footer fields every TTĐN document model carries."""
 
     issuer: Issuer
-    number: int | None
+    @property
+    def number(self) -> int | str | None: ...  # read-only: plans narrow it to int | "auto"
     date: dt.date | None
     year: int
     place: str
@@ -156,7 +186,7 @@ def admin_document(
     return AdminDocument(
         issuer=source.issuer.authority(),
         kind=kind,
-        number=DocNumber(number=source.number, body=source.issuer.abbreviation),
+        number=DocNumber(number=fixed_number(source.number), body=source.issuer.abbreviation),
         place_date=PlaceDate(place=source.place, date=source.date, year=source.year if source.date is None else None),
         summary=source.summary,
         addressees=source.addressees,

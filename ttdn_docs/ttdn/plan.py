@@ -22,7 +22,7 @@ from ttdn_docs.admin import (
     Section,
 )
 from ttdn_docs.admin.text import CleanText
-from ttdn_docs.ttdn.common import Basis, Issuer, Model, RecipientList, Signer, admin_document
+from ttdn_docs.ttdn.common import Basis, DocumentNumber, Issuer, Model, RecipientList, Signer, admin_document
 from ttdn_docs.vn import numeric_date
 
 
@@ -111,7 +111,7 @@ class ForeignInfoPlan(Model):
     kind: Literal["plan"] = "plan"
     profile: CleanText = Field(default="party-hd36-2018", max_length=200)
     issuer: Issuer
-    number: int | None = Field(default=None, ge=1, le=99_999)
+    number: DocumentNumber = None
     date: dt.date | None = None
     year: int = Field(ge=2000, le=2200)
     place: CleanText = Field(max_length=200)
@@ -151,6 +151,12 @@ class ForeignInfoPlan(Model):
             f"{c.units} triển khai, thực hiện và báo cáo kết quả {c.report_subject} về {c.collector}{via} "
             f"trước ngày {numeric_date(c.deadline)}{report_to}."
         )
+
+    def _repr_html_(self) -> str:
+        """A notebook cell shows the document as it will print (``ttdn_docs.preview``)."""
+        from ttdn_docs.preview import domain_html  # the render layer, loaded only to display
+
+        return domain_html(self.to_document, self.profile)
 
     def to_document(self) -> AdminDocument:
         titles = self.section_titles

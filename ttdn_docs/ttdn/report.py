@@ -28,7 +28,7 @@ from ttdn_docs.admin import (
 )
 from ttdn_docs.admin.text import CleanText
 from ttdn_docs.errors import FieldProblem, IncompleteDocumentError
-from ttdn_docs.ttdn.common import Basis, Citation, Issuer, Model, RecipientList, Signer, admin_document
+from ttdn_docs.ttdn.common import Basis, DocumentNumber, Citation, Issuer, Model, RecipientList, Signer, admin_document
 from ttdn_docs.ttdn.indicators import Indicator, IndicatorLabels, fill_years, indicator_table
 from ttdn_docs.ttdn.plan import ItemOrText, Opening, item_section
 from ttdn_docs.ttdn.todo import find_todos
@@ -148,7 +148,7 @@ class ForeignInfoReport(Model):
     kind: Literal["report"] = "report"
     profile: CleanText = Field(default="party-hd36-2018", max_length=200)
     issuer: Issuer
-    number: int | None = Field(default=None, ge=1, le=99_999)
+    number: DocumentNumber = None
     date: dt.date | None = None
     year: int = Field(ge=2000, le=2200, description="the year reported on")
     period: Period | None = None
@@ -237,6 +237,12 @@ class ForeignInfoReport(Model):
         return f"{head} của {self.issuer.display_name}."
 
     # -- anatomy ---------------------------------------------------------------------
+
+    def _repr_html_(self) -> str:
+        """A notebook cell shows the document as it will print (``ttdn_docs.preview``)."""
+        from ttdn_docs.preview import domain_html  # the render layer, loaded only to display
+
+        return domain_html(self.to_document, self.profile)
 
     def to_document(self) -> AdminDocument:
         """The generic anatomy; refuses a report with parts still to be written unless
