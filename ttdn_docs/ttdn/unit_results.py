@@ -8,9 +8,9 @@ tiêu, Đơn vị tính, Kết quả, Tổng số, Năm trước``); above it, a
 names the reporting unit (otherwise the file name does) and ``Thuộc: <đơn vị trong kế
 hoạch>`` the plan's unit it reports under.
 
-Numbers in a sheet follow Vietnamese writing: ``.`` groups thousands, ``,`` marks decimals
-(``1.234`` is one thousand two hundred and thirty-four, ``93,41`` is 93.41); a ``.``
-followed by other than three digits is read as a decimal point (``93.41``).
+Numbers in a sheet follow Vietnamese writing (``vn.parse_figure``): ``.`` groups thousands,
+``,`` marks decimals (``1.234`` is one thousand two hundred and thirty-four, ``93,41`` is
+93.41); a ``.`` followed by other than three digits is read as a decimal point (``93.41``).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
@@ -32,7 +32,7 @@ from ttdn_docs.errors import FieldProblem, InputError
 from ttdn_docs.ttdn.common import Model
 from ttdn_docs.ttdn.indicators import Indicator, is_percent_unit
 from ttdn_docs.ttdn.report import TaskResult
-from ttdn_docs.vn import clean_text, fold_key
+from ttdn_docs.vn import clean_text, fold_key, parse_figure
 
 SHEET_SUFFIXES = {".csv", ".xlsx"}
 DATA_SUFFIXES = {".yaml", ".yml", ".json"}
@@ -195,14 +195,15 @@ def _record(header: dict[str, int], cells: list[Cell], texts: list[str], line: i
     problems = []
     for field in _FIGURES:
         try:
-            record[field] = parse_figure(cell(field), percent=is_percent_unit(text("unit")))
+            record[field] = cell_figure(cell(field), percent=is_percent_unit(text("unit")))
         except ValueError as exc:
             problems.append(FieldProblem(field, str(exc), line))
     return {k: v for k, v in record.items() if v is not None}, problems
 
 
-def parse_figure(cell: Cell, *, percent: bool = False) -> Decimal | None:
-    """A number from a sheet cell (see the module doc for the writing rules)."""
+def cell_figure(cell: Cell, *, percent: bool = False) -> Decimal | None:
+    """A number from a sheet cell: spreadsheet numbers as they are, text by the Vietnamese
+    writing rules of ``vn.parse_figure``; an empty cell is ``None``."""
     if cell is None:
         return None
     if isinstance(cell, bool):
@@ -211,21 +212,9 @@ def parse_figure(cell: Cell, *, percent: bool = False) -> Decimal | None:
         return Decimal(str(cell.value)) * 100
     if isinstance(cell, (int, float, Decimal)):
         return Decimal(str(cell))
-    text = re.sub(r"[\s\u00a0]", "", str(cell))
-    if not text:
+    if not str(cell).strip():
         return None
-    if percent and text.endswith("%"):
-        text = text[:-1]
-    if re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d+)?", text):  # 1.234 or 1.234,5
-        text = text.replace(".", "").replace(",", ".")
-    elif re.fullmatch(r"\d+,\d+", text):  # 93,41
-        text = text.replace(",", ".")
-    elif not re.fullmatch(r"\d+(\.\d+)?", text):  # 93.41 or 312
-        raise ValueError(f"'{cell}' không phải là số (viết 1.234 hoặc 93,41)")
-    try:
-        return Decimal(text)
-    except InvalidOperation:  # pragma: no cover - the patterns above only let digits through
-        raise ValueError(f"'{cell}' không phải là số") from None
+    return parse_figure(str(cell), percent=percent)
 
 
 @dataclass(frozen=True)
