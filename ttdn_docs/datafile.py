@@ -20,10 +20,11 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from ttdn_docs.errors import FieldProblem, InputError
+from ttdn_docs.limits import InputKind, check_size
+from ttdn_docs.vn import WrittenNumber
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
-MAX_INPUT_BYTES = 20 * 1024 * 1024
 # Aliases let a few lines of YAML expand into billions of nodes ("billion laughs");
 # a document larger than this once expanded is refused.
 MAX_NODES = 500_000
@@ -31,16 +32,10 @@ MAX_NODES = 500_000
 LineMap = dict[tuple[str, ...], int]
 
 
-def read_text(path: Path) -> str:
-    """Read an input file as UTF-8 with a clear message on every failure."""
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise InputError(str(path), [FieldProblem("", "không tìm thấy tệp")]) from None
-    except OSError as exc:
-        raise InputError(str(path), [FieldProblem("", f"không đọc được tệp ({exc.strerror})")]) from None
-    if size > MAX_INPUT_BYTES:
-        raise InputError(str(path), [FieldProblem("", f"tệp quá lớn ({size} byte, tối đa {MAX_INPUT_BYTES})")])
+def read_text(path: Path, kind: InputKind = InputKind.DATA) -> str:
+    """Read an input file as UTF-8 with a clear message on every failure; a file above
+    the size limit of ``kind`` is refused before it is read (``ttdn_docs.limits``)."""
+    check_size(path, kind)
     try:
         return path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -51,23 +46,47 @@ def read_text(path: Path) -> str:
         raise InputError(str(path), [FieldProblem("", f"không đọc được tệp ({exc.strerror})")]) from None
 
 
-def parse_yaml(text: str, source: str) -> tuple[Any, LineMap]:
-    """Parse YAML safely; return the data and a map from field path to line."""
+class _InputLoader(yaml.SafeLoader):
+    """SafeLoader that keeps what officers type readable by the models: a float keeps its
+    text (``18.600`` is a figure, not 18.6) and a date YAML cannot build (``2025-02-30``)
+    stays text, for the date type to refuse with the reason."""
+
+
+def _written_number(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> WrittenNumber:
+    return WrittenNumber(loader.construct_yaml_float(node), str(node.value))
+
+
+def _lenient_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        return loader.construct_yaml_timestamp(node)
+    except ValueError:
+        return str(node.value)
+
+
+_InputLoader.add_constructor("tag:yaml.org,2002:float", _written_number)
+_InputLoader.add_constructor("tag:yaml.org,2002:timestamp", _lenient_timestamp)
+
+
+def parse_yaml(text: str, source: str) -> tuple[Any, LineMap]:
+    """Parse YAML safely, in one pass; return the data and a map from field path to
+    line."""
+    loader = _InputLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise InputError(source, [FieldProblem("", "tệp rỗng")])
+        lines: LineMap = {}
+        _walk(node, (), lines, [0], source)
+        data = loader.construct_document(node)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         problem = getattr(exc, "problem", None) or str(exc)
         raise InputError(source, [FieldProblem("", f"lỗi cú pháp YAML: {problem}", line)]) from None
-    if node is None:
-        raise InputError(source, [FieldProblem("", "tệp rỗng")])
-    lines: LineMap = {}
-    _walk(node, (), lines, [0], source)
-    try:
-        data = yaml.load(text, Loader=yaml.SafeLoader)  # noqa: S506 - SafeLoader
-    except yaml.YAMLError as exc:  # pragma: no cover - compose already parsed it
-        raise InputError(source, [FieldProblem("", f"lỗi cú pháp YAML: {exc}")]) from None
+    except RecursionError:
+        raise InputError(source, [FieldProblem("", "tài liệu YAML lồng nhau quá sâu")]) from None
+    finally:
+        loader.dispose()
     return data, lines
 
 
@@ -210,6 +229,8 @@ def plain_data(value: Any) -> Any:
         return plain_data(value.value)
     if isinstance(value, Decimal):
         return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, float):
+        return float(value)  # a WrittenNumber as a plain float
     return value
 
 
@@ -234,6 +255,7 @@ def first_worksheet(path: Path) -> Iterator[Any]:
         raise InputError(
             str(path), [FieldProblem("", 'cần gói openpyxl để đọc tệp .xlsx: pip install "ttdn-docs[xlsx]"')]
         ) from None
+    check_size(path, InputKind.TABLE)
     try:
         data, name = read_source(path)
         safe_entries(data, name)

@@ -28,6 +28,7 @@ from pydantic import Field, ValidationError
 
 from ttdn_docs.admin.text import CleanText
 from ttdn_docs.datafile import first_worksheet, load_model, problems_from, read_text
+from ttdn_docs.limits import InputKind
 from ttdn_docs.errors import FieldProblem, InputError
 from ttdn_docs.ttdn.common import Model
 from ttdn_docs.ttdn.indicators import Indicator, is_percent_unit
@@ -225,7 +226,7 @@ class PercentCell:
 
 
 def _csv_rows(path: Path) -> list[Row]:
-    text = read_text(path)
+    text = read_text(path, InputKind.TABLE)
     try:
         dialect: Any = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:

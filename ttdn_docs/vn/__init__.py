@@ -6,7 +6,7 @@ comparisons, the administrative date line and number formatting.
 
 from ttdn_docs.vn.case import upper
 from ttdn_docs.vn.dates import DateParseError, date_line, date_words, numeric_date, parse_date, parse_numeric_date
-from ttdn_docs.vn.numbers import FigureParseError, format_number, format_percent, parse_figure
+from ttdn_docs.vn.numbers import FigureParseError, WrittenNumber, format_number, format_percent, parse_figure
 from ttdn_docs.vn.text import clean_text, has_illegal_chars, nfc
 from ttdn_docs.vn.variants import fold_key, fold_tone_placement
 
@@ -27,4 +27,5 @@ __all__ = [
     "parse_figure",
     "parse_numeric_date",
     "upper",
+    "WrittenNumber",
 ]

@@ -82,3 +82,18 @@ def parse_figure(text: str, *, percent: bool = False) -> Decimal:
         )
     example = "97,56%" if percent else "1.234 hoặc 97,56"
     raise FigureParseError(f"'{shown}' không phải là số (viết ví dụ {example})")
+
+
+class WrittenNumber(float):
+    """A number with the text it was written as.
+
+    YAML reads ``18.600`` as the float 18.6 and ``1.234`` as 1.234, while an officer means
+    eighteen thousand six hundred; the input loader keeps the text so that a figure is
+    read the Vietnamese way (``parse_figure``). Everywhere else it is a plain float."""
+
+    text: str
+
+    def __new__(cls, value: float, text: str) -> WrittenNumber:
+        number = super().__new__(cls, value)
+        number.text = text
+        return number
