@@ -1,8 +1,10 @@
-"""Load YAML or JSON input into pydantic models with errors that name the field path
-and the YAML line.
+"""Load YAML or JSON input into pydantic models with errors that name the place and the
+YAML line.
 
 Every problem found is reported at once (``InputError.problems``), in Vietnamese, with
-the dotted path (``tasks.2.unit``) and, for YAML, the 1-based line of the value.
+the place in the officer's words (``nhiệm vụ thứ 3 của Phòng Văn hóa - Xã hội``, see
+``ttdn_docs.input_problems``), the dotted path (``tasks.1.tasks.2``) and, for YAML, the
+1-based line of the value.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from ttdn_docs.errors import FieldProblem, InputError
+from ttdn_docs.input_problems import LineMap as LineMap
+from ttdn_docs.input_problems import line_for, problems_from
 from ttdn_docs.limits import InputKind, check_size
 from ttdn_docs.vn import WrittenNumber
 
@@ -28,8 +32,6 @@ ModelT = TypeVar("ModelT", bound=BaseModel)
 # Aliases let a few lines of YAML expand into billions of nodes ("billion laughs");
 # a document larger than this once expanded is refused.
 MAX_NODES = 500_000
-
-LineMap = dict[tuple[str, ...], int]
 
 
 def read_text(path: Path, kind: InputKind = InputKind.DATA) -> str:
@@ -130,86 +132,12 @@ def validate(model: type[ModelT], data: Any, source: str, lines: LineMap | None 
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        raise InputError(source, problems_from(exc, lines or {})) from None
-
-
-def problems_from(exc: ValidationError, lines: LineMap) -> list[FieldProblem]:
-    problems = []
-    for error in exc.errors(include_url=False):
-        loc = tuple(str(part) for part in error["loc"])
-        # Discriminated unions add the tag name to the path; drop it for the user.
-        loc = tuple(part for part in loc if part not in {"paragraph", "bullets", "section", "table"})
-        # A missing field has no line of its own: point at its parent mapping, unless
-        # that is the whole document (its first line would mislead).
-        if error["type"] == "missing":
-            line = _line_for(loc[:-1], lines) if len(loc) > 1 else None
-        else:
-            line = _line_for(loc, lines)
-        problems.append(FieldProblem(".".join(loc), _message(error), line))
-    return problems
+        raise InputError(source, problems_from(exc, lines or {}, model, data)) from None
 
 
 def line_of(path: str, lines: LineMap) -> int | None:
     """The YAML line of a dotted field path (or of its nearest ancestor)."""
-    return _line_for(tuple(path.split(".")) if path else (), lines)
-
-
-def _line_for(loc: tuple[str, ...], lines: LineMap) -> int | None:
-    for end in range(len(loc), -1, -1):
-        if loc[:end] in lines:
-            return lines[loc[:end]]
-    return None
-
-
-_MESSAGES = {
-    "missing": "thiếu trường bắt buộc",
-    "extra_forbidden": "trường không được hỗ trợ (có thể gõ sai tên trường)",
-    "string_type": "phải là một chuỗi văn bản",
-    "int_type": "phải là một số nguyên",
-    "int_parsing": "phải là một số nguyên",
-    "int_from_float": "phải là một số nguyên",
-    "float_parsing": "phải là một số",
-    "float_type": "phải là một số",
-    "bool_type": "phải là true hoặc false",
-    "bool_parsing": "phải là true hoặc false",
-    "date_type": "phải là một ngày dạng YYYY-MM-DD",
-    "date_parsing": "phải là một ngày dạng YYYY-MM-DD",
-    "date_from_datetime_parsing": "phải là một ngày dạng YYYY-MM-DD",
-    "date_from_datetime_inexact": "phải là một ngày (không kèm giờ)",
-    "list_type": "phải là một danh sách",
-    "dict_type": "phải là một bảng khóa: giá trị",
-    "model_type": "phải là một bảng khóa: giá trị",
-    "model_attributes_type": "phải là một bảng khóa: giá trị",
-    "union_tag_invalid": "loại khối nội dung không hợp lệ",
-    "union_tag_not_found": "thiếu loại khối nội dung",
-}
-
-
-def _message(error: Mapping[str, Any]) -> str:
-    kind = error["type"]
-    ctx = error.get("ctx") or {}
-    if kind in _MESSAGES:
-        return _MESSAGES[kind]
-    if kind in {"enum", "literal_error"}:
-        return f"giá trị không hợp lệ; chấp nhận: {ctx.get('expected', '')}"
-    if kind == "string_too_long":
-        return f"quá dài (tối đa {ctx.get('max_length')} ký tự)"
-    if kind == "string_too_short":
-        return "không được để trống"
-    if kind == "too_short":
-        return f"cần ít nhất {ctx.get('min_length')} phần tử"
-    if kind == "too_long":
-        return f"quá nhiều phần tử (tối đa {ctx.get('max_length')})"
-    if kind in {"greater_than_equal", "greater_than"}:
-        return f"phải lớn hơn hoặc bằng {ctx.get('ge', ctx.get('gt'))}"
-    if kind in {"less_than_equal", "less_than"}:
-        return f"phải nhỏ hơn hoặc bằng {ctx.get('le', ctx.get('lt'))}"
-    if kind == "string_pattern_mismatch":
-        return "không đúng định dạng"
-    if kind == "value_error":
-        # Our validators raise Vietnamese messages; pydantic prefixes "Value error, ".
-        return str(error.get("msg", "")).removeprefix("Value error, ")
-    return str(error.get("msg", kind))
+    return line_for(path.split(".") if path else (), lines)
 
 
 def load_model(model: type[ModelT], path: Path) -> ModelT:

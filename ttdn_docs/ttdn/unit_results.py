@@ -27,12 +27,13 @@ from typing import Any, Literal
 from pydantic import Field, ValidationError
 
 from ttdn_docs.admin.text import CleanText
-from ttdn_docs.datafile import first_worksheet, load_model, problems_from, read_text
+from ttdn_docs.datafile import first_worksheet, load_model, read_text
+from ttdn_docs.input_problems import problems_from
 from ttdn_docs.limits import InputKind
 from ttdn_docs.errors import FieldProblem, InputError
 from ttdn_docs.ttdn.common import Model
 from ttdn_docs.ttdn.indicators import Indicator, is_percent_unit
-from ttdn_docs.ttdn.report import TaskResult
+from ttdn_docs.ttdn.report import TaskResultOrText
 from ttdn_docs.vn import clean_text, fold_key, parse_figure
 
 SHEET_SUFFIXES = {".csv", ".xlsx"}
@@ -44,12 +45,12 @@ class UnitResults(Model):
     it reports under when that is a group (a chi bộ under ``Các chi, đảng bộ trực
     thuộc``)."""
 
-    kind: Literal["unit_results"] = "unit_results"
-    unit: CleanText = Field(max_length=300)
-    plan_unit: CleanText | None = Field(default=None, max_length=300)
-    year: int | None = Field(default=None, ge=2000, le=2200)
-    results: list[TaskResult | CleanText] = Field(default_factory=list, max_length=500)
-    indicators: list[Indicator] = Field(default_factory=list, max_length=500)
+    kind: Literal["unit_results"] = Field(default="unit_results", title="loại tài liệu")
+    unit: CleanText = Field(max_length=300, title="đơn vị")
+    plan_unit: CleanText | None = Field(default=None, max_length=300, title="thuộc đơn vị")
+    year: int | None = Field(default=None, ge=2000, le=2200, title="năm")
+    results: list[TaskResultOrText] = Field(default_factory=list, max_length=500, title="kết quả")
+    indicators: list[Indicator] = Field(default_factory=list, max_length=500, title="chỉ tiêu")
 
     @property
     def reports_under(self) -> str:
@@ -122,7 +123,7 @@ def results_from_rows(rows: Sequence[Row], source: str, fallback_unit: str) -> U
         try:
             indicators.append(Indicator.model_validate(record))
         except ValidationError as exc:
-            problems += [FieldProblem(p.path, p.message, line) for p in problems_from(exc, {})]
+            problems += [FieldProblem(p.path, p.message, line, p.place) for p in problems_from(exc, {}, Indicator, record)]
     if header is None:
         problems.append(FieldProblem("", "không tìm thấy dòng tiêu đề có cột mã chỉ tiêu (key/Mã) và kết quả (value/Kết quả)"))
     if problems:
@@ -131,7 +132,7 @@ def results_from_rows(rows: Sequence[Row], source: str, fallback_unit: str) -> U
     try:
         return UnitResults.model_validate(data)
     except ValidationError as exc:
-        raise InputError(source, problems_from(exc, {})) from None
+        raise InputError(source, problems_from(exc, {}, UnitResults, data)) from None
 
 
 def _cell_text(cell: Cell) -> str:
