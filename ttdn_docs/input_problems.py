@@ -104,10 +104,16 @@ def _problem(error: Mapping[str, Any], place: _Place, lines: LineMap) -> FieldPr
             named = f" ({title})" if title != f"'{key}'" else ""
             message = f"thiếu trường bắt buộc '{key}'{named}"
             line = line_for(keys[:-1], lines) if len(keys) > 1 else None
+            return FieldProblem(".".join(keys), message, line, parent.text())
+        if key[:1].isdigit():
+            # ``{value: 97,56}``: in YAML's {…} form the decimal comma splits the entry.
+            message = (
+                f"không có trường '{key}' — nếu đó là phần thập phân của một số viết trong {{…}}, "
+                'hãy đặt số trong ngoặc kép, ví dụ "97,56"'
+            )
         else:
             message = f"không có trường '{key}' (có thể gõ sai tên trường)"
-            line = line_for(keys, lines)
-        return FieldProblem(".".join(keys), message, line, parent.text())
+        return FieldProblem(".".join(keys), message, line_for(keys, lines), parent.text())
     if kind in _FORM_ERRORS:
         forms = _forms(place.annotation) or {}
         message = f"{_forms_text(forms)}; ở đây là {_kind_of(error.get('input'))}"

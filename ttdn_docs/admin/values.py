@@ -28,16 +28,19 @@ LIST = "list"
 
 
 def _date(value: object) -> object:
-    if isinstance(value, str):
-        return parse_date(value)
+    if isinstance(value, WrittenNumber):
+        return parse_date(value.text)  # 5.8 or 05.08 with no year
+    if isinstance(value, (str, int, float)):  # a number is not a date: same message
+        return parse_date(str(value))
     return value
 
 
 def _figure(value: object) -> object:
+    # A '%' is accepted here; a model refuses it where the figure is not a ratio.
     if isinstance(value, WrittenNumber):
-        return parse_figure(value.text, percent=True)
+        return parse_figure(value.text)
     if isinstance(value, str):
-        return parse_figure(value, percent=True)
+        return parse_figure(value, percent=value.rstrip().endswith("%"))
     if isinstance(value, bool):
         raise ValueError(f"'{value}' không phải là số (viết ví dụ 1.234 hoặc 97,56)")
     return value
