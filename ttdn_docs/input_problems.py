@@ -25,7 +25,7 @@ from typing import Any
 from pydantic import BaseModel, Discriminator, ValidationError
 from pydantic.fields import FieldInfo
 
-from ttdn_docs.admin.values import LIST, MAPPING, TEXT
+from ttdn_docs.admin.values import ITEM_WORD, LIST, MAPPING, TEXT, form_of
 from ttdn_docs.errors import FieldProblem
 
 LineMap = dict[tuple[str, ...], int]
@@ -43,6 +43,7 @@ class _Union:
     forms: dict[str, Any]
     words: list[str]
     keys: list[str]
+    named_from: int
 
 
 @dataclass
@@ -55,6 +56,9 @@ class _Place:
     annotation: Any = None
     union: _Union | None = None
     titled: bool = False
+    item_word: str | None = None  # what the items of the list just entered are called
+    # Words before an item named by its own fields (a unit's name) add nothing.
+    named_from: int = 0
 
     def text(self) -> str:
         """``nhiệm vụ thứ 3 của Phòng …``; with no title on the way (a profile), the YAML
@@ -62,7 +66,8 @@ class _Place:
         if not self.titled:
             shown = [str(int(k) + 1) if k.isdigit() else k for k in self.keys]
             return f"trường '{'.'.join(shown)}'" if shown else ""
-        return " của ".join(reversed(self.words))
+        return " của ".join(reversed(self.words[min(self.named_from, max(len(self.words) - 1, 0)) :]))
+
 
 
 def problems_from(
@@ -87,9 +92,16 @@ def problems_from(
         problems.append(_problem(error, place, lines))
     for keys, (union, details) in grouped.items():
         message = f"{_forms_text(union.forms)}; ở đây: {', '.join(details)}"
-        place = _Place(words=union.words, keys=list(keys), titled=True)
+        place = _Place(words=union.words, keys=list(keys), titled=True, named_from=union.named_from)
         problems.append(FieldProblem(".".join(keys), message, line_for(keys, lines), place.text() or None))
     return problems
+
+
+def place_of(model: type[BaseModel], data: Any, path: str) -> str:
+    """The officer's words for a dotted field path of ``data`` (a ``model`` dumped):
+    ``sections.leadership.0`` → ``phần lãnh đạo, chỉ đạo thứ 1 của nội dung báo cáo``."""
+    loc = [int(part) if part.isdigit() else part for part in path.split(".")] if path else []
+    return _locate(model, data, loc).text()
 
 
 def _problem(error: Mapping[str, Any], place: _Place, lines: LineMap) -> FieldProblem:
@@ -97,7 +109,7 @@ def _problem(error: Mapping[str, Any], place: _Place, lines: LineMap) -> FieldPr
     keys = tuple(place.keys)
     if kind in _SHAPE_ERRORS and keys:
         # Named from the mapping it belongs in: the key is what the officer types.
-        parent = _Place(words=place.words[:-1], keys=place.keys[:-1], titled=place.titled)
+        parent = _Place(words=place.words[:-1], keys=place.keys[:-1], titled=place.titled, named_from=place.named_from)
         key = keys[-1]
         if kind == "missing":
             title = place.words[-1] if place.words else key
@@ -136,14 +148,21 @@ def _locate(model: type[BaseModel] | None, data: Any, loc: Sequence[int | str]) 
         forms = _forms(annotation)
         if forms is not None and isinstance(part, str) and part in forms:
             # A tag of a text-or-mapping field: the form the officer chose.
-            place.union = _Union(index, forms, list(place.words), list(place.keys))
+            place.union = _Union(index, forms, list(place.words), list(place.keys), place.named_from)
             annotation = forms[part]
             index += 1
+            continue
+        if forms is not None:
+            # A path from the data itself (no tag): the form is the value's.
+            annotation = forms.get(form_of(value) or "")
             continue
         if _is_model(annotation) and isinstance(part, str):
             info = annotation.model_fields.get(part)
             place.words.append(_title(info, part))
             place.titled = place.titled or bool(info is not None and info.title)
+            extra = info.json_schema_extra if info is not None else None
+            word = extra.get(ITEM_WORD) if isinstance(extra, dict) else None
+            place.item_word = word if isinstance(word, str) else None
             annotation = _field_annotation(info) if info is not None else None
             value = value.get(part) if isinstance(value, Mapping) else None
         elif _is_list(annotation) and isinstance(part, int):
@@ -151,12 +170,15 @@ def _locate(model: type[BaseModel] | None, data: Any, loc: Sequence[int | str]) 
             item_annotation = typing.get_args(annotation)[0] if typing.get_args(annotation) else None
             label = _label(item_annotation, item)
             if label:
-                words = place.words[:-1] if place.words else []
-                place.words = [*words, label]
+                place.words = [*place.words[:-1], label]
+                place.named_from = len(place.words) - 1
+            elif place.item_word:
+                place.words.append(f"{place.item_word} thứ {part + 1}")
             elif place.words:
                 place.words[-1] = f"{place.words[-1]} thứ {part + 1}"
             else:
                 place.words.append(f"mục thứ {part + 1}")
+            place.item_word = None
             annotation = item_annotation
             value = item
         else:
@@ -227,12 +249,15 @@ def _label(annotation: Any, item: Any) -> str | None:
     template = getattr(annotation, "place_label", None) if _is_model(annotation) else None
     if not isinstance(template, str) or not isinstance(item, Mapping):
         return None
-    texts = {str(k): v for k, v in item.items() if isinstance(v, str) and v.strip()}
+    texts = {str(k): _cut(v) for k, v in item.items() if isinstance(v, str) and v.strip()}
     try:
-        label = template.format_map(texts)
+        return template.format_map(texts)
     except (KeyError, ValueError):
         return None
-    return label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1] + "…"
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1] + "…"
 
 
 def line_for(keys: Sequence[str], lines: LineMap) -> int | None:

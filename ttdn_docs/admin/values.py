@@ -21,6 +21,10 @@ from pydantic import BaseModel, BeforeValidator, Discriminator
 
 from ttdn_docs.vn import WrittenNumber, parse_date, parse_figure
 
+# Key of a list field's ``json_schema_extra`` naming its items in messages when they are
+# not called by the list's title (``ý thứ 2 của phần lãnh đạo, chỉ đạo``).
+ITEM_WORD = "x-item-word"
+
 # Tags of the forms a field may take; ``input_problems`` describes each to the officer.
 TEXT = "text"
 MAPPING = "mapping"

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Annotated, Literal, Union
 
 from pydantic import Field, Tag, field_validator, model_validator
+from pydantic.config import JsonDict
 
 from ttdn_docs.admin import (
     AdminDocument,
@@ -26,13 +27,17 @@ from ttdn_docs.admin import (
     Section,
 )
 from ttdn_docs.admin.text import CleanText
-from ttdn_docs.admin.values import FORM, MAPPING, TEXT, InputDate
+from ttdn_docs.admin.values import FORM, ITEM_WORD, MAPPING, TEXT, InputDate
 from ttdn_docs.errors import FieldProblem, IncompleteDocumentError
+from ttdn_docs.input_problems import place_of
 from ttdn_docs.ttdn.common import Basis, Citation, Issuer, Model, RecipientList, Signer, admin_document
 from ttdn_docs.ttdn.indicators import Indicator, IndicatorLabels, fill_years, indicator_table
 from ttdn_docs.ttdn.plan import ItemOrText, Opening, item_section
 from ttdn_docs.ttdn.todo import find_todos
 from ttdn_docs.vn import numeric_date
+
+# A list whose items error messages call "ý" (``ý thứ 2 của phần lãnh đạo, chỉ đạo``).
+ITEM_IS_IDEA: JsonDict = {ITEM_WORD: "ý"}
 
 SectionKey = Literal["leadership", "results", "shortcomings", "directions", "proposals"]
 DEFAULT_SECTION_ORDER: list[SectionKey] = ["leadership", "results", "shortcomings", "directions", "proposals"]
@@ -74,7 +79,7 @@ class TaskResult(Model):
     writer what was asked and is not printed; ``result`` is."""
 
     task: CleanText | None = Field(default=None, max_length=5000, title="nhiệm vụ")
-    result: CleanText = Field(max_length=20_000, title="kết quả")
+    result: CleanText = Field(max_length=20_000, title="nội dung kết quả")
 
 
 TaskResultOrText = Annotated[Union[Annotated[TaskResult, Tag(MAPPING)], Annotated[CleanText, Tag(TEXT)]], FORM]
@@ -112,16 +117,16 @@ class Results(Model):
 class Shortcomings(Model):
     """Hạn chế and nguyên nhân."""
 
-    limitations: list[ItemOrText] = Field(min_length=1, max_length=500, title="hạn chế")
-    causes: list[ItemOrText] = Field(default_factory=list, max_length=500, title="nguyên nhân")
+    limitations: list[ItemOrText] = Field(min_length=1, max_length=500, title="mục hạn chế", json_schema_extra=ITEM_IS_IDEA)
+    causes: list[ItemOrText] = Field(default_factory=list, max_length=500, title="mục nguyên nhân", json_schema_extra=ITEM_IS_IDEA)
 
 
 class ReportSections(Model):
-    leadership: list[ItemOrText] = Field(min_length=1, max_length=500, title="phần lãnh đạo, chỉ đạo")
+    leadership: list[ItemOrText] = Field(min_length=1, max_length=500, title="phần lãnh đạo, chỉ đạo", json_schema_extra=ITEM_IS_IDEA)
     results: Results = Field(title="phần kết quả thực hiện")
     shortcomings: Shortcomings = Field(title="phần hạn chế, nguyên nhân")
-    directions: list[ItemOrText] = Field(min_length=1, max_length=500, title="phần phương hướng, nhiệm vụ")
-    proposals: list[ItemOrText] = Field(default_factory=list, max_length=500, title="phần đề xuất, kiến nghị")
+    directions: list[ItemOrText] = Field(min_length=1, max_length=500, title="phần phương hướng, nhiệm vụ", json_schema_extra=ITEM_IS_IDEA)
+    proposals: list[ItemOrText] = Field(default_factory=list, max_length=500, title="phần đề xuất, kiến nghị", json_schema_extra=ITEM_IS_IDEA)
 
 
 class ReportSectionTitles(Model):
@@ -204,12 +209,17 @@ class ForeignInfoReport(Model):
     def missing_parts(self) -> list[FieldProblem]:
         """Every part still to be written, by field path: ``<<CẦN ĐIỀN: …>>`` markers
         and indicators without a value."""
+        data = self.model_dump(mode="python")
         problems = [
-            FieldProblem(path, f"chưa điền ({hint})" if hint else "chưa điền")
-            for path, hint in find_todos(self.model_dump(mode="python"))
+            FieldProblem(path, f"chưa điền ({hint})" if hint else "chưa điền", place=place_of(type(self), data, path))
+            for path, hint in find_todos(data)
         ]
         problems += [
-            FieldProblem(f"indicators.{index}.value", f"chưa có số liệu '{indicator.name}' (điền số hoặc xóa chỉ tiêu này)")
+            FieldProblem(
+                f"indicators.{index}.value",
+                f"chưa có số liệu '{indicator.name}' (điền số hoặc xóa chỉ tiêu này)",
+                place=place_of(type(self), data, f"indicators.{index}.value"),
+            )
             for index, indicator in enumerate(self.indicators)
             if indicator.value is None
         ]
