@@ -332,3 +332,18 @@ def test_an_oversized_table_is_refused_from_its_size(tmp_path: Path, suffix: str
         handle.truncate(InputKind.TABLE.max_bytes + 1)
     with pytest.raises(InputError, match="tệp quá lớn: 10 MB, giới hạn cho bảng CSV/Excel là 10 MB"):
         load_unit_file(path)
+
+
+# -- batch tables --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("typed", ["05/8/2025", "05.08.2025", "ngày 05 tháng 8 năm 2025", "Thanh Miện, ngày 05 tháng 8 năm 2025"])
+def test_a_batch_table_cell_takes_every_date_form(typed: str) -> None:
+    from ttdn_docs.batch.row_values import apply_row, field_columns
+    from ttdn_docs.batch.table import TableRow
+
+    columns, _ = field_columns(ForeignInfoPlan, ["code", "date", "deadline"])
+    data, _ = apply_row({}, TableRow(2, "11239", {"date": typed, "deadline": "10-12-2025"}), columns, "t.csv")
+    assert data == {"date": "2025-08-05", "closing": {"deadline": "2025-12-10"}}
+    with pytest.raises(ValueError, match="cột 'date': '31/2/2026' không phải ngày có thật: tháng 2 năm 2026 chỉ có 28 ngày"):
+        apply_row({}, TableRow(3, "11239", {"date": "31/2/2026"}), columns, "t.csv")

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Annotated
 
-from pydantic import BaseModel, BeforeValidator, Discriminator
+from pydantic import BaseModel, BeforeValidator, Discriminator, WithJsonSchema
 
 from ttdn_docs.vn import WrittenNumber, parse_date, parse_figure
 
@@ -50,8 +50,18 @@ def _figure(value: object) -> object:
     return value
 
 
-InputDate = Annotated[dt.date, BeforeValidator(_date)]
-Figure = Annotated[Decimal, BeforeValidator(_figure)]
+# The JSON Schema says what an editor should accept: the Vietnamese forms too, which a
+# ``format: date`` or a plain-number pattern would mark as wrong.
+InputDate = Annotated[
+    dt.date,
+    BeforeValidator(_date),
+    WithJsonSchema({"type": "string", "examples": ["05/8/2025", "ngày 05 tháng 8 năm 2025", "2025-08-05"]}),
+]
+Figure = Annotated[
+    Decimal,
+    BeforeValidator(_figure),
+    WithJsonSchema({"anyOf": [{"type": "number"}, {"type": "string", "examples": ["1.234", "18.600", "97,56"]}]}),
+]
 
 
 def form_of(value: object) -> str | None:
