@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Annotated
+from typing import Annotated, ClassVar
 
 from pydantic import AfterValidator, Field, StringConstraints, ValidationInfo, field_validator, model_validator
 
@@ -55,7 +55,7 @@ class Indicator(Model):
     target: Figure | None = Field(default=None, ge=0, le=MAX_FIGURE, title="tổng số")
     previous: Figure | None = Field(default=None, ge=0, le=MAX_FIGURE, title="năm trước")
 
-    place_label = "chỉ tiêu {key}"
+    place_label: ClassVar[str] = "chỉ tiêu {key}"
 
     @field_validator("value", "target", "previous", mode="before")
     @classmethod
@@ -74,6 +74,11 @@ class Indicator(Model):
                 "'value' là số đạt, 'target' là tổng số, đơn vị tính là đơn vị đếm"
             )
         return self
+
+    @classmethod
+    def place_of(cls, key: str) -> str:
+        """How a message names the indicator ``key`` (``chỉ tiêu tin_bai``)."""
+        return cls.place_label.format(key=key)
 
     @property
     def is_percent(self) -> bool:
