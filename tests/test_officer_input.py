@@ -347,3 +347,38 @@ def test_a_batch_table_cell_takes_every_date_form(typed: str) -> None:
     assert data == {"date": "2025-08-05", "closing": {"deadline": "2025-12-10"}}
     with pytest.raises(ValueError, match="cột 'date': '31/2/2026' không phải ngày có thật: tháng 2 năm 2026 chỉ có 28 ngày"):
         apply_row({}, TableRow(3, "11239", {"date": "31/2/2026"}), columns, "t.csv")
+
+
+# -- YAML slips ------------------------------------------------------------------------------------
+
+
+def test_a_line_with_a_colon_read_as_a_mapping_gets_a_hint(tmp_path: Path) -> None:
+    text = THANH_MIEN.read_text(encoding="utf-8").replace("\npurposes:\n", "\npurposes:\n  - Mục đích: tuyên truyền rộng rãi\n", 1)
+    source = tmp_path / "plan.yaml"
+    source.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_document(source)
+    line = text.splitlines().index("  - Mục đích: tuyên truyền rộng rãi") + 1
+    assert _messages(caught.value) == [
+        f"dòng {line}, mục đích thứ 1: phải là một dòng chữ, hoặc một bảng khóa có 'text' (nội dung, bắt buộc), "
+        "'items' (ý nhỏ); ở đây: thiếu 'text', có trường lạ 'Mục đích'; nếu đây là một dòng chữ có dấu ':', "
+        'hãy đặt cả dòng trong ngoặc kép: "Mục đích: tuyên truyền rộng rãi"'
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("a:\n\tb: 1\n", "dòng 2: lỗi cú pháp YAML: có ký tự tab; hãy thụt lề bằng dấu cách"),
+        ("a:\n  b: 1\n c: 2\n", "dòng 3: lỗi cú pháp YAML: thụt lề không khớp với các dòng trên"),
+        ("purposes:\n  - a: b: c\n", "dòng 2: lỗi cú pháp YAML: dấu ':' không đặt được ở đây"),
+        ('a: "abc\nb: 1\n', "dòng 3: lỗi cú pháp YAML: thiếu dấu ngoặc kép đóng"),
+        ("a: 1\nb:\n  c: 1\n  c: 2\n", "dòng 4: trường 'c' viết hai lần (dòng 3 và dòng 4); hãy gộp làm một"),
+    ],
+)
+def test_yaml_slips_are_explained(text: str, message: str, tmp_path: Path) -> None:
+    source = tmp_path / "plan.yaml"
+    source.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_document(source)
+    assert _messages(caught.value)[0].startswith(message)

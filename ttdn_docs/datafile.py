@@ -83,13 +83,34 @@ def parse_yaml(text: str, source: str) -> tuple[Any, LineMap]:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise InputError(source, [FieldProblem("", f"lỗi cú pháp YAML: {problem}", line)]) from None
+        problem = str(getattr(exc, "problem", None) or exc)
+        raise InputError(source, [FieldProblem("", f"lỗi cú pháp YAML: {yaml_problem_text(problem)}", line)]) from None
     except RecursionError:
         raise InputError(source, [FieldProblem("", "tài liệu YAML lồng nhau quá sâu")]) from None
     finally:
         loader.dispose()
     return data, lines
+
+
+# PyYAML's problems, in the officer's words with the usual cause; matched by their start.
+_YAML_PROBLEMS = (
+    ("mapping values are not allowed", "dấu ':' không đặt được ở đây — một dòng chữ có dấu ':' cần đặt trong ngoặc kép (\"…\"), hoặc dòng này thụt lề sai"),
+    ("expected <block end>", "thụt lề không khớp với các dòng trên (các trường cùng cấp phải thẳng cột, mỗi '- ' cũng vậy)"),
+    ("found character '\\t'", "có ký tự tab; hãy thụt lề bằng dấu cách"),  # PyYAML shows it escaped
+    ("found unexpected end of stream", "thiếu dấu ngoặc kép đóng"),
+    ("could not find expected ':'", "thiếu dấu ':' sau tên trường, hoặc một dòng chữ bị xuống dòng sai thụt lề"),
+    ("expected ',' or ']'", "danh sách [ … ] chưa đóng hoặc có dấu ':' bên trong (đặt chữ trong ngoặc kép)"),
+    ("expected ',' or '}'", "bảng { … } chưa đóng hoặc có dấu ':' thừa bên trong (đặt chữ trong ngoặc kép)"),
+    ("found undefined alias", "dấu '*' ở đầu giá trị dùng để gọi bí danh (alias); đặt chữ trong ngoặc kép"),
+)
+
+
+def yaml_problem_text(problem: str) -> str:
+    """A PyYAML problem in Vietnamese with its usual cause (the English kept otherwise)."""
+    for start, text in _YAML_PROBLEMS:
+        if problem.startswith(start):
+            return text
+    return problem
 
 
 def _walk(
@@ -102,6 +123,12 @@ def _walk(
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             key = str(key_node.value)
+            if (*path, key) in lines and (*path, key) != path:
+                # YAML would keep the last silently: half of what was typed lost.
+                first, again = lines[(*path, key)], key_node.start_mark.line + 1
+                raise InputError(
+                    source, [FieldProblem(".".join((*path, key)), f"trường '{key}' viết hai lần (dòng {first} và dòng {again}); hãy gộp làm một", again, "")]
+                )
             lines[(*path, key)] = key_node.start_mark.line + 1
             _walk(value_node, (*path, key), lines, count, source)
     elif isinstance(node, yaml.SequenceNode):

@@ -77,7 +77,7 @@ def problems_from(
     line from ``lines``. ``model`` and ``data`` are what was validated; without ``model``
     places are named by their keys."""
     problems: list[FieldProblem] = []
-    grouped: dict[tuple[str, ...], tuple[_Union, list[str]]] = {}
+    grouped: dict[tuple[str, ...], tuple[_Union, list[str], list[Any]]] = {}
     for error in exc.errors(include_url=False):
         loc = tuple(error["loc"])
         place = _locate(model, data, loc)
@@ -87,14 +87,28 @@ def problems_from(
             # The chosen mapping lacks a key or has a wrong one: one message for the item.
             key = str(loc[-1])
             detail = f"thiếu '{key}'" if kind == "missing" else f"có trường lạ '{key}'"
-            grouped.setdefault(tuple(union.keys), (union, []))[1].append(detail)
+            group = grouped.setdefault(tuple(union.keys), (union, [], []))
+            group[1].append(detail)
+            if kind == "missing":
+                group[2].append(error.get("input"))
             continue
         problems.append(_problem(error, place, lines))
-    for keys, (union, details) in grouped.items():
-        message = f"{_forms_text(union.forms)}; ở đây: {', '.join(details)}"
+    for keys, (union, details, typed) in grouped.items():
+        message = f"{_forms_text(union.forms)}; ở đây: {', '.join(details)}" + _colon_hint(typed)
         place = _Place(words=union.words, keys=list(keys), titled=True, named_from=union.named_from)
         problems.append(FieldProblem(".".join(keys), message, line_for(keys, lines), place.text() or None))
     return problems
+
+
+def _colon_hint(typed: list[Any]) -> str:
+    """``- Mục đích: tuyên truyền`` is a line with a colon that YAML read as a mapping."""
+    mapping = typed[0] if typed else None
+    if isinstance(mapping, Mapping) and len(mapping) == 1:
+        ((key, value),) = mapping.items()
+        if isinstance(key, str) and (value is None or isinstance(value, str)):
+            line = f"{key}: {value}" if value else f"{key}:"
+            return f'; nếu đây là một dòng chữ có dấu \':\', hãy đặt cả dòng trong ngoặc kép: "{line}"'
+    return ""
 
 
 def place_of(model: type[BaseModel], data: Any, path: str) -> str:
