@@ -55,6 +55,7 @@ def test_every_date_form_renders_the_seed_date_line(typed: str, tmp_path: Path) 
     assert line.text.strip() == SEED_DATE_LINE
 
 
+@pytest.mark.robustness(kind="Impossible date (31/2/2026) in a plan", behaviour="refused: the date as typed and why, with the field and YAML line")
 def test_an_impossible_date_is_refused_with_the_date_as_typed_and_why(tmp_path: Path) -> None:
     source = tmp_path / "plan.yaml"
     text = _plan_text("31/2/2026")
@@ -283,6 +284,10 @@ def test_the_walk_covers_every_model_of_the_schemas() -> None:
     assert len(CASES) > 200
 
 
+@pytest.mark.robustness(
+    kind="Every field of the plan, report and unit-results schemas with a wrong value (number, text, list, mapping, impossible date, ambiguous figure, empty)",
+    behaviour="Vietnamese messages naming the place in the officer's words; no validator name, union branch, Python type or English",
+)
 @pytest.mark.parametrize(("model", "source", "path"), CASES, ids=[f"{m.__name__}:{'.'.join(map(str, p))}" for m, _, p in CASES])
 def test_no_message_shows_library_internals(model: type[BaseModel], source: Path, path: tuple[Any, ...]) -> None:
     example = yaml.safe_load(source.read_text(encoding="utf-8"))
@@ -304,6 +309,7 @@ def test_no_message_shows_library_internals(model: type[BaseModel], source: Path
 # -- oversized input ---------------------------------------------------------------------------
 
 
+@pytest.mark.robustness(kind="An 18 MB YAML input", behaviour="refused from its size before it is read, with the size and the limit")
 def test_an_18_mb_file_is_refused_from_its_size_without_being_parsed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     words = "tuyên truyền thông tin đối ngoại về hình ảnh quê hương "
     data = yaml.safe_load(THANH_MIEN.read_text(encoding="utf-8"))
@@ -366,6 +372,7 @@ def test_a_line_with_a_colon_read_as_a_mapping_gets_a_hint(tmp_path: Path) -> No
     ]
 
 
+@pytest.mark.robustness(kind="YAML slips: tab, bad indentation, a colon in a line, an unclosed quote, a key written twice", behaviour="refused with the line and the cause in Vietnamese")
 @pytest.mark.parametrize(
     ("text", "message"),
     [
