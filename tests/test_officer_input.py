@@ -389,3 +389,12 @@ def test_yaml_slips_are_explained(text: str, message: str, tmp_path: Path) -> No
     with pytest.raises(InputError) as caught:
         load_document(source)
     assert _messages(caught.value)[0].startswith(message)
+
+
+def test_numbers_in_messages_are_written_the_vietnamese_way() -> None:
+    data = {"unit": "A", "results": [1.5], "indicators": [{"key": "a", "name": "b", "unit": "c", "value": 10**13}]}
+    with pytest.raises(InputError) as caught:
+        validate(UnitResults, data, "unit.yaml")
+    messages = _messages(caught.value)
+    assert messages[0].endswith("ở đây là số 1,5")
+    assert messages[1] == "kết quả của chỉ tiêu a: phải nhỏ hơn hoặc bằng 1.000.000.000.000"

@@ -20,6 +20,7 @@ import types
 import typing
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from pydantic import BaseModel, Discriminator, ValidationError
@@ -27,6 +28,7 @@ from pydantic.fields import FieldInfo
 
 from ttdn_docs.admin.values import ITEM_WORD, LIST, MAPPING, TEXT, form_of
 from ttdn_docs.errors import FieldProblem
+from ttdn_docs.vn import WrittenNumber, format_number
 
 LineMap = dict[tuple[str, ...], int]
 # An item's own text in a place is cut here (a unit's name, an indicator's key).
@@ -67,7 +69,6 @@ class _Place:
             shown = [str(int(k) + 1) if k.isdigit() else k for k in self.keys]
             return f"trường '{'.'.join(shown)}'" if shown else ""
         return " của ".join(reversed(self.words[min(self.named_from, max(len(self.words) - 1, 0)) :]))
-
 
 
 def problems_from(
@@ -314,11 +315,25 @@ def _fields_text(model: type[BaseModel]) -> str:
     return ", ".join(parts)
 
 
+def _number(value: Any) -> str:
+    """A bound or a typed number in Vietnamese form (``1.000.000.000.000``, ``1,5``); a
+    year stays ``2000``."""
+    if isinstance(value, str) and value.startswith("Decimal('"):
+        value = Decimal(value.removeprefix("Decimal('").removesuffix("')"))  # pydantic's ctx
+    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
+        return str(value)
+    if isinstance(value, int) and 1000 <= value <= 2200:
+        return str(value)
+    return format_number(value)
+
+
 def _kind_of(value: Any) -> str:
     if isinstance(value, bool):
         return "true/false"
+    if isinstance(value, WrittenNumber):
+        return f"số {value.text}"
     if isinstance(value, (int, float)):
-        return f"số {value}"
+        return f"số {_number(value)}"
     if isinstance(value, (list, tuple)):
         return "một danh sách"
     if isinstance(value, Mapping):
@@ -369,10 +384,14 @@ def _message(error: Mapping[str, Any], annotation: Any) -> str:
         return f"cần ít nhất {ctx.get('min_length')} mục"
     if kind == "too_long":
         return f"quá nhiều mục (tối đa {ctx.get('max_length')})"
-    if kind in {"greater_than_equal", "greater_than"}:
-        return f"phải lớn hơn hoặc bằng {ctx.get('ge', ctx.get('gt'))}"
-    if kind in {"less_than_equal", "less_than"}:
-        return f"phải nhỏ hơn hoặc bằng {ctx.get('le', ctx.get('lt'))}"
+    if kind == "greater_than_equal":
+        return f"phải lớn hơn hoặc bằng {_number(ctx.get('ge'))}"
+    if kind == "greater_than":
+        return f"phải lớn hơn {_number(ctx.get('gt'))}"
+    if kind == "less_than_equal":
+        return f"phải nhỏ hơn hoặc bằng {_number(ctx.get('le'))}"
+    if kind == "less_than":
+        return f"phải nhỏ hơn {_number(ctx.get('lt'))}"
     if kind == "string_pattern_mismatch":
         return "không đúng định dạng"
     if kind in {"value_error", "assertion_error"}:
