@@ -194,8 +194,8 @@ def test_csv_problems_name_the_line_and_column(tmp_path: Path) -> None:
     with pytest.raises(InputError) as info:
         load_unit_file(path)
     described = [p.describe() for p in info.value.problems]
-    assert described[0].startswith("dòng 2, trường 'value': 'ba' không phải là số")
-    assert described[1].startswith("dòng 3, trường 'key': dòng có số liệu nhưng thiếu mã chỉ tiêu")
+    assert described[0] == "dòng 2, kết quả của chỉ tiêu x: 'ba' không phải là số (viết ví dụ 1.234 hoặc 97,56)"
+    assert described[1].startswith("dòng 3: dòng có số liệu nhưng thiếu mã chỉ tiêu")
 
 
 def test_a_sheet_without_a_header_row_is_refused(tmp_path: Path) -> None:

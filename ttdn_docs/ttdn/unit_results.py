@@ -192,14 +192,15 @@ def _record(header: dict[str, int], cells: list[Cell], texts: list[str], line: i
         return texts[index] if index is not None and index < len(texts) else ""
 
     if not text("key"):
-        return None, [FieldProblem("key", "dòng có số liệu nhưng thiếu mã chỉ tiêu (xóa dòng tổng cộng, nếu có)", line)]
+        return None, [FieldProblem("key", "dòng có số liệu nhưng thiếu mã chỉ tiêu (xóa dòng tổng cộng, nếu có)", line, "")]
     record: dict[str, Any] = {"key": text("key"), "name": text("name") or None, "unit": text("unit") or None}
     problems = []
     for field in _FIGURES:
         try:
             record[field] = cell_figure(cell(field), percent=is_percent_unit(text("unit")))
         except ValueError as exc:
-            problems.append(FieldProblem(field, str(exc), line))
+            place = f"{Indicator.model_fields[field].title} của {Indicator.place_of(text('key'))}"
+            problems.append(FieldProblem(field, str(exc), line, place))
     return {k: v for k, v in record.items() if v is not None}, problems
 
 
