@@ -141,6 +141,6 @@ def test_cli_preview_of_an_unfinished_report_names_the_lines_or_shows_a_draft(
     out = tmp_path / "bao-cao.html"
     assert main(["preview", str(report), "-o", str(out)]) == 2
     err = capsys.readouterr().err
-    assert str(report) in err and re.search(r"dòng \d+, trường 'sections\.", err) and not out.exists()
+    assert str(report) in err and re.search(r"dòng \d+, ý thứ 1 của ", err) and not out.exists()
     assert main(["preview", str(report), "-o", str(out), "--draft"]) == 0
     assert "DỰ THẢO" in visible_text(out.read_text(encoding="utf-8"))

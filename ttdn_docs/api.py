@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -145,7 +146,7 @@ def _parts_located(path: Path, lines: LineMap) -> Iterator[None]:
     try:
         yield
     except IncompleteDocumentError as exc:
-        located = [FieldProblem(p.path, p.message, line_of(p.path, lines)) for p in exc.problems]
+        located = [replace(p, line=line_of(p.path, lines)) for p in exc.problems]
         raise IncompleteDocumentError(str(path), located) from None
 
 
