@@ -71,6 +71,19 @@ class Closing(Model):
                 raise ValueError("cần 'text' hoặc đủ các trường: " + ", ".join(missing))
         return self
 
+    def text_for(self, summary: str, issuer_name: str) -> str:
+        """The closing paragraph of a plan with trích yếu ``summary`` by ``issuer_name``."""
+        if self.text is not None:
+            return self.text
+        assert self.deadline is not None
+        via = f" (qua {self.via})" if self.via else ""
+        report_to = f" để tổng hợp, báo cáo {self.report_to} đúng quy định" if self.report_to else ""
+        return (
+            f"Trên đây là {DocumentKind.KE_HOACH.display_name} {summary}, {issuer_name} đề nghị "
+            f"{self.units} triển khai, thực hiện và báo cáo kết quả {self.report_subject} về {self.collector}{via} "
+            f"trước ngày {numeric_date(self.deadline)}{report_to}."
+        )
+
 
 class SectionTitles(Model):
     """Default headings of the plan's sections; any may be changed."""
@@ -140,17 +153,7 @@ class ForeignInfoPlan(Model):
         return self.opening.text_for(self.issuer.display_name)
 
     def closing_text(self) -> str:
-        c = self.closing
-        if c.text is not None:
-            return c.text
-        assert c.deadline is not None
-        via = f" (qua {c.via})" if c.via else ""
-        report_to = f" để tổng hợp, báo cáo {c.report_to} đúng quy định" if c.report_to else ""
-        return (
-            f"Trên đây là {DocumentKind.KE_HOACH.display_name} {self.summary}, {self.issuer.display_name} đề nghị "
-            f"{c.units} triển khai, thực hiện và báo cáo kết quả {c.report_subject} về {c.collector}{via} "
-            f"trước ngày {numeric_date(c.deadline)}{report_to}."
-        )
+        return self.closing.text_for(self.summary, self.issuer.display_name)
 
     def to_document(self) -> AdminDocument:
         titles = self.section_titles

@@ -1,0 +1,113 @@
+"""From a Word file back to data: ``import`` and ``fix``.
+
+    from ttdn_docs.importer import import_docx
+    result = import_docx("ke-hoach-2025.docx")        # profile detected from the header
+    result.document                                   # ForeignInfoPlan | ForeignInfoReport
+    result.warnings                                   # paragraphs placed by guess
+
+The elements are found by the reader the checker uses (``ttdn_docs.docxread``); here they
+are turned back into the domain's fields (``header``, ``outline``, ``plan``, ``report``).
+The model is validated as any YAML input is; what could not be placed exactly is kept as
+text in the nearest part and listed in ``warnings``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from ttdn_docs.admin import DocumentKind
+from ttdn_docs.check import detect_profile
+from ttdn_docs.datafile import validate
+from ttdn_docs.docxread.anatomy import Anatomy, AnatomyReader
+from ttdn_docs.docxread.view import DocxView, open_docx
+from ttdn_docs.errors import NotAPlanDocumentError
+from ttdn_docs.importer.header import header_fields
+from ttdn_docs.importer.notes import ImportWarning, Notes
+from ttdn_docs.importer.outline import build_outline
+from ttdn_docs.importer.plan import plan_body
+from ttdn_docs.importer.report import report_body
+from ttdn_docs.importer.source import read_word_file
+from ttdn_docs.profiles import Profile, builtin_profile_ids, load_profile
+from ttdn_docs.ttdn.plan import ForeignInfoPlan
+from ttdn_docs.ttdn.report import ForeignInfoReport
+
+ImportKind = Literal["plan", "report"]
+_KINDS: dict[DocumentKind, ImportKind] = {DocumentKind.KE_HOACH: "plan", DocumentKind.BAO_CAO: "report"}
+
+__all__ = ["ImportResult", "ImportWarning", "import_docx", "load_docx"]
+
+
+@dataclass
+class ImportResult:
+    document: ForeignInfoPlan | ForeignInfoReport
+    profile: Profile
+    source: str
+    view: DocxView
+    anatomy: Anatomy
+    warnings: list[ImportWarning] = field(default_factory=list)
+    converted_from: str | None = None  # ".doc" / ".odt" when LibreOffice converted it
+
+
+def load_docx(
+    source: str | Path | bytes, *, kind: ImportKind | None = None, profile: str | Path | Profile | None = None
+) -> ForeignInfoPlan | ForeignInfoReport:
+    """The plan or report a Word file holds (``import_docx`` without the details)."""
+    return import_docx(source, kind=kind, profile=profile).document
+
+
+def import_docx(
+    source: str | Path | bytes, *, kind: ImportKind | None = None, profile: str | Path | Profile | None = None
+) -> ImportResult:
+    word = read_word_file(source)
+    view = open_docx(word.data)
+    view.name = word.name
+    chosen = _profile(view, profile)
+    anatomy = AnatomyReader(chosen).read(view)
+    found_kind = _KINDS.get(anatomy.kind) if anatomy.kind is not None else None
+    notes = Notes()
+    if kind is None:
+        if found_kind is None:
+            raise NotAPlanDocumentError(
+                f"{word.name}: không phải kế hoạch hay báo cáo — không thấy tên loại «KẾ HOẠCH» hoặc «BÁO CÁO» "
+                "dưới phần đầu văn bản. Nếu đúng là kế hoạch/báo cáo, chọn loại bằng --kind plan|report."
+            )
+        kind = found_kind
+    elif found_kind is not None and found_kind != kind:
+        notes.add(anatomy.kind_title.number if anatomy.kind_title else None,
+                  f"tên loại văn bản là «{anatomy.kind_title.text if anatomy.kind_title else ''}» nhưng nhập theo --kind {kind}")
+    outline = build_outline(anatomy, chosen)
+    known = outline.all_text()
+    data: dict[str, Any] = {"kind": kind, "profile": chosen.id}
+    data.update(header_fields(anatomy, chosen, known, notes))
+    issuer_name = _display_name(data["issuer"]["name"])
+    if kind == "plan":
+        data.update(plan_body(outline, issuer_name, data["summary"], notes))
+    else:
+        data.update(report_body(outline, anatomy, issuer_name, data, notes))
+    if data.get("year") is None:
+        notes.add(None, "không xác định được năm của văn bản (trích yếu, ngày tháng); dùng năm 2000 — hãy sửa")
+        data["year"] = 2000
+    model: type[ForeignInfoPlan] | type[ForeignInfoReport] = ForeignInfoPlan if kind == "plan" else ForeignInfoReport
+    document = validate(model, data, word.name)
+    return ImportResult(document, chosen, word.name, view, anatomy, notes.warnings, word.converted_from)
+
+
+def _display_name(name: str | list[str]) -> str:
+    return name if isinstance(name, str) else " ".join(name)
+
+
+def _profile(view: DocxView, profile: str | Path | Profile | None) -> Profile:
+    if isinstance(profile, Profile):
+        return profile
+    if profile is not None:
+        return load_profile(profile)
+    found = detect_profile(view)
+    if found is None:
+        raise NotAPlanDocumentError(
+            f"{view.name}: không nhận ra văn bản của Đảng hay của Nhà nước (không thấy «ĐẢNG CỘNG SẢN VIỆT NAM» "
+            f"hoặc quốc hiệu ở phần đầu). Nếu đúng là kế hoạch/báo cáo, chọn hồ sơ bằng --profile "
+            f"({', '.join(builtin_profile_ids())})."
+        )
+    return found

@@ -1,0 +1,143 @@
+"""The body as found by the reader, back into a tree: numbered headings holding
+paragraphs and bullets.
+
+The reader (``docxread.anatomy``) gives each body paragraph a role (heading by level,
+bullet, plain paragraph) and the symbol it was typed with; here the symbols and bullet
+markers are taken off — the renderer writes them again from position — and the text is
+kept word for word.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from ttdn_docs.docxread.anatomy import Anatomy
+from ttdn_docs.docxread.view import Para
+from ttdn_docs.profiles.model import Profile
+from ttdn_docs.vn import nfc
+
+from ttdn_docs.importer.fields import running_case
+
+EntryKind = Literal["body", "bullet", "item"]
+
+
+@dataclass
+class Entry:
+    """A paragraph of running text or a bullet (with its sub-bullets)."""
+
+    text: str
+    kind: EntryKind
+    paragraph: int
+    subitems: list[str] = field(default_factory=list)
+
+    def as_data(self) -> str | dict[str, object]:
+        """A list item as the models take it: a string, or ``{text, items}``."""
+        return {"text": self.text, "items": list(self.subitems)} if self.subitems else self.text
+
+
+@dataclass
+class Heading:
+    level: int  # 0 = I., 1 = 1., 2 = a)
+    title: str
+    paragraph: int
+    children: list[Heading | Entry] = field(default_factory=list)
+
+    @property
+    def entries(self) -> list[Entry]:
+        return [c for c in self.children if isinstance(c, Entry)]
+
+    @property
+    def headings(self) -> list[Heading]:
+        return [c for c in self.children if isinstance(c, Heading)]
+
+
+@dataclass
+class Outline:
+    preamble: list[Entry] = field(default_factory=list)  # before the first heading
+    sections: list[Heading] = field(default_factory=list)
+
+    def all_text(self) -> str:
+        parts = [e.text for e in self.preamble]
+
+        def walk(nodes: list[Heading | Entry]) -> None:
+            for node in nodes:
+                if isinstance(node, Heading):
+                    parts.append(node.title)
+                    walk(node.children)
+                else:
+                    parts.append(node.text)
+                    parts.extend(node.subitems)
+
+        walk(list(self.sections))
+        return "\n".join(parts)
+
+
+def build_outline(anatomy: Anatomy, profile: Profile) -> Outline:
+    outline = Outline()
+    stack: list[Heading] = []
+    markers = [b.marker for b in profile.elements.bullets]
+    last_entry: Entry | None = None
+    for role, para in anatomy.body:
+        text = nfc(para.text).strip()
+        numbered = anatomy.numbered.get(para.number)
+        if role.startswith("heading_"):
+            level = numbered.level if numbered is not None else int(role.removeprefix("heading_")) - 1
+            title = _without_symbol(text, numbered.symbol + numbered.suffix) if numbered else text
+            style = profile.elements.headings[min(level, len(profile.elements.headings) - 1)].style
+            heading = Heading(level, running_case(title) if style.case == "upper" else title, para.number)
+            while stack and stack[-1].level >= level:
+                stack.pop()
+            (stack[-1].children if stack else outline.sections).append(heading)  # type: ignore[arg-type]
+            stack.append(heading)
+            last_entry = None
+            continue
+        entry = _entry(role, text, para, markers)
+        if entry.kind == "bullet" and role == "bullet_2" and last_entry is not None and last_entry.kind == "bullet":
+            last_entry.subitems.append(entry.text)
+            continue
+        (stack[-1].children if stack else outline.preamble).append(entry)  # type: ignore[arg-type]
+        last_entry = entry
+    _strip_end_mark(outline, profile.body_end)
+    return outline
+
+
+def _entry(role: str, text: str, para: Para, markers: list[str]) -> Entry:
+    if role.startswith("bullet_"):
+        for marker in markers:
+            if text.startswith(marker):
+                return Entry(text[len(marker):].strip(), "bullet", para.number)
+        return Entry(text, "bullet", para.number)
+    return Entry(text, "item" if role == "item" else "body", para.number)
+
+
+def _without_symbol(text: str, symbol: str) -> str:
+    return text[len(symbol):].strip() if text.startswith(symbol) else text.split(None, 1)[-1]
+
+
+def _strip_end_mark(outline: Outline, end_mark: str) -> None:
+    """``… đúng quy định./.``: the renderer adds the end mark, so it is taken off."""
+    if not end_mark:
+        return
+    last = _last_entry(outline)
+    if last is None:
+        return
+    if last.subitems and last.subitems[-1].endswith(end_mark):
+        last.subitems[-1] = _unmark(last.subitems[-1], end_mark)
+    elif last.text.endswith(end_mark):
+        last.text = _unmark(last.text, end_mark)
+
+
+def _unmark(text: str, end_mark: str) -> str:
+    text = text[: -len(end_mark)].rstrip()
+    return text + "." if end_mark.startswith(".") else text
+
+
+def _last_entry(outline: Outline) -> Entry | None:
+    nodes: list[Heading | Entry] = [*outline.preamble, *outline.sections]
+    while nodes:
+        node = nodes[-1]
+        if isinstance(node, Entry):
+            return node
+        nodes = node.children
+    return None
