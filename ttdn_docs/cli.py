@@ -110,7 +110,72 @@ def _parser() -> argparse.ArgumentParser:
 
     _add_init(commands)
     _add_batch(commands)
+    _add_from_word(commands)
     return parser
+
+
+def _add_from_word(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """``import``, ``fix`` and ``rollover``: from the Word files communes already have."""
+    imp = commands.add_parser("import", help="đọc kế hoạch/báo cáo .docx (.doc, .odt) thành tệp YAML")
+    imp.add_argument("input", type=Path, metavar="FILE.docx", help="tệp Word cần đọc")
+    imp.add_argument("-o", "--output", type=Path, required=True, help="tệp .yaml đầu ra")
+    imp.add_argument("--kind", choices=["plan", "report"], help="loại văn bản (mặc định: theo tên loại trong tệp)")
+    imp.add_argument("--profile", help="hồ sơ thể thức (mặc định: nhận ra từ phần đầu văn bản)")
+    imp.add_argument("--force", action="store_true", help="ghi đè tệp đầu ra nếu đã có")
+    imp.set_defaults(handler=_import)
+
+    fix = commands.add_parser("fix", help="sửa thể thức tệp .docx: giữ nguyên lời văn, dựng lại đúng mẫu")
+    fix.add_argument("input", type=Path, metavar="FILE.docx", help="tệp Word cần sửa")
+    fix.add_argument("-o", "--output", type=Path, required=True, help="tệp .docx đã sửa")
+    fix.add_argument("--profile", help="hồ sơ thể thức (mặc định: nhận ra từ phần đầu văn bản)")
+    fix.add_argument("--force", action="store_true", help="ghi đè tệp đầu ra nếu đã có")
+    fix.set_defaults(handler=_fix)
+
+    roll = commands.add_parser("rollover", help="dự thảo kế hoạch (báo cáo) năm sau từ tệp năm nay")
+    roll.add_argument("input", type=Path, metavar="PLAN.yaml", help="kế hoạch (hoặc báo cáo) năm nay (.yaml, .json)")
+    roll.add_argument("--year", type=int, required=True, help="năm mới, ví dụ 2026")
+    roll.add_argument("-o", "--output", type=Path, required=True, help="tệp .yaml đầu ra")
+    roll.add_argument("--plan", type=Path, help="với báo cáo: kế hoạch năm mới mà báo cáo trích dẫn")
+    roll.add_argument("--force", action="store_true", help="ghi đè tệp đầu ra nếu đã có")
+    roll.set_defaults(handler=_rollover)
+
+
+def _import(args: argparse.Namespace) -> int:
+    from ttdn_docs.api import import_to_yaml
+
+    result = import_to_yaml(args.input, args.output, kind=args.kind, profile=args.profile, overwrite=args.force)
+    if result.converted_from:
+        print(f"Đã chuyển {args.input} ({result.converted_from}) sang .docx bằng LibreOffice để đọc.")
+    for warning in result.warnings:
+        print(f"Chú ý — {warning.describe()}", file=sys.stderr)
+    kind = "kế hoạch" if result.document.kind == "plan" else "báo cáo"
+    print(f"Đã ghi {args.output} ({kind}, hồ sơ {result.profile.id}, {len(result.warnings)} chú ý).")
+    return EXIT_OK
+
+
+def _fix(args: argparse.Namespace) -> int:
+    from ttdn_docs.check.report import text_report
+    from ttdn_docs.importer.fix import fix_docx
+
+    result = fix_docx(args.input, args.output, profile=args.profile, overwrite=args.force)
+    for warning in result.imported.warnings:
+        print(f"Chú ý — {warning.describe()}", file=sys.stderr)
+    print(f"Đã ghi {result.output} (lời văn giữ nguyên; {len(result.changes)} thay đổi về thể thức):")
+    for change in result.changes:
+        print(f"  - {change.describe()}")
+    print(text_report([result.check]))
+    return EXIT_FINDINGS if result.check.errors else EXIT_OK
+
+
+def _rollover(args: argparse.Namespace) -> int:
+    from ttdn_docs.api import rollover_file
+
+    document = rollover_file(args.input, args.year, args.output, plan=args.plan, overwrite=args.force)
+    print(
+        f"Đã ghi {args.output}: dự thảo năm {args.year}, {len(document.missing_parts())} chỗ cần xem lại "
+        "(<<CẦN ĐIỀN: …>>); số và ngày để trống. In bản dự thảo: ttdn-docs render … --draft"
+    )
+    return EXIT_OK
 
 
 def _render(args: argparse.Namespace) -> int:

@@ -22,7 +22,9 @@ from ttdn_docs.admin import (
     Section,
 )
 from ttdn_docs.admin.text import CleanText
+from ttdn_docs.errors import FieldProblem, IncompleteDocumentError
 from ttdn_docs.ttdn.common import Basis, Issuer, Model, RecipientList, Signer, admin_document
+from ttdn_docs.ttdn.todo import todo_problems
 from ttdn_docs.vn import numeric_date
 
 
@@ -155,7 +157,16 @@ class ForeignInfoPlan(Model):
     def closing_text(self) -> str:
         return self.closing.text_for(self.summary, self.issuer.display_name)
 
+    def missing_parts(self) -> list[FieldProblem]:
+        """Every part still to be written (``<<CẦN ĐIỀN: …>>``, e.g. in a rolled-over or
+        imported plan), by field path."""
+        return todo_problems(self.model_dump(mode="python"))
+
     def to_document(self) -> AdminDocument:
+        """The generic anatomy; refuses a plan with parts still to be written unless it
+        is a draft (``marks.draft``)."""
+        if not self.marks.draft and (problems := self.missing_parts()):
+            raise IncompleteDocumentError("kế hoạch", problems)
         titles = self.section_titles
         body: list[Block] = [
             Paragraph(text=self.opening_text()),

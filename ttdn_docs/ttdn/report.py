@@ -31,7 +31,7 @@ from ttdn_docs.errors import FieldProblem, IncompleteDocumentError
 from ttdn_docs.ttdn.common import Basis, Citation, Issuer, Model, RecipientList, Signer, admin_document
 from ttdn_docs.ttdn.indicators import Indicator, IndicatorLabels, fill_years, indicator_table
 from ttdn_docs.ttdn.plan import ItemOrText, Opening, item_section
-from ttdn_docs.ttdn.todo import find_todos
+from ttdn_docs.ttdn.todo import todo_problems
 from ttdn_docs.vn import numeric_date
 
 SectionKey = Literal["leadership", "results", "shortcomings", "directions", "proposals"]
@@ -196,10 +196,7 @@ class ForeignInfoReport(Model):
     def missing_parts(self) -> list[FieldProblem]:
         """Every part still to be written, by field path: ``<<CẦN ĐIỀN: …>>`` markers
         and indicators without a value."""
-        problems = [
-            FieldProblem(path, f"chưa điền ({hint})" if hint else "chưa điền")
-            for path, hint in find_todos(self.model_dump(mode="python"))
-        ]
+        problems = todo_problems(self.model_dump(mode="python"))
         problems += [
             FieldProblem(f"indicators.{index}.value", f"chưa có số liệu '{indicator.name}' (điền số hoặc xóa chỉ tiêu này)")
             for index, indicator in enumerate(self.indicators)

@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from ttdn_docs.errors import FieldProblem
+
 TODO_WORD = "CẦN ĐIỀN"
 # Tolerant of case and spacing, since officers may type the marker themselves.
 _TODO = re.compile(r"<<\s*CẦN\s+ĐIỀN\s*:?\s*(.*?)\s*>>", re.IGNORECASE | re.DOTALL)
@@ -41,3 +43,8 @@ def find_todos(data: Any, path: tuple[str, ...] = ()) -> Iterator[tuple[str, str
     elif isinstance(data, (list, tuple)):
         for index, value in enumerate(data):
             yield from find_todos(value, (*path, str(index)))
+
+
+def todo_problems(data: Any) -> list[FieldProblem]:
+    """Every marker in plain data as a field problem (``chưa điền (hint)``)."""
+    return [FieldProblem(path, f"chưa điền ({hint})" if hint else "chưa điền") for path, hint in find_todos(data)]

@@ -1,0 +1,78 @@
+"""What ``fix`` changed, in words an officer reads.
+
+Derived, never listed in advance: each element the reader found in the input is compared
+with the same element in the re-issued file (number line, date line, headings, Nơi nhận,
+signature …) and every text that differs is shown as «before» → «after»; every rule the
+checker found broken in the input and no longer in the output (font, margins, spacing …)
+is named with its message.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from ttdn_docs.check.findings import Finding
+from ttdn_docs.docxread.anatomy import Anatomy
+from ttdn_docs.docxread.view import Para
+
+# Element names as an officer calls them.
+_ELEMENT_WORDS = {
+    "superior": "Tên cơ quan cấp trên",
+    "issuer": "Tên cơ quan ban hành",
+    "number": "Số, ký hiệu",
+    "place_date": "Địa danh, ngày tháng",
+    "kind_title": "Tên loại văn bản",
+    "summary": "Trích yếu",
+    "recipients_label": "Nơi nhận",
+    "recipient": "Nơi nhận",
+    "signature": "Chữ ký",
+    "signer_name": "Họ tên người ký",
+}
+
+
+@dataclass(frozen=True)
+class Change:
+    what: str
+    before: str = ""
+    after: str = ""
+    count: int = 1
+
+    def describe(self) -> str:
+        if self.before or self.after:
+            return f"{self.what}: «{self.before}» → «{self.after}»"
+        return self.what + (f" ({self.count} chỗ)" if self.count > 1 else "")
+
+
+def _pairs(before: Anatomy, after: Anatomy) -> list[tuple[str, Para | None, Para | None]]:
+    pairs: list[tuple[str, Para | None, Para | None]] = []
+    for key in ("number", "place_date", "kind_title", "summary", "recipients_label", "signer_name"):
+        pairs.append((_ELEMENT_WORDS[key], getattr(before, key), getattr(after, key)))
+    for key in ("superior", "issuer", "recipients"):
+        word = _ELEMENT_WORDS["recipient" if key == "recipients" else key]
+        old, new = getattr(before, key), getattr(after, key)
+        pairs += [(word, a, b) for a, b in zip(old, new, strict=False)]
+    pairs += [(_ELEMENT_WORDS["signature"], a, b) for (_, a), (_, b) in zip(before.signature, after.signature, strict=False)]
+    pairs += [(f"Đoạn {a.number}", a, b) for (_, a), (_, b) in zip(before.body, after.body, strict=False)]
+    return pairs
+
+
+def text_changes(before: Anatomy, after: Anatomy) -> list[Change]:
+    changes = []
+    for what, old, new in _pairs(before, after):
+        old_text = " ".join(old.text.split()) if old is not None else ""
+        new_text = " ".join(new.text.split()) if new is not None else ""
+        if old_text != new_text and (old_text or new_text):
+            changes.append(Change(what, old_text, new_text))
+    return changes
+
+
+def fixed_findings(before: list[Finding], after: list[Finding]) -> list[Change]:
+    """Rules broken in the input that the output no longer breaks, once per rule."""
+    remaining = {f.rule for f in after}
+    counts = Counter(f.rule for f in before if f.rule not in remaining)
+    seen: dict[str, Finding] = {}
+    for finding in before:
+        if finding.rule in counts and finding.rule not in seen:
+            seen[finding.rule] = finding
+    return [Change(f"{f.message} [{f.rule}]", count=counts[rule]) for rule, f in seen.items()]
