@@ -88,7 +88,7 @@ def build_outline(anatomy: Anatomy, profile: Profile) -> Outline:
             heading = Heading(level, running_case(title) if style.case == "upper" else title, para.number)
             while stack and stack[-1].level >= level:
                 stack.pop()
-            (stack[-1].children if stack else outline.sections).append(heading)  # type: ignore[arg-type]
+            (stack[-1].children if stack else outline.sections).append(heading)
             stack.append(heading)
             last_entry = None
             continue
@@ -96,7 +96,7 @@ def build_outline(anatomy: Anatomy, profile: Profile) -> Outline:
         if entry.kind == "bullet" and role == "bullet_2" and last_entry is not None and last_entry.kind == "bullet":
             last_entry.subitems.append(entry.text)
             continue
-        (stack[-1].children if stack else outline.preamble).append(entry)  # type: ignore[arg-type]
+        (stack[-1].children if stack else outline.preamble).append(entry)
         last_entry = entry
     _strip_end_mark(outline, profile.body_end)
     return outline

@@ -52,7 +52,7 @@ def report_body(outline: Outline, anatomy: Anatomy, issuer_name: str, header: di
     titles: dict[str, str] = {}
     order: list[str] = []
     sections: dict[str, Heading] = {}
-    spare = [k for k in DEFAULT_SECTION_ORDER]
+    spare: list[str] = list(DEFAULT_SECTION_ORDER)
     for heading in outline.sections:
         key = _section_key(heading.title, defaults, year, spare)
         if key is None:

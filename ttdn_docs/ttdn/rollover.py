@@ -16,13 +16,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 from ttdn_docs.ttdn.plan import ForeignInfoPlan
 from ttdn_docs.ttdn.report import ForeignInfoReport, PlanReference
 from ttdn_docs.ttdn.todo import todo
 
-DocumentT = TypeVar("DocumentT", ForeignInfoPlan, ForeignInfoReport)
 # Fields whose words are about other documents or people, not about the plan's year.
 _KEPT = {"opening", "plan", "signature", "issuer", "recipients", "marks", "profile", "kind", "indicators"}
 
@@ -76,7 +75,10 @@ def _marked_opening(opening: dict[str, Any], year: int) -> dict[str, Any]:
     return {**opening, "bases": bases}
 
 
-def rollover(document: DocumentT, year: int, *, plan: ForeignInfoPlan | None = None, plan_symbol: str | None = None) -> DocumentT:
+def rollover(
+    document: ForeignInfoPlan | ForeignInfoReport, year: int, *, plan: ForeignInfoPlan | None = None,
+    plan_symbol: str | None = None,
+) -> ForeignInfoPlan | ForeignInfoReport:
     """The draft for ``year`` from ``document`` (a plan, or a report with the new
     ``plan`` and its cited symbol ``plan_symbol``, e.g. ``04-KH/ĐU``)."""
     years = year - document.year
@@ -88,7 +90,7 @@ def rollover(document: DocumentT, year: int, *, plan: ForeignInfoPlan | None = N
         out["opening"] = _marked_opening(out["opening"], year)
     if isinstance(document, ForeignInfoPlan):
         out["closing"] = {**out["closing"], "deadline": _shift(document.closing.deadline, years)}
-        return ForeignInfoPlan.model_validate(out)  # type: ignore[return-value]
+        return ForeignInfoPlan.model_validate(out)
     out["indicators"] = [{**i, "value": None, "previous": i.get("value"), "target": None} for i in data["indicators"]]
     if plan is not None:
         reference = PlanReference(
@@ -102,4 +104,4 @@ def rollover(document: DocumentT, year: int, *, plan: ForeignInfoPlan | None = N
         out["opening"] = None  # the default opening cites the new plan
     if document.period is not None:
         out["period"] = {"start": _shift(document.period.start, years), "end": _shift(document.period.end, years)}
-    return ForeignInfoReport.model_validate(out)  # type: ignore[return-value]
+    return ForeignInfoReport.model_validate(out)

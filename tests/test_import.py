@@ -1,0 +1,171 @@
+"""import / fix / rollover: round trips on the examples, a hand-typed plan, errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ttdn_docs.api import load_document, render_file
+from ttdn_docs.check import check_file
+from ttdn_docs.cli import main
+from ttdn_docs.docxread import open_docx
+from ttdn_docs.importer import import_docx
+from ttdn_docs.importer.fix import fix_docx
+from ttdn_docs.render import render_docx
+from ttdn_docs.profiles import load_profile
+from ttdn_docs.ttdn.plan import ForeignInfoPlan
+from tests.typed_by_hand import typed_by_hand
+
+ROOT = Path(__file__).resolve().parent.parent
+PLAN = ROOT / "examples/thanh_mien_2025/plan.yaml"
+EXAMPLES = [
+    (PLAN, None),
+    (ROOT / "examples/thanh_mien_2025/report.yaml", None),
+    (ROOT / "examples/thanh_mien_2025/report.yaml", "state-nd30-2020"),
+    (ROOT / "examples/state_plan/plan.yaml", None),
+]
+
+
+def _texts(source: Path | bytes) -> list[str]:
+    return [p.text for p in open_docx(source).paragraphs if p.text.strip()]
+
+
+def _words(source: Path | bytes) -> list[str]:
+    """The body's words, numbering symbols and bullet markers aside."""
+    return [w for p in open_docx(source).paragraphs for w in p.text.split() if not _is_symbol(w)]
+
+
+def _is_symbol(word: str) -> bool:
+    if word in {"-", "+", "*", "-----"}:
+        return True
+    head = word[:-1]
+    return len(word) <= 5 and word[-1] in ".)" and (head.isdigit() or (head.isalpha() and head.isupper()))
+
+
+@pytest.mark.parametrize(("example", "profile"), EXAMPLES, ids=["plan", "report", "report-state", "state-plan"])
+def test_round_trip_is_word_for_word(example: Path, profile: str | None, tmp_path: Path) -> None:
+    document = load_document(example)
+    if profile is not None:
+        document = document.model_copy(update={"profile": profile})
+    first = render_file(document, tmp_path / "first.docx")
+    yaml_out = tmp_path / "imported.yaml"
+    assert main(["import", str(first), "-o", str(yaml_out)]) == 0
+    assert main(["schema", document.kind]) == 0  # the schema the YAML validates against
+    imported = load_document(yaml_out)
+    second = render_file(imported, tmp_path / "second.docx")
+    assert _texts(second) == _texts(first)
+    assert check_file(second).errors == []
+
+
+def test_import_gives_back_the_plan_fields(tmp_path: Path) -> None:
+    plan = load_document(PLAN)
+    result = import_docx(render_file(plan, tmp_path / "plan.docx"))
+    assert result.warnings == []
+    got = result.document
+    assert isinstance(got, ForeignInfoPlan) and isinstance(plan, ForeignInfoPlan)
+    for field in ("number", "date", "year", "place", "summary", "opening", "purposes", "requirements",
+                  "contents", "methods", "tasks", "closing", "recipients"):
+        assert getattr(got, field) == getattr(plan, field), field
+    assert got.issuer.display_name == plan.issuer.display_name
+    assert got.signature.name == plan.signature.name
+
+
+@pytest.fixture(scope="module")
+def hand_typed() -> bytes:
+    profile = load_profile("party")
+    return typed_by_hand(render_docx(load_document(PLAN).to_document(), profile))
+
+
+def test_hand_typed_plan_imports_to_the_same_data(hand_typed: bytes, tmp_path: Path) -> None:
+    ours = import_docx(render_file(load_document(PLAN), tmp_path / "ours.docx")).document
+    typed = import_docx(hand_typed)
+    assert typed.warnings == []
+    assert typed.document.model_dump(exclude={"signature"}) == ours.model_dump(exclude={"signature"})
+    assert typed.document.signature.name == ours.signature.name
+
+
+def test_fix_keeps_the_words_and_passes_the_checker(hand_typed: bytes, tmp_path: Path) -> None:
+    source = tmp_path / "ke-hoach-go-tay.docx"
+    source.write_bytes(hand_typed)
+    assert check_file(source).errors  # the typed mistakes are found …
+    result = fix_docx(source, tmp_path / "fixed.docx")
+    assert result.check.errors == []  # … and gone after fix
+    assert _words(result.output) == _words(source) or _differs_only_by_form(source, result.output)
+    described = "\n".join(c.describe() for c in result.changes)
+    assert "«Thanh Miện, ngày 5 tháng 8 năm 2025» → «Thanh Miện, ngày 05 tháng 8 năm 2025»" in described
+    assert "«1) Mục đích» → «1. Mục đích»" in described
+    assert "«- UB MTTQ Việt Nam xã;» → «- UB MTTQ Việt Nam xã,»" in described
+
+
+def _differs_only_by_form(before: Path, after: Path) -> bool:
+    """Words equal once the day's zero and line-end punctuation are set aside."""
+    def norm(words: list[str]) -> list[str]:
+        return [w.rstrip(",;.").lstrip("0") for w in words]
+    return norm(_words(before)) == norm(_words(after))
+
+
+def test_fix_cli_prints_the_changes(hand_typed: bytes, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "go-tay.docx"
+    source.write_bytes(hand_typed)
+    assert main(["fix", str(source), "-o", str(tmp_path / "out.docx")]) == 0
+    out = capsys.readouterr().out
+    assert "ngày 5 tháng 8" in out and "ngày 05 tháng 8" in out
+    assert "0 lỗi" in out
+
+
+def test_rollover_gives_a_draft_for_next_year(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "2026.yaml"
+    assert main(["rollover", str(PLAN), "--year", "2026", "-o", str(out)]) == 0
+    plan = load_document(out)
+    assert isinstance(plan, ForeignInfoPlan)
+    assert plan.year == 2026 and plan.number is None and plan.date is None
+    assert plan.summary.endswith("năm 2026")
+    assert plan.closing.deadline is not None and plan.closing.deadline.year == 2026
+    citation = plan.opening.bases[0].documents[0]
+    assert citation.number == "08-HD/BTGDVTU" and "<<CẦN ĐIỀN" in (citation.subject or "")
+    assert "30/9/2024" in str(plan.contents[0])  # dates in the text are not years to move
+    assert main(["render", str(out), "-o", str(tmp_path / "x.docx")]) == 2
+    assert "opening.bases.0.documents.0.subject" in capsys.readouterr().err
+    assert main(["render", str(out), "-o", str(tmp_path / "d.docx"), "--draft"]) == 0
+
+
+def test_rollover_of_a_report_cites_the_new_plan(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    assert main(["rollover", str(PLAN), "--year", "2026", "-o", str(plan)]) == 0
+    report = tmp_path / "report.yaml"
+    source = ROOT / "examples/thanh_mien_2025/report.yaml"
+    assert main(["rollover", str(source), "--year", "2026", "--plan", str(plan), "-o", str(report)]) == 0
+    rolled = load_document(report)
+    assert rolled.plan.subject.endswith("năm 2026")  # type: ignore[attr-defined]
+    assert rolled.year == 2026  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "words"),
+    [
+        ("mat-khau.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptedPackage".encode("utf-16-le"), "mật khẩu"),
+        ("cu.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64, ".doc"),
+        ("rac.docx", b"not a zip", "không phải tệp Word"),
+    ],
+)
+def test_unreadable_files_get_one_message(name: str, data: bytes, words: str, tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / name
+    source.write_bytes(data)
+    out = tmp_path / "out.yaml"
+    assert main(["import", str(source), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert words in err and "Traceback" not in err
+    assert not out.exists()
+
+
+def test_a_docx_that_is_no_plan_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Thư mời họp tổ dân phố")
+    source = tmp_path / "thu-moi.docx"
+    document.save(str(source))
+    assert main(["import", str(source), "-o", str(tmp_path / "x.yaml")]) == 2
+    assert "--profile" in capsys.readouterr().err

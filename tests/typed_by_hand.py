@@ -1,0 +1,83 @@
+"""A plan typed the way a commune office types it in Word, built with python-docx from
+the texts of one of our rendered files: no style names (direct formatting only), the
+header in a borderless table, numbers and bullets typed by hand, blank paragraphs for
+spacing, and a few mistakes — a day without its zero (``ngày 5``), headings numbered
+``1)``, Nơi nhận lines ending in ``;`` in a Party file, a body font of 13 pt Arial, the
+left margin of 2 cm."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import docx
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Mm, Pt
+
+from ttdn_docs.docxread import open_docx
+from ttdn_docs.docxread.anatomy import BODY_ROLES
+
+
+def _run(paragraph: object, text: str, *, bold: bool = False, size: float = 14, font: str = "Times New Roman") -> None:
+    run = paragraph.add_run(text)  # type: ignore[attr-defined]
+    run.bold = bold
+    run.font.size = Pt(size)
+    run.font.name = font
+
+
+def typed_by_hand(rendered: bytes) -> bytes:
+    """The same words as ``rendered`` (a file of ours), typed by hand with mistakes."""
+    view = open_docx(rendered)
+    by_mark: dict[str, list[str]] = {}
+    body: list[str] = []
+    for para in view.paragraphs:
+        if para.table is None and para.mark in BODY_ROLES:
+            body.append(para.text)
+        elif para.mark:
+            by_mark.setdefault(para.mark, []).append(para.text)
+    body = [*by_mark["kind_title"], *by_mark["summary"], *body]
+    doc = docx.Document()
+    section = doc.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.left_margin, section.right_margin, section.top_margin, section.bottom_margin = Mm(20), Mm(15), Mm(20), Mm(20)
+    table = doc.add_table(rows=1, cols=2)
+    left, right = table.rows[0].cells
+    left_lines = by_mark.get("superior", []) + by_mark["issuer"] + ["*"] + by_mark["number"]
+    for index, text in enumerate(left_lines):
+        paragraph = left.paragraphs[0] if index == 0 else left.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _run(paragraph, text, bold=index > 0 and text != by_mark["number"][0])
+    date = re.sub(r"ngày 0(\d)", r"ngày \1", by_mark["place_date"][0])
+    for index, text in enumerate([*by_mark["national"], date]):
+        paragraph = right.paragraphs[0] if index == 0 else right.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _run(paragraph, text, bold=index == 0)
+    doc.add_paragraph()
+    for index, text in enumerate(body):
+        paragraph = doc.add_paragraph()
+        if index < 2:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            _run(paragraph, text, bold=True, size=15 if index == 0 else 14)
+            if index == 1:
+                doc.add_paragraph().add_run("-----")
+                doc.add_paragraph()
+            continue
+        text = re.sub(r"^(\d+)\. ", r"\1) ", text)  # headings numbered 1) by hand
+        _run(paragraph, text, size=13, font="Arial", bold=bool(re.match(r"^[IVX]+\. ", text)))
+        if re.match(r"^[IVX]+\. ", text):
+            doc.add_paragraph()  # a blank line for spacing
+    doc.add_paragraph()
+    footer = doc.add_table(rows=1, cols=2)
+    left, right = footer.rows[0].cells
+    lines = [by_mark["recipients_label"][0]] + [re.sub(r",$", ";", t) for t in by_mark["recipient"]]
+    for index, text in enumerate(lines):
+        paragraph = left.paragraphs[0] if index == 0 else left.add_paragraph()
+        _run(paragraph, text, size=12 if index == 0 else 11, bold=index == 0)
+    signature = [t for key in ("signature_collective", "signature_authority", "signature_position") for t in by_mark.get(key, [])]
+    for index, text in enumerate([*signature, "", "", "", *by_mark["signer_name"]]):
+        paragraph = right.paragraphs[0] if index == 0 else right.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _run(paragraph, text, bold=True)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
