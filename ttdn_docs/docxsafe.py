@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import re
 import struct
+import threading
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -213,8 +214,18 @@ def _check_xml(blob: bytes, part: str, name: str) -> None:
 
 def xml_parser() -> etree.XMLParser:
     """The parser for vetted parts: no entity resolution, no network, default tree limits
-    (depth and text-node size bounded by libxml2 without ``huge_tree``)."""
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    (depth and text-node size bounded by libxml2 without ``huge_tree``). One per thread:
+    making a parser costs more than parsing a small part, and parsers are not shared
+    between threads."""
+    parser: etree.XMLParser | None = getattr(_PARSERS, "parser", None)
+    if parser is None:
+        parser = _PARSERS.parser = etree.XMLParser(
+            resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+        )
+    return parser
+
+
+_PARSERS = threading.local()
 
 
 def parse_xml(blob: bytes, part: str, name: str) -> etree._Element:

@@ -211,9 +211,10 @@ def open_docx(source: str | Path | bytes, limits: Limits = DEFAULT_LIMITS) -> Do
         body = document.find(f"{W}body")
         if body is None:
             raise NotADocxError(f"{name}: tài liệu không có phần thân (w:body)")
-        sections = [_page_setup(s) for s in _section_properties(body)] or [_default_page()]
+        properties = _section_properties(body)
+        sections = [_page_setup(s) for s in properties] or [_default_page()]
         blocks = builder.blocks(body, sections)
-        stories = _stories(package, body, formatter)
+        stories = _stories(package, properties, formatter)
         if builder.count > MAX_PARAGRAPHS:
             raise UnsafeDocxError(f"{name}: tài liệu có hơn {MAX_PARAGRAPHS} đoạn, vượt giới hạn kiểm tra")
         return DocxView(name, blocks, sections, stories, _marker_profile(package.comments()), formatter)
@@ -375,14 +376,14 @@ def _default_page() -> PageSetup:
     return PageSetup(12240, 15840, "portrait", 1440, 1440, 1800, 1800, 0, False)
 
 
-def _stories(package: DocxPackage, body: etree._Element, formatter: Formatter) -> list[Story]:
+def _stories(package: DocxPackage, properties: list[etree._Element], formatter: Formatter) -> list[Story]:
     """Headers and footers as each section uses them; a section without a reference of a
     kind inherits the previous section's (the first section has none)."""
     builder = _Builder(formatter)
     out: list[Story] = []
     inherited: dict[tuple[str, str], str | None] = {}
     parsed: dict[str, etree._Element] = {}
-    for index, sect in enumerate(_section_properties(body), start=1):
+    for index, sect in enumerate(properties, start=1):
         width = _page_setup(sect).text_width
         for kind in ("header", "footer"):
             for ref in sect.iterfind(f"{W}{kind}Reference"):
