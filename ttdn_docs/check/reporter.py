@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ttdn_docs.boundedcache import BoundedCache
 from ttdn_docs.check.findings import Finding, Severity
 from ttdn_docs.docxread.view import Location, Para
 from ttdn_docs.check.rules import Rule, rule_id, rules, severity_of, source_of
@@ -11,7 +12,7 @@ from ttdn_docs.profiles.model import Profile
 class Reporter:
     def __init__(self, profile: Profile) -> None:
         self.profile = profile
-        self.rules: dict[str, Rule] = rules(profile)
+        self.rules: dict[str, Rule] = _rules(profile)
         self.findings: list[Finding] = []
 
     def add(
@@ -49,3 +50,15 @@ def _text(value: object) -> str:
     if isinstance(value, float):
         return f"{value:g}"
     return str(value)
+
+
+# The rule catalogue of the last profiles used, kept with the profile itself so that an
+# id reused by a new object never returns another profile's rules.
+_CATALOGUES: BoundedCache[int, tuple[Profile, dict[str, Rule]]] = BoundedCache(16)
+
+
+def _rules(profile: Profile) -> dict[str, Rule]:
+    found = _CATALOGUES.get(id(profile))
+    if found is None or found[0] is not profile:
+        found = _CATALOGUES.put(id(profile), (profile, rules(profile)))
+    return found[1]

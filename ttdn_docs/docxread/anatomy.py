@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ttdn_docs.admin import DocumentKind
 from ttdn_docs.docxread.view import Cell, DocxView, LineMark, Para, Table
@@ -108,7 +109,16 @@ class Anatomy:
 
 def loose_key(text: str) -> str:
     """Letters only, folded: finds a line despite spacing, dashes or tone placement."""
-    return re.sub(r"[^\w]", "", fold_key(text))
+    # Short lines (headers, labels) repeat across a folder of files: fold each once.
+    return _short_loose_key(text) if len(text) <= _HEAD else _loose_key(text)
+
+
+def _loose_key(text: str) -> str:
+    return _NON_WORD.sub("", fold_key(text))
+
+
+_NON_WORD = re.compile(r"[^\w]")
+_short_loose_key = lru_cache(maxsize=8192)(_loose_key)
 
 
 def is_separator_like(text: str) -> bool:

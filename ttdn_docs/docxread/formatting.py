@@ -21,10 +21,11 @@ switch bold on and off again along one chain.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lxml import etree
 
+from ttdn_docs.boundedcache import BoundedCache
 from ttdn_docs.docxread.units import TWIPS_PER_PT, lines_from_points
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -98,6 +99,10 @@ class StyleSheet:
         self._chains: dict[str, tuple[etree._Element, ...]] = {}
         self._defaults: dict[str, str] = {}
         self.theme_fonts = theme_fonts
+        # Resolved formats by the direct properties that produced them: a sheet is shared
+        # by every file of one template, and most paragraphs repeat a few property sets.
+        self.resolved_paras: BoundedCache[tuple[str | None, bytes | None], ParaFormat] = BoundedCache(4096)
+        self.resolved_runs: BoundedCache[tuple[str | None, str | None, bytes | None, bool], RunFormat] = BoundedCache(4096)
         self.doc_rpr: etree._Element | None = None
         self.doc_ppr: etree._Element | None = None
         if styles is None:
@@ -184,14 +189,25 @@ class Formatter:
         """The runs that carry text, each with its effective formatting; for a paragraph
         without text, its mark (with empty text)."""
         out = []
+        style = _style_id(p)
         for r in iter_runs(p):
             text = run_text(r)
             if text:
-                out.append(self._run(text, self.rpr_chain(p, r, table_style)))
+                out.append(self._cached_run(p, r, style, table_style, text))
         return out
 
     def mark(self, p: etree._Element, table_style: str | None = None) -> RunFormat:
-        return self._run("", self.rpr_chain(p, None, table_style))
+        return self._cached_run(p, None, _style_id(p), table_style, "")
+
+    def _cached_run(
+        self, p: etree._Element, r: etree._Element | None, style: str | None, table_style: str | None, text: str
+    ) -> RunFormat:
+        rpr = p.find(f"{W}pPr/{W}rPr") if r is None else r.find(f"{W}rPr")
+        key = (style, table_style, _serialized(rpr), r is None)
+        found = self.sheet.resolved_runs.get(key)
+        if found is None:
+            found = self.sheet.resolved_runs.put(key, self._run("", self.rpr_chain(p, r, table_style)))
+        return replace(found, text=text) if text else found
 
     def _run(self, text: str, chain: list[etree._Element]) -> RunFormat:
         return RunFormat(
@@ -230,6 +246,13 @@ class Formatter:
 
     # -- paragraphs -----------------------------------------------------------------
     def paragraph(self, p: etree._Element, table_style: str | None = None) -> ParaFormat:
+        key = (table_style, _serialized(p.find(f"{W}pPr")))
+        found = self.sheet.resolved_paras.get(key)
+        if found is None:
+            found = self.sheet.resolved_paras.put(key, self._paragraph(p, table_style))
+        return found
+
+    def _paragraph(self, p: etree._Element, table_style: str | None) -> ParaFormat:
         chain = self.ppr_chain(p, table_style)
         jc = _attr(chain, "jc", "val")
         align = "justify" if jc in _JUSTIFIED else _ALIGN.get(jc or "left", "left")
@@ -258,6 +281,16 @@ class Formatter:
             border_top=_border(chain, "top"),
             border_bottom=_border(chain, "bottom"),
         )
+
+
+def _style_id(p: etree._Element) -> str | None:
+    style = p.find(f"{W}pPr/{W}pStyle")
+    return None if style is None else style.get(f"{W}val")
+
+
+def _serialized(properties: etree._Element | None) -> bytes | None:
+    """Direct properties as bytes: the key of what they resolve to."""
+    return None if properties is None else etree.tostring(properties, with_tail=False)
 
 
 def toggle_attr(value: str | None) -> bool:

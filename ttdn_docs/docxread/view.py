@@ -8,20 +8,20 @@ gives the parts and relationships, the XML is read directly with lxml.
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-import docx
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
+
+from ttdn_docs.boundedcache import BoundedCache
+from ttdn_docs.docxread.package import DocxPackage
 
 from ttdn_docs.docxread.formatting import W, Formatter, ParaFormat, RunFormat, StyleSheet, paragraph_text, theme_fonts
 from ttdn_docs.docxread.units import EMU_PER_TWIP
-from ttdn_docs.docxsafe import DEFAULT_LIMITS, Limits, parse_xml, read_source, safe_entries
+from ttdn_docs.docxsafe import DEFAULT_LIMITS, Limits, PartIdentity, SafePackage, read_source
 from ttdn_docs.errors import NotADocxError, UnsafeDocxError
 # The renderer owns the names of its element styles (``docxfacts``, a leaf both share);
 # the reader only reads them back.
@@ -202,45 +202,41 @@ class DocxView:
 def open_docx(source: str | Path | bytes, limits: Limits = DEFAULT_LIMITS) -> DocxView:
     """Vet and read a .docx (path or bytes)."""
     data, name = read_source(source, limits)
-    safe_entries(data, name, limits)
+    package = DocxPackage(SafePackage(data, name, limits))
     try:
-        document = docx.Document(io.BytesIO(data))
-    except Exception as exc:  # python-docx raises several types for a package it rejects
-        raise NotADocxError(f"{name}: không phải tệp Word .docx đọc được ({type(exc).__name__}: {exc})") from None
-    part = document.part
-    sheet = StyleSheet(_related_element(part, RT.STYLES), theme_fonts(_theme(part, name)))
-    formatter = Formatter(sheet)
-    builder = _Builder(formatter)
-    body = part.element.find(f"{W}body")
-    if body is None:
-        raise NotADocxError(f"{name}: tài liệu không có phần thân (w:body)")
-    sections = [_page_setup(s) for s in _section_properties(body)] or [_default_page()]
-    blocks = builder.blocks(body, sections)
-    stories = _stories(part, body, formatter)
-    if builder.count > MAX_PARAGRAPHS:
-        raise UnsafeDocxError(f"{name}: tài liệu có hơn {MAX_PARAGRAPHS} đoạn, vượt giới hạn kiểm tra")
-    return DocxView(name, blocks, sections, stories, _marker_profile(document), formatter)
+        document = package.xml(package.main)
+        sheet = _style_sheet(package)
+        formatter = Formatter(sheet)
+        builder = _Builder(formatter)
+        body = document.find(f"{W}body")
+        if body is None:
+            raise NotADocxError(f"{name}: tài liệu không có phần thân (w:body)")
+        properties = _section_properties(body)
+        sections = [_page_setup(s) for s in properties] or [_default_page()]
+        blocks = builder.blocks(body, sections)
+        stories = _stories(package, properties, formatter)
+        if builder.count > MAX_PARAGRAPHS:
+            raise UnsafeDocxError(f"{name}: tài liệu có hơn {MAX_PARAGRAPHS} đoạn, vượt giới hạn kiểm tra")
+        return DocxView(name, blocks, sections, stories, _marker_profile(package.comments()), formatter)
+    finally:
+        package.safe.close()
 
 
-def _related_element(part: object, reltype: str) -> etree._Element | None:
-    try:
-        related = part.part_related_by(reltype)  # type: ignore[attr-defined]
-    except KeyError:
-        return None
-    return getattr(related, "element", None)
+# Style sheets by the identity of their styles and theme parts: one per template.
+_SHEETS: BoundedCache[tuple[PartIdentity | None, PartIdentity | None], StyleSheet] = BoundedCache(32)
 
 
-def _theme(part: object, name: str) -> etree._Element | None:
-    try:
-        theme = part.part_related_by(RT.THEME)  # type: ignore[attr-defined]
-    except KeyError:
-        return None
-    return parse_xml(theme.blob, theme.partname, name)
+def _style_sheet(package: DocxPackage) -> StyleSheet:
+    styles, theme = package.related_part("styles"), package.related_part("theme")
+    key = (package.identity(styles), package.identity(theme))
+    sheet = _SHEETS.get(key)
+    if sheet is None:
+        sheet = _SHEETS.put(key, StyleSheet(package.cached_xml(styles), theme_fonts(package.cached_xml(theme))))
+    return sheet
 
 
-def _marker_profile(document: object) -> str | None:
+def _marker_profile(comments: str) -> str | None:
     """Our templates name their profile in the core properties' comments."""
-    comments = document.core_properties.comments or ""  # type: ignore[attr-defined]
     match = re.search(r"ttdn_docs template for profile ([a-z0-9-]+)", comments)
     return match.group(1) if match else None
 
@@ -380,22 +376,26 @@ def _default_page() -> PageSetup:
     return PageSetup(12240, 15840, "portrait", 1440, 1440, 1800, 1800, 0, False)
 
 
-def _stories(part: object, body: etree._Element, formatter: Formatter) -> list[Story]:
+def _stories(package: DocxPackage, properties: list[etree._Element], formatter: Formatter) -> list[Story]:
     """Headers and footers as each section uses them; a section without a reference of a
     kind inherits the previous section's (the first section has none)."""
     builder = _Builder(formatter)
     out: list[Story] = []
-    inherited: dict[tuple[str, str], etree._Element | None] = {}
-    related = part.related_parts  # type: ignore[attr-defined]
-    for index, sect in enumerate(_section_properties(body), start=1):
+    inherited: dict[tuple[str, str], str | None] = {}
+    parsed: dict[str, etree._Element] = {}
+    for index, sect in enumerate(properties, start=1):
         width = _page_setup(sect).text_width
         for kind in ("header", "footer"):
             for ref in sect.iterfind(f"{W}{kind}Reference"):
-                target = related.get(ref.get(f"{{{R_NS}}}id", ""))
-                inherited[(kind, ref.get(f"{W}type", "default"))] = getattr(target, "element", None)
+                rel = package.related.get(ref.get(f"{{{R_NS}}}id", ""))
+                part = rel.part if rel is not None and rel.part in package.safe else None
+                inherited[(kind, ref.get(f"{W}type", "default"))] = part
             for use in ("default", "first", "even"):
-                root = inherited.get((kind, use))
-                if root is not None:
+                part = inherited.get((kind, use))
+                if part is not None:
+                    root = parsed.get(part)
+                    if root is None:
+                        root = parsed[part] = package.xml(part)
                     out.append(Story(kind, use, index, builder.story(root, kind, width)))
     return out
 
