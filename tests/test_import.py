@@ -15,7 +15,8 @@ from ttdn_docs.importer.fix import fix_docx
 from ttdn_docs.render import render_docx
 from ttdn_docs.profiles import load_profile
 from ttdn_docs.ttdn.plan import ForeignInfoPlan
-from tests.typed_by_hand import typed_by_hand
+from conftest import requires_libreoffice
+from typed_by_hand import typed_by_hand
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = ROOT / "examples/thanh_mien_2025/plan.yaml"
@@ -169,3 +170,39 @@ def test_a_docx_that_is_no_plan_is_refused(tmp_path: Path, capsys: pytest.Captur
     document.save(str(source))
     assert main(["import", str(source), "-o", str(tmp_path / "x.yaml")]) == 2
     assert "--profile" in capsys.readouterr().err
+
+
+def test_a_paragraph_out_of_place_is_kept_and_named(hand_typed: bytes, tmp_path: Path) -> None:
+    import io
+
+    import docx
+
+    document = docx.Document(io.BytesIO(hand_typed))
+    heading = next(p for p in document.paragraphs if p.text.startswith("III. "))
+    stray = heading.insert_paragraph_before("IV. KINH PHÍ THỰC HIỆN")
+    stray.insert_paragraph_before("Ghi chú: kế hoạch này thay thế kế hoạch cũ.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    result = import_docx(buffer.getvalue())
+    assert result.warnings and all(w.paragraph is not None for w in result.warnings)
+    dumped = str(result.document.model_dump())
+    assert "Ghi chú: kế hoạch này thay thế kế hoạch cũ." in dumped
+
+
+@requires_libreoffice
+@pytest.mark.parametrize("suffix", ["docx", "odt"])
+def test_after_a_libreoffice_save(hand_typed: bytes, suffix: str, tmp_path: Path) -> None:
+    from ttdn_docs.render.pdf import soffice_convert
+
+    source = tmp_path / "go-tay.docx"
+    source.write_bytes(hand_typed)
+    saved = tmp_path / "resaved" / f"go-tay.{suffix}"
+    saved.parent.mkdir()
+    saved.write_bytes(soffice_convert(source, suffix))
+    ours = import_docx(hand_typed).document
+    result = import_docx(saved)
+    if suffix == "odt":
+        assert result.converted_from == ".odt"
+    assert result.document.model_dump(exclude={"signature"}) == ours.model_dump(exclude={"signature"})
+    fixed = fix_docx(saved, tmp_path / "fixed.docx")
+    assert fixed.check.errors == []
