@@ -10,7 +10,7 @@ kept word for word.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from ttdn_docs.docxread.anatomy import Anatomy
 from ttdn_docs.docxread.view import Para
@@ -18,6 +18,7 @@ from ttdn_docs.profiles.model import Profile
 from ttdn_docs.vn import nfc
 
 from ttdn_docs.importer.fields import running_case
+from ttdn_docs.importer.notes import Notes
 
 EntryKind = Literal["body", "bullet", "item"]
 
@@ -100,6 +101,20 @@ def build_outline(anatomy: Anatomy, profile: Profile) -> Outline:
         last_entry = entry
     _strip_end_mark(outline, profile.body_end)
     return outline
+
+
+def flat_items(heading: Heading, notes: Notes) -> list[Any]:
+    """The items under a heading as list entries; a deeper heading becomes an item too
+    (its title, then its items), with a warning naming its paragraph."""
+    items: list[Any] = []
+    for child in heading.children:
+        if isinstance(child, Entry):
+            items.append(child.as_data())
+        else:
+            items.append(child.title)
+            notes.unplaced(child, f"mục «{heading.title}»")
+            items += flat_items(child, notes)
+    return items
 
 
 def _entry(role: str, text: str, para: Para, markers: list[str]) -> Entry:

@@ -15,7 +15,7 @@ from typing import Any
 
 from ttdn_docs.importer.citations import read_closing, read_opening
 from ttdn_docs.importer.notes import Notes
-from ttdn_docs.importer.outline import Entry, Heading, Outline
+from ttdn_docs.importer.outline import Entry, Heading, Outline, flat_items
 from ttdn_docs.ttdn.todo import todo
 from ttdn_docs.vn import nfc
 
@@ -67,7 +67,7 @@ def plan_body(outline: Outline, issuer_name: str, summary: str, notes: Notes) ->
                 field = children[-1][1]
                 lists[field].append(sub.title)
                 notes.unplaced(sub, f"mục «{subsections[len(children) - 1].title}»")
-            lists[field] += _flat_items(sub, notes)
+            lists[field] += flat_items(sub, notes)
     data.update({key: items or [_missing(key, notes)] for key, items in lists.items()})
     data["tasks"] = _tasks(sections[2:], titles, notes)
     if closing_entry is not None:
@@ -96,19 +96,6 @@ def take_closing(outline: Outline) -> Entry | None:
     return None
 
 
-def _flat_items(heading: Heading, notes: Notes) -> list[Any]:
-    """The items under a heading; deeper headings become items (with a warning)."""
-    items: list[Any] = []
-    for child in heading.children:
-        if isinstance(child, Entry):
-            items.append(child.as_data())
-        else:
-            items.append(child.title)
-            notes.unplaced(child, f"mục «{heading.title}»")
-            items += _flat_items(child, notes)
-    return items
-
-
 def _tasks(sections: list[Heading], titles: dict[str, str], notes: Notes) -> list[dict[str, Any]]:
     if not sections:
         notes.add(None, "không thấy mục III (Tổ chức thực hiện); đã đánh dấu <<CẦN ĐIỀN>>")
@@ -133,7 +120,7 @@ def _tasks(sections: list[Heading], titles: dict[str, str], notes: Notes) -> lis
 
 
 def _unit(heading: Heading, notes: Notes) -> dict[str, Any]:
-    tasks = _flat_items(heading, notes)
+    tasks = flat_items(heading, notes)
     entries = heading.entries
     kinds = {e.kind for e in entries}
     unit: dict[str, Any] = {"unit": heading.title, "tasks": tasks or [todo(f"nhiệm vụ của {heading.title}")]}

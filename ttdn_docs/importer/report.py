@@ -19,7 +19,7 @@ from ttdn_docs.docxread.anatomy import Anatomy, loose_key
 from ttdn_docs.docxread.view import Table
 from ttdn_docs.importer.citations import read_opening
 from ttdn_docs.importer.notes import Notes
-from ttdn_docs.importer.outline import Entry, Heading, Outline
+from ttdn_docs.importer.outline import Entry, Heading, Outline, flat_items
 from ttdn_docs.importer.plan import take_closing
 from ttdn_docs.ttdn.indicators import fill_years
 from ttdn_docs.ttdn.report import DEFAULT_SECTION_ORDER, ReportSectionTitles
@@ -69,11 +69,11 @@ def report_body(outline: Outline, anatomy: Anatomy, issuer_name: str, header: di
     leftovers = [e.as_data() for e in preamble]
     for entry in preamble:
         notes.unplaced(entry, "mục «Công tác lãnh đạo, chỉ đạo»")
-    body["leadership"] = leftovers + (_items(sections["leadership"], notes) if "leadership" in sections else [])
+    body["leadership"] = leftovers + (flat_items(sections["leadership"], notes) if "leadership" in sections else [])
     body["results"] = _results(sections.get("results"), anatomy, defaults, year, titles, data, notes)
     body["shortcomings"] = _shortcomings(sections.get("shortcomings"), defaults, year, titles, notes)
-    body["directions"] = _items(sections["directions"], notes) if "directions" in sections else []
-    body["proposals"] = _items(sections["proposals"], notes) if "proposals" in sections else []
+    body["directions"] = flat_items(sections["directions"], notes) if "directions" in sections else []
+    body["proposals"] = flat_items(sections["proposals"], notes) if "proposals" in sections else []
     for key, hint in (("leadership", "công tác lãnh đạo, chỉ đạo"), ("directions", "phương hướng, nhiệm vụ")):
         if not body[key]:
             body[key] = [todo(hint)]
@@ -104,18 +104,6 @@ def _plan_reference(opening: Entry | None, notes: Notes) -> dict[str, Any]:
     return {"number": match.group("number"), "date": f"{year:04d}-{month:02d}-{day:02d}"}
 
 
-def _items(heading: Heading, notes: Notes) -> list[Any]:
-    items: list[Any] = []
-    for child in heading.children:
-        if isinstance(child, Entry):
-            items.append(child.as_data())
-        else:
-            notes.unplaced(child, f"mục «{heading.title}»")
-            items.append(child.title)
-            items += _items(child, notes)
-    return items
-
-
 def _results(
     heading: Heading | None, anatomy: Anatomy, defaults: ReportSectionTitles, year: int,
     titles: dict[str, str], data: dict[str, Any], notes: Notes,
@@ -138,10 +126,10 @@ def _results(
         elif key == loose_key(fill_years(defaults.results_by_unit, year)) or (sub.headings and not sub.entries):
             titles["results_by_unit"] = sub.title
             results["by_unit"] = [
-                {"unit": unit.title, "results": _items(unit, notes) or [todo("kết quả")]} for unit in sub.headings
+                {"unit": unit.title, "results": flat_items(unit, notes) or [todo("kết quả")]} for unit in sub.headings
             ]
         else:
-            by_content.append({"title": sub.title, "items": _items(sub, notes) or [todo("kết quả")]})
+            by_content.append({"title": sub.title, "items": flat_items(sub, notes) or [todo("kết quả")]})
     if by_content:
         results["by_content"] = by_content
     return results
@@ -156,12 +144,12 @@ def _shortcomings(
     subs = heading.headings
     if len(subs) >= 2:
         titles["limitations"], titles["causes"] = subs[0].title, subs[1].title
-        limitations = [e.as_data() for e in heading.entries] + _items(subs[0], notes)
+        limitations = [e.as_data() for e in heading.entries] + flat_items(subs[0], notes)
         causes: list[Any] = []
         for sub in subs[1:]:
-            causes += _items(sub, notes)
+            causes += flat_items(sub, notes)
         return {"limitations": limitations or [todo("hạn chế")], "causes": causes}
-    return {"limitations": _items(heading, notes) or [todo("hạn chế")]}
+    return {"limitations": flat_items(heading, notes) or [todo("hạn chế")]}
 
 
 def _cell(table: Table, row: int, col: int) -> str:
