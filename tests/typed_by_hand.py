@@ -25,8 +25,10 @@ def _run(paragraph: object, text: str, *, bold: bool = False, size: float = 14, 
     run.font.name = font
 
 
-def typed_by_hand(rendered: bytes) -> bytes:
-    """The same words as ``rendered`` (a file of ours), typed by hand with mistakes."""
+def typed_by_hand(rendered: bytes, *, footer_table: bool = True) -> bytes:
+    """The same words as ``rendered`` (a file of ours), typed by hand with mistakes;
+    Nơi nhận and the signature in a borderless table, or (``footer_table=False``) as
+    plain paragraphs: the signature block right-aligned, then Nơi nhận."""
     view = open_docx(rendered)
     by_mark: dict[str, list[str]] = {}
     body: list[str] = []
@@ -67,16 +69,21 @@ def typed_by_hand(rendered: bytes) -> bytes:
         if re.match(r"^[IVX]+\. ", text):
             doc.add_paragraph()  # a blank line for spacing
     doc.add_paragraph()
-    footer = doc.add_table(rows=1, cols=2)
-    left, right = footer.rows[0].cells
     lines = [by_mark["recipients_label"][0]] + [re.sub(r",$", ";", t) for t in by_mark["recipient"]]
-    for index, text in enumerate(lines):
-        paragraph = left.paragraphs[0] if index == 0 else left.add_paragraph()
-        _run(paragraph, text, size=12 if index == 0 else 11, bold=index == 0)
     signature = [t for key in ("signature_collective", "signature_authority", "signature_position") for t in by_mark.get(key, [])]
-    for index, text in enumerate([*signature, "", "", "", *by_mark["signer_name"]]):
-        paragraph = right.paragraphs[0] if index == 0 else right.add_paragraph()
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    signature += ["", "", "", *by_mark["signer_name"]]
+    if footer_table:
+        left, right = doc.add_table(rows=1, cols=2).rows[0].cells
+        left_paragraphs = [left.paragraphs[0]] + [left.add_paragraph() for _ in lines[1:]]
+        right_paragraphs = [right.paragraphs[0]] + [right.add_paragraph() for _ in signature[1:]]
+    else:
+        right_paragraphs = [doc.add_paragraph() for _ in signature]
+        doc.add_paragraph()
+        left_paragraphs = [doc.add_paragraph() for _ in lines]
+    for index, (paragraph, text) in enumerate(zip(left_paragraphs, lines, strict=True)):
+        _run(paragraph, text, size=12 if index == 0 else 11, bold=index == 0)
+    for paragraph, text in zip(right_paragraphs, signature, strict=True):
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if footer_table else WD_ALIGN_PARAGRAPH.RIGHT
         _run(paragraph, text, bold=True)
     buffer = io.BytesIO()
     doc.save(buffer)

@@ -213,6 +213,8 @@ def rollover_file(
     path: str | Path, year: int, output: Path, *, plan: str | Path | None = None, overwrite: bool = False
 ) -> ForeignInfoPlan | ForeignInfoReport:
     """Next year's draft of a plan (or report) file, written as commented YAML."""
+    if Path(path).suffix.lower() in (".docx", ".doc", ".odt"):
+        raise InputError(str(path), [FieldProblem("", "rollover đọc tệp dữ liệu (.yaml); với tệp Word, chạy ttdn-docs import trước")])
     document = load_document(Path(path))
     if not isinstance(document, (ForeignInfoPlan, ForeignInfoReport)):
         raise InputError(str(path), [FieldProblem("kind", "chỉ chuyển năm được kế hoạch hoặc báo cáo")])

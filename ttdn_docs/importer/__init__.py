@@ -61,7 +61,8 @@ def import_docx(
     source: str | Path | bytes, *, kind: ImportKind | None = None, profile: str | Path | Profile | None = None
 ) -> ImportResult:
     word = read_word_file(source)
-    view = open_docx(word.data)
+    # A path is opened as a path, so that messages name the file.
+    view = open_docx(word.data if word.converted_from or isinstance(source, (bytes, bytearray)) else source)
     view.name = word.name
     chosen = _profile(view, profile)
     anatomy = AnatomyReader(chosen).read(view)

@@ -10,6 +10,7 @@ is named with its message.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ttdn_docs.check.findings import Finding
@@ -37,6 +38,7 @@ class Change:
     before: str = ""
     after: str = ""
     count: int = 1
+    paragraph: int | None = None  # the input paragraph changed, for a text change
 
     def describe(self) -> str:
         if self.before or self.after:
@@ -63,13 +65,16 @@ def text_changes(before: Anatomy, after: Anatomy) -> list[Change]:
         old_text = " ".join(old.text.split()) if old is not None else ""
         new_text = " ".join(new.text.split()) if new is not None else ""
         if old_text != new_text and (old_text or new_text):
-            changes.append(Change(what, old_text, new_text))
+            changes.append(Change(what, old_text, new_text, paragraph=old.number if old is not None else None))
     return changes
 
 
-def fixed_findings(before: list[Finding], after: list[Finding]) -> list[Change]:
-    """Rules broken in the input that the output no longer breaks, once per rule."""
+def fixed_findings(before: list[Finding], after: list[Finding], shown: Sequence[Change] = ()) -> list[Change]:
+    """Rules broken in the input that the output no longer breaks, once per rule; a
+    finding on a paragraph whose text change is ``shown`` already is not repeated."""
     remaining = {f.rule for f in after}
+    changed = {c.paragraph for c in shown if c.paragraph is not None}
+    before = [f for f in before if f.location.paragraph not in changed or f.location.story != "body"]
     counts = Counter(f.rule for f in before if f.rule not in remaining)
     seen: dict[str, Finding] = {}
     for finding in before:

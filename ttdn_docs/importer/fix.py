@@ -41,7 +41,8 @@ def fix_docx(
     after_view = open_docx(data)
     after = AnatomyReader(chosen).read(after_view)
     result = CheckResult(str(output), chosen.id, run_checks(after_view, chosen))
-    changes = text_changes(imported.anatomy, after) + fixed_findings(before, result.findings)
+    changes = text_changes(imported.anatomy, after)
+    changes += fixed_findings(before, result.findings, changes)
     out = write_bytes_atomic(Path(output), data, overwrite=overwrite)
     return FixResult(imported, out, changes, result)
 

@@ -14,6 +14,7 @@ from ttdn_docs.render.pdf import soffice_convert, soffice_path
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 CONVERTIBLE = (".doc", ".odt", ".rtf")
+DATA_SUFFIXES = (".yaml", ".yml", ".json")
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,11 @@ def read_word_file(source: str | Path | bytes) -> WordSource:
     if not isinstance(source, (bytes, bytearray)):
         path = Path(source)
         suffix = path.suffix.lower()
+        if suffix in DATA_SUFFIXES:
+            raise NotAPlanDocumentError(
+                f"{path}: đây là tệp dữ liệu, không phải tệp Word. Dựng văn bản từ tệp này bằng "
+                "ttdn-docs render; import và fix nhận tệp .docx (.doc, .odt)."
+            )
         if suffix in CONVERTIBLE and path.is_file():
             return WordSource(_converted(path, suffix), str(path), suffix)
     data, name = read_source(source)
