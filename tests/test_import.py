@@ -72,25 +72,23 @@ def test_import_gives_back_the_plan_fields(tmp_path: Path) -> None:
     assert got.signature.name == plan.signature.name
 
 
+@pytest.mark.parametrize("footer_table", [True, False], ids=["footer-table", "footer-paragraphs"])
+@pytest.mark.parametrize(("example", "profile"), [(PLAN, "party"), (ROOT / "examples/state_plan/plan.yaml", "state")])
+def test_typed_by_hand_imports_to_the_same_data(example: Path, profile: str, footer_table: bool, tmp_path: Path) -> None:
+    rendered = render_docx(load_document(example).to_document(), load_profile(profile))
+    ours = import_docx(rendered).document
+    typed = import_docx(typed_by_hand(rendered, footer_table=footer_table))
+    assert typed.warnings == []
+    assert typed.document == ours
+    source = tmp_path / "go-tay.docx"
+    source.write_bytes(typed_by_hand(rendered, footer_table=footer_table))
+    assert fix_docx(source, tmp_path / "fixed.docx").check.errors == []
+
+
 @pytest.fixture(scope="module")
 def hand_typed() -> bytes:
     profile = load_profile("party")
     return typed_by_hand(render_docx(load_document(PLAN).to_document(), profile))
-
-
-def test_hand_typed_plan_imports_to_the_same_data(hand_typed: bytes, tmp_path: Path) -> None:
-    ours = import_docx(render_file(load_document(PLAN), tmp_path / "ours.docx")).document
-    typed = import_docx(hand_typed)
-    assert typed.warnings == []
-    assert typed.document == ours
-
-
-def test_footer_typed_as_paragraphs_imports_the_same(tmp_path: Path) -> None:
-    rendered = render_docx(load_document(PLAN).to_document(), load_profile("party"))
-    ours = import_docx(rendered).document
-    typed = import_docx(typed_by_hand(rendered, footer_table=False))
-    assert typed.warnings == []
-    assert typed.document == ours
 
 
 def test_fix_keeps_the_words_and_passes_the_checker(hand_typed: bytes, tmp_path: Path) -> None:

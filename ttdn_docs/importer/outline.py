@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from ttdn_docs.docxread.anatomy import Anatomy
+from ttdn_docs.docxread.anatomy import Anatomy, is_separator_like
 from ttdn_docs.docxread.view import Para
 from ttdn_docs.profiles.model import Profile
 from ttdn_docs.vn import nfc
@@ -81,6 +81,8 @@ def build_outline(anatomy: Anatomy, profile: Profile) -> Outline:
     last_entry: Entry | None = None
     for role, para in anatomy.body:
         text = nfc(para.text).strip()
+        if not stack and not outline.preamble and is_separator_like(text):
+            continue  # a separator typed under the trích yếu (``-----``): form, written again
         numbered = anatomy.numbered.get(para.number)
         if role.startswith("heading_"):
             level = numbered.level if numbered is not None else int(role.removeprefix("heading_")) - 1
