@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from decimal import Decimal
 from typing import Any
 
@@ -24,6 +25,7 @@ from ttdn_docs.importer.plan import take_closing
 from ttdn_docs.ttdn.indicators import fill_years
 from ttdn_docs.ttdn.report import DEFAULT_SECTION_ORDER, ReportSectionTitles
 from ttdn_docs.ttdn.todo import todo
+from ttdn_docs.ttdn.scaffold import load_outline
 from ttdn_docs.ttdn.unit_results import parse_figure
 from ttdn_docs.vn import fold_key
 
@@ -164,11 +166,13 @@ def _indicators(table: Table, notes: Notes) -> list[dict[str, Any]]:
     previous_col = next((c for c, h in enumerate(header) if h.startswith("năm") and c > 3), None)
     indicators: list[dict[str, Any]] = []
     keys: set[str] = set()
+    known = _outline_keys()
     for row in range(1, len(table.rows)):
         name, unit, value = _cell(table, row, 1), _cell(table, row, 2), _cell(table, row, 3)
         if not name:
             continue
-        indicator: dict[str, Any] = {"key": _unique(_slug(name), keys), "name": name, "unit": unit or "…"}
+        key = known.get(loose_key(name)) or _slug(name)
+        indicator: dict[str, Any] = {"key": _unique(key, keys), "name": name, "unit": unit or "…"}
         try:
             figure, _, target = value.partition("/")
             indicator["value"] = _number(parse_figure(figure))
@@ -182,6 +186,13 @@ def _indicators(table: Table, notes: Notes) -> list[dict[str, Any]]:
             indicator["value"] = None
         indicators.append({k: v for k, v in indicator.items() if v is not None or k == "value"})
     return indicators
+
+
+@lru_cache(maxsize=1)
+def _outline_keys() -> dict[str, str]:
+    """The default outline's keys by indicator name, so that an imported report's
+    indicators keep the keys unit files use."""
+    return {loose_key(i.name): i.key for i in load_outline().indicators}
 
 
 def _number(value: Decimal | None) -> int | float | None:

@@ -10,8 +10,20 @@ from ttdn_docs.skeletons.plan import COMMENTS as PLAN_COMMENTS
 from ttdn_docs.ttdn.plan import ForeignInfoPlan
 from ttdn_docs.ttdn.report import ForeignInfoReport
 
+# What differs from ``init plan``'s comments for a file read from Word.
+_FROM_WORD = {
+    "profile": [
+        "Hồ sơ thể thức nhận ra từ phần đầu văn bản: party-hd36-2018 (văn bản của Đảng) hoặc",
+        "state-nd30-2020 (văn bản của Nhà nước, Nghị định 30/2020/NĐ-CP).",
+    ],
+    "issuer": [
+        "Cơ quan ban hành, đọc từ phần đầu văn bản. superior: cơ quan cấp trên; abbreviation: chữ",
+        "viết tắt trong số ký hiệu; commune_code (mã xã) có thể thêm để tra danh mục đơn vị.",
+    ],
+}
 REPORT_COMMENTS: dict[str, list[str]] = {
-    **{k: v for k, v in PLAN_COMMENTS.items() if k in {"profile", "issuer", "number", "date", "place", "recipients", "signature"}},
+    **{k: v for k, v in PLAN_COMMENTS.items() if k in {"number", "date", "place", "recipients", "signature"}},
+    **_FROM_WORD,
     "year": ["Năm báo cáo (năm của kết quả)."],
     "summary": ["Trích yếu nội dung (sau chữ BÁO CÁO)."],
     "plan": ["Kế hoạch được báo cáo: số, ký hiệu như đã ban hành, ngày, cơ quan, trích yếu."],
@@ -25,7 +37,7 @@ REPORT_COMMENTS: dict[str, list[str]] = {
     "indicators": ["Bảng chỉ tiêu: value (kết quả), target (tổng số, cho tỷ lệ x/y), previous (năm trước)."],
     "closing": ["Đoạn kết («Trên đây là …»)."],
 }
-_PLAN_EXTRA = {"section_titles": ["Tiêu đề các mục, như trong văn bản gốc."]}
+_PLAN_EXTRA = {"section_titles": ["Tiêu đề các mục, như trong văn bản gốc."], **_FROM_WORD}
 
 
 def document_data(document: ForeignInfoPlan | ForeignInfoReport) -> dict[str, Any]:
