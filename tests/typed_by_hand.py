@@ -1,7 +1,7 @@
 """A plan typed the way a commune office types it in Word, built with python-docx from
 the texts of one of our rendered files: no style names (direct formatting only), the
 header in a borderless table, numbers and bullets typed by hand, blank paragraphs for
-spacing, and a few mistakes — a day without its zero (``ngày 5``), headings numbered
+spacing, and a few mistakes — bullets typed with an en dash, a day without its zero (``ngày 5``), headings numbered
 ``1)``, Nơi nhận lines ending in ``;`` in a Party file, a body font of 13 pt Arial, the
 left margin of 2 cm."""
 
@@ -65,6 +65,8 @@ def typed_by_hand(rendered: bytes, *, footer_table: bool = True) -> bytes:
                 doc.add_paragraph()
             continue
         text = re.sub(r"^(\d+)\. ", r"\1) ", text)  # headings numbered 1) by hand
+        if index % 2 and text.startswith("- "):
+            text = "– " + text[2:]  # every other bullet typed with an en dash
         _run(paragraph, text, size=13, font="Arial", bold=bool(re.match(r"^[IVX]+\. ", text)))
         if re.match(r"^[IVX]+\. ", text):
             doc.add_paragraph()  # a blank line for spacing

@@ -160,7 +160,9 @@ def running_case(text: str, known: str = "") -> str:
     if text != text.upper():
         return text
     if known:
-        at = known.lower().find(text.lower())
+        # Found despite tone placement (``ĐẢNG ỦY`` in the header, ``Đảng uỷ`` in the body).
+        folded = fold_key(known)
+        at = folded.find(fold_key(text)) if len(folded) == len(known) else known.lower().find(text.lower())
         if at >= 0:
             return known[at: at + len(text)]
     lowered = text.lower()

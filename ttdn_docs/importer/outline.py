@@ -9,6 +9,7 @@ kept word for word.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -31,6 +32,7 @@ class Entry:
     kind: EntryKind
     paragraph: int
     subitems: list[str] = field(default_factory=list)
+    sub: bool = False  # typed as a second-level bullet (``+``)
 
     def as_data(self) -> str | dict[str, object]:
         """A list item as the models take it: a string, or ``{text, items}``."""
@@ -96,7 +98,8 @@ def build_outline(anatomy: Anatomy, profile: Profile) -> Outline:
             last_entry = None
             continue
         entry = _entry(role, text, para, markers)
-        if entry.kind == "bullet" and role == "bullet_2" and last_entry is not None and last_entry.kind == "bullet":
+        second = role == "bullet_2" or entry.sub
+        if entry.kind == "bullet" and second and last_entry is not None and last_entry.kind == "bullet":
             last_entry.subitems.append(entry.text)
             continue
         (stack[-1].children if stack else outline.preamble).append(entry)
@@ -119,12 +122,18 @@ def flat_items(heading: Heading, notes: Notes) -> list[Any]:
     return items
 
 
+# Bullets as offices type them: a hyphen, dash or dot, or ``+`` for a sub-bullet.
+_TYPED_BULLET = re.compile(r"^(?P<marker>[-–—•·∙*+])\s+(?=\S)")
+
+
 def _entry(role: str, text: str, para: Para, markers: list[str]) -> Entry:
     if role.startswith("bullet_"):
         for marker in markers:
             if text.startswith(marker):
                 return Entry(text[len(marker):].strip(), "bullet", para.number)
         return Entry(text, "bullet", para.number)
+    if role == "body" and (match := _TYPED_BULLET.match(text)):
+        return Entry(text[match.end():], "bullet", para.number, sub=match.group("marker") == "+")
     return Entry(text, "item" if role == "item" else "body", para.number)
 
 
