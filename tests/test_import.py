@@ -38,7 +38,7 @@ def _words(source: Path | bytes) -> list[str]:
 
 
 def _is_symbol(word: str) -> bool:
-    if word in {"-", "+", "*", "-----"}:
+    if word in {"-", "–", "•", "+", "*", "-----"}:
         return True
     head = word[:-1]
     return len(word) <= 5 and word[-1] in ".)" and (head.isdigit() or (head.isalpha() and head.isupper()))
