@@ -19,9 +19,20 @@ from lxml import etree
 from ttdn_docs.boundedcache import BoundedCache
 from ttdn_docs.docxread.package import DocxPackage
 
-from ttdn_docs.docxread.formatting import W, Formatter, ParaFormat, RunFormat, StyleSheet, paragraph_text, theme_fonts
+from ttdn_docs.docxread.formatting import (
+    W,
+    Formatter,
+    ParaFormat,
+    RunFormat,
+    StyleSheet,
+    paragraph_style_id,
+    paragraph_text,
+    properties,
+    theme_fonts,
+)
+from ttdn_docs.docxread.formatting import child as child_named
 from ttdn_docs.docxread.units import EMU_PER_TWIP
-from ttdn_docs.docxsafe import DEFAULT_LIMITS, Limits, PartIdentity, SafePackage, read_source
+from ttdn_docs.docxsafe import DEFAULT_LIMITS, Limits, PartIdentity, SafePackage, parse_xml, read_source
 from ttdn_docs.errors import NotADocxError, UnsafeDocxError
 # The renderer owns the names of its element styles (``docxfacts``, a leaf both share);
 # the reader only reads them back.
@@ -105,8 +116,8 @@ class Para:
     @cached_property
     def mark(self) -> str | None:
         """The element our renderer marked this paragraph as, if any."""
-        style = self.el.find(f"{W}pPr/{W}pStyle")
-        return None if style is None else ELEMENT_BY_STYLE_ID.get(style.get(f"{W}val", ""))
+        style = paragraph_style_id(self.el)
+        return None if style is None else ELEMENT_BY_STYLE_ID.get(style)
 
     @cached_property
     def fmt(self) -> ParaFormat:
@@ -204,9 +215,11 @@ def open_docx(source: str | Path | bytes, limits: Limits = DEFAULT_LIMITS) -> Do
     data, name = read_source(source, limits)
     package = DocxPackage(SafePackage(data, name, limits))
     try:
-        document = package.xml(package.main)
+        source = package.safe.read(package.main)
+        document = parse_xml(source, package.main, name)
         sheet = _style_sheet(package)
         formatter = Formatter(sheet)
+        formatter.learn_sources(document, source)
         builder = _Builder(formatter)
         body = document.find(f"{W}body")
         if body is None:
@@ -256,7 +269,7 @@ class _Builder:
             width = sections[min(section, len(sections) - 1)].text_width
             if child.tag == f"{W}p":
                 out.append(self._para(child, "body", width))
-                if child.find(f"{W}pPr/{W}sectPr") is not None:
+                if child_named(properties(child), f"{W}sectPr") is not None:
                     section += 1
             elif child.tag == f"{W}tbl":
                 tables += 1
@@ -279,7 +292,7 @@ class _Builder:
         return Para(p, self.formatter, story, self.count, width, **place)  # type: ignore[arg-type]
 
     def _table(self, tbl: etree._Element, number: int | None, width: int) -> Table:
-        style = tbl.find(f"{W}tblPr/{W}tblStyle")
+        style = child_named(properties(tbl), f"{W}tblStyle")
         table_style = style.get(f"{W}val") if style is not None else None
         grid = [int(g.get(f"{W}w", "0") or 0) for g in tbl.iterfind(f"{W}tblGrid/{W}gridCol")]
         rows: list[list[Cell]] = []
@@ -306,7 +319,7 @@ class _Builder:
 
 
 def _span(tc: etree._Element) -> int:
-    span = tc.find(f"{W}tcPr/{W}gridSpan")
+    span = child_named(properties(tc), f"{W}gridSpan")
     if span is None:
         return 1
     try:
@@ -316,7 +329,7 @@ def _span(tc: etree._Element) -> int:
 
 
 def _cell_width(tc: etree._Element, grid: list[int], start: int, span: int, fallback: int) -> int:
-    width = tc.find(f"{W}tcPr/{W}tcW")
+    width = child_named(properties(tc), f"{W}tcW")
     if width is not None and width.get(f"{W}type", "dxa") == "dxa":
         try:
             value = int(float(width.get(f"{W}w", "0")))
@@ -395,7 +408,9 @@ def _stories(package: DocxPackage, properties: list[etree._Element], formatter: 
                 if part is not None:
                     root = parsed.get(part)
                     if root is None:
-                        root = parsed[part] = package.xml(part)
+                        source = package.safe.read(part)
+                        root = parsed[part] = parse_xml(source, part, package.name)
+                        formatter.learn_sources(root, source)
                     out.append(Story(kind, use, index, builder.story(root, kind, width)))
     return out
 
