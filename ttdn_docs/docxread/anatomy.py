@@ -83,6 +83,9 @@ class Anatomy:
     addressees: list[Para] = field(default_factory=list)
     body: list[tuple[str, Para]] = field(default_factory=list)
     numbered: dict[int, Numbered] = field(default_factory=dict)  # by paragraph number
+    # Paragraph number → the numbered heading it stands under, as an officer names it
+    # ("II.1"): the symbols of the headings above it, from the top level down.
+    sections: dict[int, str] = field(default_factory=dict)
     body_tables: list[Table] = field(default_factory=list)  # data tables: fonts only
     recipients_label: Para | None = None
     recipients: list[Para] = field(default_factory=list)
@@ -355,6 +358,7 @@ class AnatomyReader:
             ):
                 found.addressees.append(body[index])
                 index += 1
+        path: list[str] = []
         for para in body[index:]:
             if para.empty:
                 continue
@@ -362,6 +366,9 @@ class AnatomyReader:
             found.body.append((role, para))
             if numbered is not None:
                 found.numbered[para.number] = numbered
+                path = path[: numbered.level] + [""] * (numbered.level - len(path)) + [numbered.symbol]
+            if path:
+                found.sections[para.number] = ".".join(s for s in path if s)
         return tail
 
     def _tail_start(self, paras: list[Para]) -> int:

@@ -74,6 +74,7 @@ class Location:
     row: int | None = None
     cell: int | None = None
     text: str = ""
+    section: str | None = None  # the numbered heading it stands under: "II.1"
 
     def describe(self) -> str:
         parts = []
@@ -83,6 +84,8 @@ class Location:
             parts.append(f"bảng {self.table}, hàng {self.row}, ô {self.cell}")
         if self.paragraph is not None:
             parts.append(f"đoạn {self.paragraph}")
+        if self.section:
+            parts.append(f"mục {self.section}")
         where = ", ".join(parts) or "toàn văn bản"
         return f"{where} «{_excerpt(self.text)}»" if self.text else where
 
