@@ -390,15 +390,17 @@ class AnatomyReader:
         return match is not None and _letters(match.group("prefix")) in self._prefix_letters and len(para.text) < 80
 
     def _body_role(self, para: Para) -> tuple[str, Numbered | None]:
-        numbered = self._numbering(para.text)
+        # Word's automatic number or bullet counts as typed (``Para.label``).
+        shown = para.shown_text
+        numbered = self._numbering(shown)
         if para.mark in BODY_ROLES:
             return para.mark, numbered
         if numbered is not None:
-            text = para.text.strip()
+            text = shown.strip()
             title_like = len(text) <= _TITLE_LIKE_MAX and not text.endswith((".", ";", ":", ","))
             return (f"heading_{numbered.level + 1}" if title_like else "item"), numbered
         for index, bullet in enumerate(self.profile.elements.bullets, start=1):
-            if para.text.lstrip().startswith(bullet.marker + " "):
+            if shown.lstrip().startswith(bullet.marker + " "):
                 return f"bullet_{index}", None
         return "body", None
 

@@ -236,6 +236,16 @@ class Formatter:
         chain.append(self.sheet.doc_rpr)
         return [e for e in chain if e is not None]
 
+    def numbering_of(self, p: etree._Element, table_style: str | None = None) -> tuple[str, int] | None:
+        """The list (``w:numId``) and level a paragraph is numbered with, directly or
+        through its style; ``None`` when it is not numbered."""
+        chain = self.ppr_chain(p, table_style)
+        num = _nearest(chain, f"{W}numPr/{W}numId")
+        if num is None or num.get(f"{W}val", "0") == "0":
+            return None
+        level = _nearest(chain, f"{W}numPr/{W}ilvl")
+        return num.get(f"{W}val", ""), (_int(level.get(f"{W}val")) or 0) if level is not None else 0
+
     # -- runs -----------------------------------------------------------------------
     def runs(self, p: etree._Element, table_style: str | None = None) -> list[RunFormat]:
         """The runs that carry text, each with its effective formatting; for a paragraph

@@ -17,6 +17,7 @@ from pathlib import Path
 from lxml import etree
 
 from ttdn_docs.boundedcache import BoundedCache
+from ttdn_docs.docxread.numbering import Numbering
 from ttdn_docs.docxread.package import DocxPackage
 
 from ttdn_docs.docxread.formatting import (
@@ -111,10 +112,17 @@ class Para:
     row: int | None = None
     col: int | None = None
     table_style: str | None = None
+    # The number or bullet Word draws before the text (automatic numbering): "II.", "a)".
+    label: str = ""
 
     @cached_property
     def text(self) -> str:
         return paragraph_text(self.el)
+
+    @property
+    def shown_text(self) -> str:
+        """The text as a reader sees it: the automatic number, if any, then the text."""
+        return f"{self.label} {self.text}" if self.label else self.text
 
     @cached_property
     def mark(self) -> str | None:
@@ -231,6 +239,7 @@ def open_docx(source: str | Path | bytes, limits: Limits = DEFAULT_LIMITS) -> Do
         sections = [_page_setup(s) for s in properties] or [_default_page()]
         blocks = builder.blocks(body, sections)
         stories = _stories(package, properties, formatter)
+        _number_paragraphs(package, blocks, formatter)
         if builder.count > MAX_PARAGRAPHS:
             raise UnsafeDocxError(f"{name}: tài liệu có hơn {MAX_PARAGRAPHS} đoạn, vượt giới hạn kiểm tra")
         return DocxView(name, blocks, sections, stories, _marker_profile(package.comments()), formatter)
@@ -249,6 +258,31 @@ def _style_sheet(package: DocxPackage) -> StyleSheet:
     if sheet is None:
         sheet = _SHEETS.put(key, StyleSheet(package.cached_xml(styles), theme_fonts(package.cached_xml(theme))))
     return sheet
+
+
+_NUMBERINGS: BoundedCache[PartIdentity | None, Numbering] = BoundedCache(32)
+
+
+def _number_paragraphs(package: DocxPackage, blocks: list[Block], formatter: Formatter) -> None:
+    """Give each paragraph Word numbers automatically its visible label."""
+    numbered = [p for p in _all_paragraphs(blocks) if p.fmt.numbered]
+    if not numbered:
+        return
+    part = package.related_part("numbering")
+    key = package.identity(part)
+    numbering = _NUMBERINGS.get(key)
+    if numbering is None:
+        numbering = _NUMBERINGS.put(key, Numbering(package.cached_xml(part)))
+    for para, label in zip(numbered, numbering.labels(((p.el, p.table_style) for p in numbered), formatter)):
+        para.label = label
+
+
+def _all_paragraphs(blocks: list[Block]) -> Iterator[Para]:
+    for block in blocks:
+        if isinstance(block, Table):
+            yield from block.paras
+        else:
+            yield block
 
 
 def _marker_profile(comments: str) -> str | None:
