@@ -90,9 +90,18 @@ def _parser() -> argparse.ArgumentParser:
     render.set_defaults(handler=_render)
 
     check = commands.add_parser("check", help="kiểm tra thể thức tệp .docx (của ta hoặc soạn bằng Word)")
-    check.add_argument("files", type=Path, nargs="+", metavar="FILE.docx", help="tệp .docx cần kiểm tra")
+    check.add_argument(
+        "files", type=Path, nargs="+", metavar="TỆP_HOẶC_THƯ_MỤC",
+        help="tệp .docx, hoặc thư mục: kiểm tra mọi tệp .docx trong đó (cả thư mục con)",
+    )
     check.add_argument("--profile", help="hồ sơ thể thức (mặc định: nhận ra từ phần đầu văn bản)")
-    check.add_argument("--format", choices=["text", "json"], default="text", help="dạng kết quả (mặc định: text)")
+    check.add_argument(
+        "--format", choices=["text", "json", "csv"], default="text",
+        help="dạng kết quả (mặc định: text); json, csv: mỗi lỗi một mục, bảng tổng hợp in ra stderr",
+    )
+    check.add_argument("-j", "--jobs", type=int, default=None, help="số tiến trình (mặc định: số nhân CPU)")
+    check.add_argument("--progress", action="store_true", help="luôn hiện thanh tiến độ (mặc định: chỉ khi chạy trên màn hình)")
+    check.add_argument("--top", type=int, default=10, metavar="N", help="số quy tắc hay sai nhất trong bảng tổng hợp (mặc định: 10)")
     check.set_defaults(handler=_check)
 
     aggregate = commands.add_parser("aggregate", help="tổng hợp các tệp kết quả của đơn vị vào báo cáo")
@@ -231,26 +240,45 @@ def _check_written(out: Path, profile: Profile) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    """Check each file; exit 2 when one cannot be read, else 1 when errors were found."""
-    from ttdn_docs.check import CheckResult, check_file
-    from ttdn_docs.check.report import json_report, text_report
-    from ttdn_docs.errors import DocxReadError
+    """Check files and folders; exit 2 when a file cannot be read, else 1 when errors
+    were found. Several files or a folder end with a summary table."""
+    from ttdn_docs.batch.progress import Progress
+    from ttdn_docs.check import CheckResult
+    from ttdn_docs.check.folder import Summary, check_files, default_workers, docx_files
+    from ttdn_docs.check.report import CsvWriter, JsonWriter, text_block
 
     profile = None
     if args.profile is not None:
         from ttdn_docs.profiles import load_profile
 
         profile = load_profile(args.profile)
-    results: list[CheckResult | tuple[str, str]] = []
-    for path in args.files:
-        try:
-            results.append(check_file(path, profile))
-        except DocxReadError as exc:
-            results.append((str(path), str(exc)))
-    print(json_report(results) if args.format == "json" else text_report(results))
-    if any(isinstance(r, tuple) for r in results):
+    paths = docx_files(args.files)
+    many = len(paths) > 1 or any(p.is_dir() for p in args.files)
+    progress = Progress(len(paths), enabled=True if args.progress else (None if many else False))
+    writer: JsonWriter | CsvWriter | None = None
+    if args.format == "json":
+        writer = JsonWriter(sys.stdout)
+    elif args.format == "csv":
+        sys.stdout.write("\ufeff")  # Excel opens UTF-8 CSV right only with a BOM
+        writer = CsvWriter(sys.stdout)
+    summary = Summary()
+    jobs = max(1, args.jobs if args.jobs is not None else default_workers())
+    for outcome in check_files(paths, profile, workers=jobs):
+        summary.add(outcome)
+        if writer is not None:
+            writer.write(outcome)
+        else:
+            progress.clear()
+            print("\n".join(text_block(outcome)), flush=True)
+        progress.advance(failed=not isinstance(outcome, CheckResult) or bool(outcome.errors))
+    progress.close()
+    if writer is not None:
+        writer.close()
+    if many:
+        print("\n".join(summary.lines(args.top)), file=sys.stdout if writer is None else sys.stderr)
+    if summary.unreadable:
         return EXIT_INPUT
-    return EXIT_FINDINGS if any(r.errors for r in results if not isinstance(r, tuple)) else EXIT_OK
+    return EXIT_FINDINGS if summary.with_errors else EXIT_OK
 
 
 def _schema(args: argparse.Namespace) -> int:

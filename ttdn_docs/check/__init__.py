@@ -99,6 +99,7 @@ def check_file(
 def run_checks(view: DocxView, profile: Profile) -> list[Finding]:
     reporter = Reporter(profile)
     anatomy = AnatomyReader(profile).read(view)
+    reporter.sections = anatomy.sections
     check_page(view, reporter)
     check_fonts(view, reporter)
     check_header(anatomy, reporter)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ttdn_docs.boundedcache import BoundedCache
 from ttdn_docs.check.findings import Finding, Severity
 from ttdn_docs.docxread.view import Location, Para
@@ -14,6 +16,8 @@ class Reporter:
         self.profile = profile
         self.rules: dict[str, Rule] = _rules(profile)
         self.findings: list[Finding] = []
+        # Paragraph number → the numbered heading it stands under ("II.1"), once read.
+        self.sections: dict[int, str] = {}
 
     def add(
         self,
@@ -32,6 +36,8 @@ class Reporter:
             location = where.location()
         else:
             location = where or Location("body")
+        if location.story == "body" and location.paragraph in self.sections:
+            location = replace(location, section=self.sections[location.paragraph])
         self.findings.append(
             Finding(
                 rule=rule_id(self.profile, code),
@@ -42,6 +48,7 @@ class Reporter:
                 found=_text(found),
                 ref=source.ref if source is not None else "",
                 path=rule.path,
+                title=rule.title,
             )
         )
 

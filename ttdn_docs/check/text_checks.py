@@ -184,11 +184,17 @@ def check_title(anatomy: Anatomy, reporter: Reporter) -> None:
 def check_body(anatomy: Anatomy, reporter: Reporter) -> None:
     levels = reporter.profile.elements.headings
     counters = [0] * len(levels)
-    auto_numbered = next((p for _role, p in anatomy.body if p.fmt.numbered), None)
+    # Word's automatic numbers are read as typed ones (``Para.label``); a list whose
+    # symbol is none of the profile's (a round bullet, "1)" for a mục) is only flagged.
+    auto_numbered = next(
+        (p for role, p in anatomy.body if p.fmt.numbered and p.number not in anatomy.numbered and not role.startswith("bullet")),
+        None,
+    )
     if auto_numbered is not None:
         reporter.add(
             "BODY.AUTO_NUMBERING", auto_numbered,
-            "Đề mục dùng đánh số tự động của Word: không kiểm tra được thứ tự số; nên gõ số trực tiếp.",
+            "Đoạn dùng đánh số hoặc ký hiệu đầu dòng tự động của Word không theo mẫu của hồ sơ thể thức; nên gõ số, ký hiệu trực tiếp.",
+            found=auto_numbered.label or "(không đọc được số)",
         )
     for _role, para in anatomy.body:
         numbered = anatomy.numbered.get(para.number)

@@ -83,6 +83,9 @@ class Anatomy:
     addressees: list[Para] = field(default_factory=list)
     body: list[tuple[str, Para]] = field(default_factory=list)
     numbered: dict[int, Numbered] = field(default_factory=dict)  # by paragraph number
+    # Paragraph number → the numbered heading it stands under, as an officer names it
+    # ("II.1"): the symbols of the headings above it, from the top level down.
+    sections: dict[int, str] = field(default_factory=dict)
     body_tables: list[Table] = field(default_factory=list)  # data tables: fonts only
     recipients_label: Para | None = None
     recipients: list[Para] = field(default_factory=list)
@@ -355,6 +358,7 @@ class AnatomyReader:
             ):
                 found.addressees.append(body[index])
                 index += 1
+        path: list[str] = []
         for para in body[index:]:
             if para.empty:
                 continue
@@ -362,6 +366,9 @@ class AnatomyReader:
             found.body.append((role, para))
             if numbered is not None:
                 found.numbered[para.number] = numbered
+                path = path[: numbered.level] + [""] * (numbered.level - len(path)) + [numbered.symbol]
+            if path:
+                found.sections[para.number] = ".".join(s for s in path if s)
         return tail
 
     def _tail_start(self, paras: list[Para]) -> int:
@@ -383,15 +390,17 @@ class AnatomyReader:
         return match is not None and _letters(match.group("prefix")) in self._prefix_letters and len(para.text) < 80
 
     def _body_role(self, para: Para) -> tuple[str, Numbered | None]:
-        numbered = self._numbering(para.text)
+        # Word's automatic number or bullet counts as typed (``Para.label``).
+        shown = para.shown_text
+        numbered = self._numbering(shown)
         if para.mark in BODY_ROLES:
             return para.mark, numbered
         if numbered is not None:
-            text = para.text.strip()
+            text = shown.strip()
             title_like = len(text) <= _TITLE_LIKE_MAX and not text.endswith((".", ";", ":", ","))
             return (f"heading_{numbered.level + 1}" if title_like else "item"), numbered
         for index, bullet in enumerate(self.profile.elements.bullets, start=1):
-            if para.text.lstrip().startswith(bullet.marker + " "):
+            if shown.lstrip().startswith(bullet.marker + " "):
                 return f"bullet_{index}", None
         return "body", None
 

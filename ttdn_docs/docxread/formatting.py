@@ -21,7 +21,7 @@ switch bold on and off again along one chain.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from lxml import etree
 
@@ -41,7 +41,8 @@ _RUN_CONTAINERS = {
     f"{W}{name}"
     for name in ("hyperlink", "ins", "smartTag", "fldSimple", "sdt", "sdtContent", "customXml", "dir", "bdo", "moveTo")
 }
-_DEFAULT_SIZE_PT = 10.0  # Word's size when nothing sets w:sz
+_DEFAULT_SIZE_PT = 10.0
+
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,31 @@ class ParaFormat:
         if self.line_rule == "auto":
             return self.line / 240
         return lines_from_points(self.line / TWIPS_PER_PT, size_pt)
+
+
+def child(parent: etree._Element | None, tag: str) -> etree._Element | None:
+    """The first child with a tag: a plain loop, several times faster than lxml's
+    ``find`` on the few children of a properties element."""
+    if parent is None:
+        return None
+    for element in parent:
+        if element.tag == tag:
+            return element
+    return None
+
+
+def properties(element: etree._Element) -> etree._Element | None:
+    """The ``w:pPr`` of a paragraph, ``w:rPr`` of a run, ``w:tcPr`` … : its first child
+    by the schema, looked for further only when a writer broke the order."""
+    for first in element:
+        tag = first.tag
+        if isinstance(tag, str) and tag.endswith("Pr") and tag.startswith(W):
+            return first
+        break
+    return child(element, f"{W}{_PROPERTIES.get(element.tag, '')}")
+
+
+_PROPERTIES = {f"{W}p": "pPr", f"{W}r": "rPr", f"{W}tc": "tcPr", f"{W}tbl": "tblPr", f"{W}tr": "trPr"}
 
 
 def toggle(element: etree._Element | None) -> bool | None:
@@ -156,11 +182,37 @@ class Formatter:
 
     def __init__(self, sheet: StyleSheet) -> None:
         self.sheet = sheet
+        # Direct properties elements → their source bytes (see ``learn_sources``).
+        self._sources: dict[etree._Element, bytes] = {}
+
+    def learn_sources(self, root: etree._Element, blob: bytes) -> None:
+        """Remember the source bytes of every ``w:rPr`` and ``w:pPr`` of a parsed part.
+
+        Resolved formats are cached by their direct properties, and serializing each
+        properties element to make the key costs more than resolving it. The n-th
+        ``<w:rPr …>…</w:rPr>`` in the source is the n-th ``w:rPr`` element in document
+        order, so the key is a slice of the source. Where that does not hold (nested
+        tracked changes, another prefix, UTF-16) the counts differ and the element is
+        serialized instead.
+        """
+        for tag in ("rPr", "pPr"):
+            elements = list(root.iter(f"{W}{tag}"))
+            if not elements:
+                continue
+            slices = _source_slices(blob, tag.encode())
+            if len(slices) == len(elements):
+                self._sources.update(zip(elements, slices))
+
+    def _key(self, properties: etree._Element | None) -> bytes | None:
+        """Direct properties as bytes: the key of what they resolve to."""
+        if properties is None:
+            return None
+        found = self._sources.get(properties)
+        return found if found is not None else etree.tostring(properties, with_tail=False)
 
     # -- chains ---------------------------------------------------------------------
     def _paragraph_styles(self, p: etree._Element, table_style: str | None) -> tuple[etree._Element, ...]:
-        style = p.find(f"{W}pPr/{W}pStyle")
-        style_id = style.get(f"{W}val") if style is not None else self.sheet.default("paragraph")
+        style_id = paragraph_style_id(p) or self.sheet.default("paragraph")
         return self.sheet.chain(style_id) + self.sheet.chain(table_style)
 
     def ppr_chain(self, p: etree._Element, table_style: str | None) -> list[etree._Element]:
@@ -173,7 +225,7 @@ class Formatter:
         self, p: etree._Element, r: etree._Element | None, table_style: str | None
     ) -> list[etree._Element]:
         if r is None:  # the paragraph mark
-            chain = [p.find(f"{W}pPr/{W}rPr")]
+            chain = [child(properties(p), f"{W}rPr")]
         else:
             rpr = r.find(f"{W}rPr")
             chain = [rpr]
@@ -184,12 +236,22 @@ class Formatter:
         chain.append(self.sheet.doc_rpr)
         return [e for e in chain if e is not None]
 
+    def numbering_of(self, p: etree._Element, table_style: str | None = None) -> tuple[str, int] | None:
+        """The list (``w:numId``) and level a paragraph is numbered with, directly or
+        through its style; ``None`` when it is not numbered."""
+        chain = self.ppr_chain(p, table_style)
+        num = _nearest(chain, f"{W}numPr/{W}numId")
+        if num is None or num.get(f"{W}val", "0") == "0":
+            return None
+        level = _nearest(chain, f"{W}numPr/{W}ilvl")
+        return num.get(f"{W}val", ""), (_int(level.get(f"{W}val")) or 0) if level is not None else 0
+
     # -- runs -----------------------------------------------------------------------
     def runs(self, p: etree._Element, table_style: str | None = None) -> list[RunFormat]:
         """The runs that carry text, each with its effective formatting; for a paragraph
         without text, its mark (with empty text)."""
         out = []
-        style = _style_id(p)
+        style = paragraph_style_id(p)
         for r in iter_runs(p):
             text = run_text(r)
             if text:
@@ -197,17 +259,19 @@ class Formatter:
         return out
 
     def mark(self, p: etree._Element, table_style: str | None = None) -> RunFormat:
-        return self._cached_run(p, None, _style_id(p), table_style, "")
+        return self._cached_run(p, None, paragraph_style_id(p), table_style, "")
 
     def _cached_run(
         self, p: etree._Element, r: etree._Element | None, style: str | None, table_style: str | None, text: str
     ) -> RunFormat:
-        rpr = p.find(f"{W}pPr/{W}rPr") if r is None else r.find(f"{W}rPr")
-        key = (style, table_style, _serialized(rpr), r is None)
+        rpr = child(properties(p), f"{W}rPr") if r is None else properties(r)
+        key = (style, table_style, self._key(rpr), r is None)
         found = self.sheet.resolved_runs.get(key)
         if found is None:
             found = self.sheet.resolved_runs.put(key, self._run("", self.rpr_chain(p, r, table_style)))
-        return replace(found, text=text) if text else found
+        if not text:
+            return found
+        return RunFormat(text, found.fonts, found.size, found.bold, found.italic, found.underline, found.caps)
 
     def _run(self, text: str, chain: list[etree._Element]) -> RunFormat:
         return RunFormat(
@@ -246,7 +310,7 @@ class Formatter:
 
     # -- paragraphs -----------------------------------------------------------------
     def paragraph(self, p: etree._Element, table_style: str | None = None) -> ParaFormat:
-        key = (table_style, _serialized(p.find(f"{W}pPr")))
+        key = (table_style, self._key(properties(p)))
         found = self.sheet.resolved_paras.get(key)
         if found is None:
             found = self.sheet.resolved_paras.put(key, self._paragraph(p, table_style))
@@ -283,14 +347,27 @@ class Formatter:
         )
 
 
-def _style_id(p: etree._Element) -> str | None:
-    style = p.find(f"{W}pPr/{W}pStyle")
+def _source_slices(blob: bytes, tag: bytes) -> list[bytes]:
+    """The source of each ``<w:tag …>…</w:tag>`` in order (a tracked change's record,
+    ``w:tagChange``, is last in its parent and not part of the properties)."""
+    out = []
+    close = b"</w:" + tag + b">"
+    for piece in blob.split(b"<w:" + tag)[1:]:
+        if piece.startswith(b"Change"):
+            continue
+        end = piece.find(b">")
+        if end > 0 and piece[end - 1 : end] == b"/":
+            out.append(piece[: end + 1])
+            continue
+        # A piece cut short by a ``…Change`` record has no closing tag of its own.
+        stop = piece.find(close, end)
+        out.append(piece if stop < 0 else piece[:stop])
+    return out
+
+
+def paragraph_style_id(p: etree._Element) -> str | None:
+    style = child(properties(p), f"{W}pStyle")
     return None if style is None else style.get(f"{W}val")
-
-
-def _serialized(properties: etree._Element | None) -> bytes | None:
-    """Direct properties as bytes: the key of what they resolve to."""
-    return None if properties is None else etree.tostring(properties, with_tail=False)
 
 
 def toggle_attr(value: str | None) -> bool:

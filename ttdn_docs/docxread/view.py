@@ -17,11 +17,23 @@ from pathlib import Path
 from lxml import etree
 
 from ttdn_docs.boundedcache import BoundedCache
+from ttdn_docs.docxread.numbering import Numbering
 from ttdn_docs.docxread.package import DocxPackage
 
-from ttdn_docs.docxread.formatting import W, Formatter, ParaFormat, RunFormat, StyleSheet, paragraph_text, theme_fonts
+from ttdn_docs.docxread.formatting import (
+    W,
+    Formatter,
+    ParaFormat,
+    RunFormat,
+    StyleSheet,
+    paragraph_style_id,
+    paragraph_text,
+    properties,
+    theme_fonts,
+)
+from ttdn_docs.docxread.formatting import child as child_named
 from ttdn_docs.docxread.units import EMU_PER_TWIP
-from ttdn_docs.docxsafe import DEFAULT_LIMITS, Limits, PartIdentity, SafePackage, read_source
+from ttdn_docs.docxsafe import DEFAULT_LIMITS, Limits, PartIdentity, SafePackage, parse_xml, read_source
 from ttdn_docs.errors import NotADocxError, UnsafeDocxError
 # The renderer owns the names of its element styles (``docxfacts``, a leaf both share);
 # the reader only reads them back.
@@ -63,6 +75,7 @@ class Location:
     row: int | None = None
     cell: int | None = None
     text: str = ""
+    section: str | None = None  # the numbered heading it stands under: "II.1"
 
     def describe(self) -> str:
         parts = []
@@ -72,6 +85,8 @@ class Location:
             parts.append(f"bảng {self.table}, hàng {self.row}, ô {self.cell}")
         if self.paragraph is not None:
             parts.append(f"đoạn {self.paragraph}")
+        if self.section:
+            parts.append(f"mục {self.section}")
         where = ", ".join(parts) or "toàn văn bản"
         return f"{where} «{_excerpt(self.text)}»" if self.text else where
 
@@ -97,16 +112,23 @@ class Para:
     row: int | None = None
     col: int | None = None
     table_style: str | None = None
+    # The number or bullet Word draws before the text (automatic numbering): "II.", "a)".
+    label: str = ""
 
     @cached_property
     def text(self) -> str:
         return paragraph_text(self.el)
 
+    @property
+    def shown_text(self) -> str:
+        """The text as a reader sees it: the automatic number, if any, then the text."""
+        return f"{self.label} {self.text}" if self.label else self.text
+
     @cached_property
     def mark(self) -> str | None:
         """The element our renderer marked this paragraph as, if any."""
-        style = self.el.find(f"{W}pPr/{W}pStyle")
-        return None if style is None else ELEMENT_BY_STYLE_ID.get(style.get(f"{W}val", ""))
+        style = paragraph_style_id(self.el)
+        return None if style is None else ELEMENT_BY_STYLE_ID.get(style)
 
     @cached_property
     def fmt(self) -> ParaFormat:
@@ -204,9 +226,11 @@ def open_docx(source: str | Path | bytes, limits: Limits = DEFAULT_LIMITS) -> Do
     data, name = read_source(source, limits)
     package = DocxPackage(SafePackage(data, name, limits))
     try:
-        document = package.xml(package.main)
+        source = package.safe.read(package.main)
+        document = parse_xml(source, package.main, name)
         sheet = _style_sheet(package)
         formatter = Formatter(sheet)
+        formatter.learn_sources(document, source)
         builder = _Builder(formatter)
         body = document.find(f"{W}body")
         if body is None:
@@ -215,6 +239,7 @@ def open_docx(source: str | Path | bytes, limits: Limits = DEFAULT_LIMITS) -> Do
         sections = [_page_setup(s) for s in properties] or [_default_page()]
         blocks = builder.blocks(body, sections)
         stories = _stories(package, properties, formatter)
+        _number_paragraphs(package, blocks, formatter)
         if builder.count > MAX_PARAGRAPHS:
             raise UnsafeDocxError(f"{name}: tài liệu có hơn {MAX_PARAGRAPHS} đoạn, vượt giới hạn kiểm tra")
         return DocxView(name, blocks, sections, stories, _marker_profile(package.comments()), formatter)
@@ -233,6 +258,31 @@ def _style_sheet(package: DocxPackage) -> StyleSheet:
     if sheet is None:
         sheet = _SHEETS.put(key, StyleSheet(package.cached_xml(styles), theme_fonts(package.cached_xml(theme))))
     return sheet
+
+
+_NUMBERINGS: BoundedCache[PartIdentity | None, Numbering] = BoundedCache(32)
+
+
+def _number_paragraphs(package: DocxPackage, blocks: list[Block], formatter: Formatter) -> None:
+    """Give each paragraph Word numbers automatically its visible label."""
+    numbered = [p for p in _all_paragraphs(blocks) if p.fmt.numbered]
+    if not numbered:
+        return
+    part = package.related_part("numbering")
+    key = package.identity(part)
+    numbering = _NUMBERINGS.get(key)
+    if numbering is None:
+        numbering = _NUMBERINGS.put(key, Numbering(package.cached_xml(part)))
+    for para, label in zip(numbered, numbering.labels(((p.el, p.table_style) for p in numbered), formatter)):
+        para.label = label
+
+
+def _all_paragraphs(blocks: list[Block]) -> Iterator[Para]:
+    for block in blocks:
+        if isinstance(block, Table):
+            yield from block.paras
+        else:
+            yield block
 
 
 def _marker_profile(comments: str) -> str | None:
@@ -256,7 +306,7 @@ class _Builder:
             width = sections[min(section, len(sections) - 1)].text_width
             if child.tag == f"{W}p":
                 out.append(self._para(child, "body", width))
-                if child.find(f"{W}pPr/{W}sectPr") is not None:
+                if child_named(properties(child), f"{W}sectPr") is not None:
                     section += 1
             elif child.tag == f"{W}tbl":
                 tables += 1
@@ -279,7 +329,7 @@ class _Builder:
         return Para(p, self.formatter, story, self.count, width, **place)  # type: ignore[arg-type]
 
     def _table(self, tbl: etree._Element, number: int | None, width: int) -> Table:
-        style = tbl.find(f"{W}tblPr/{W}tblStyle")
+        style = child_named(properties(tbl), f"{W}tblStyle")
         table_style = style.get(f"{W}val") if style is not None else None
         grid = [int(g.get(f"{W}w", "0") or 0) for g in tbl.iterfind(f"{W}tblGrid/{W}gridCol")]
         rows: list[list[Cell]] = []
@@ -306,7 +356,7 @@ class _Builder:
 
 
 def _span(tc: etree._Element) -> int:
-    span = tc.find(f"{W}tcPr/{W}gridSpan")
+    span = child_named(properties(tc), f"{W}gridSpan")
     if span is None:
         return 1
     try:
@@ -316,7 +366,7 @@ def _span(tc: etree._Element) -> int:
 
 
 def _cell_width(tc: etree._Element, grid: list[int], start: int, span: int, fallback: int) -> int:
-    width = tc.find(f"{W}tcPr/{W}tcW")
+    width = child_named(properties(tc), f"{W}tcW")
     if width is not None and width.get(f"{W}type", "dxa") == "dxa":
         try:
             value = int(float(width.get(f"{W}w", "0")))
@@ -395,7 +445,9 @@ def _stories(package: DocxPackage, properties: list[etree._Element], formatter: 
                 if part is not None:
                     root = parsed.get(part)
                     if root is None:
-                        root = parsed[part] = package.xml(part)
+                        source = package.safe.read(part)
+                        root = parsed[part] = parse_xml(source, part, package.name)
+                        formatter.learn_sources(root, source)
                     out.append(Story(kind, use, index, builder.story(root, kind, width)))
     return out
 
