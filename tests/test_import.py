@@ -71,16 +71,22 @@ def test_import_gives_back_the_plan_fields(tmp_path: Path) -> None:
     assert got.signature.name == plan.signature.name
 
 
-@pytest.mark.parametrize("footer_table", [True, False], ids=["footer-table", "footer-paragraphs"])
+@pytest.mark.parametrize(
+    ("footer_table", "auto_numbering"), [(True, False), (False, False), (True, True)],
+    ids=["footer-table", "footer-paragraphs", "word-numbering"],
+)
 @pytest.mark.parametrize(("example", "profile"), [(PLAN, "party"), (ROOT / "examples/state_plan/plan.yaml", "state")])
-def test_typed_by_hand_imports_to_the_same_data(example: Path, profile: str, footer_table: bool, tmp_path: Path) -> None:
+def test_typed_by_hand_imports_to_the_same_data(
+    example: Path, profile: str, footer_table: bool, auto_numbering: bool, tmp_path: Path
+) -> None:
     rendered = render_docx(load_document(example).to_document(), load_profile(profile))
     ours = import_docx(rendered).document
-    typed = import_docx(typed_by_hand(rendered, footer_table=footer_table))
+    typed_file = typed_by_hand(rendered, footer_table=footer_table, auto_numbering=auto_numbering)
+    typed = import_docx(typed_file)
     assert typed.warnings == []
     assert typed.document == ours
     source = tmp_path / "go-tay.docx"
-    source.write_bytes(typed_by_hand(rendered, footer_table=footer_table))
+    source.write_bytes(typed_file)
     assert fix_docx(source, tmp_path / "fixed.docx").check.errors == []
 
 

@@ -11,6 +11,8 @@ import io
 import re
 
 import docx
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 
@@ -25,10 +27,33 @@ def _run(paragraph: object, text: str, *, bold: bool = False, size: float = 14, 
     run.font.name = font
 
 
-def typed_by_hand(rendered: bytes, *, footer_table: bool = True) -> bytes:
+_NUM_ID = "90"
+
+
+def _numbered(doc: object, paragraph: object, level: int) -> None:
+    """Number ``paragraph`` with Word's list numbering: I., II. at level 0, 1., 2. at 1."""
+    numbering = doc.part.numbering_part.element  # type: ignore[attr-defined]
+    if numbering.find(qn("w:num") + f"[@{qn('w:numId')}='{_NUM_ID}']") is None:
+        abstract = parse_xml(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{_NUM_ID}"><w:multiLevelType w:val="multilevel"/>'
+            '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>'
+            '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl>'
+            "</w:abstractNum>"
+        )
+        numbering.insert(0, abstract)
+        numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="{_NUM_ID}"><w:abstractNumId w:val="{_NUM_ID}"/></w:num>'))
+    ppr = paragraph._p.get_or_add_pPr()  # type: ignore[attr-defined]
+    ppr.append(parse_xml(
+        f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="{_NUM_ID}"/></w:numPr>'
+    ))
+
+
+def typed_by_hand(rendered: bytes, *, footer_table: bool = True, auto_numbering: bool = False) -> bytes:
     """The same words as ``rendered`` (a file of ours), typed by hand with mistakes;
     Nơi nhận and the signature in a borderless table, or (``footer_table=False``) as
-    plain paragraphs: the signature block right-aligned, then Nơi nhận."""
+    plain paragraphs: the signature block right-aligned, then Nơi nhận. With
+    ``auto_numbering`` the headings are numbered by Word's numbering button (I., 1.)
+    instead of typed."""
     view = open_docx(rendered)
     by_mark: dict[str, list[str]] = {}
     body: list[str] = []
@@ -64,11 +89,17 @@ def typed_by_hand(rendered: bytes, *, footer_table: bool = True) -> bytes:
                 doc.add_paragraph().add_run("-----")
                 doc.add_paragraph()
             continue
-        text = re.sub(r"^(\d+)\. ", r"\1) ", text)  # headings numbered 1) by hand
+        level1 = bool(re.match(r"^[IVX]+\. ", text))
+        level2 = bool(re.match(r"^\d+\. ", text))
+        if auto_numbering and (level1 or level2):
+            text = text.split(" ", 1)[1]
+            _numbered(doc, paragraph, 0 if level1 else 1)
+        else:
+            text = re.sub(r"^(\d+)\. ", r"\1) ", text)  # headings numbered 1) by hand
         if index % 2 and text.startswith("- "):
             text = "– " + text[2:]  # every other bullet typed with an en dash
-        _run(paragraph, text, size=13, font="Arial", bold=bool(re.match(r"^[IVX]+\. ", text)))
-        if re.match(r"^[IVX]+\. ", text):
+        _run(paragraph, text, size=13, font="Arial", bold=level1)
+        if level1:
             doc.add_paragraph()  # a blank line for spacing
     doc.add_paragraph()
     lines = [by_mark["recipients_label"][0]] + [re.sub(r",$", ";", t) for t in by_mark["recipient"]]

@@ -82,7 +82,8 @@ def build_outline(anatomy: Anatomy, profile: Profile) -> Outline:
     markers = [b.marker for b in profile.elements.bullets]
     last_entry: Entry | None = None
     for role, para in anatomy.body:
-        text = nfc(para.text).strip()
+        # With Word's automatic numbering the number is not in the text: it is shown.
+        text = nfc(para.shown_text).strip()
         if not stack and not outline.preamble and is_separator_like(text):
             continue  # a separator typed under the trích yếu (``-----``): form, written again
         numbered = anatomy.numbered.get(para.number)
