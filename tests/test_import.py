@@ -191,12 +191,17 @@ def test_a_paragraph_out_of_place_is_kept_and_named(hand_typed: bytes, tmp_path:
     heading = next(p for p in document.paragraphs if p.text.startswith("III. "))
     stray = heading.insert_paragraph_before("IV. KINH PHÍ THỰC HIỆN")
     stray.insert_paragraph_before("Ghi chú: kế hoạch này thay thế kế hoạch cũ.")
+    schedule = document.add_table(rows=2, cols=2)
+    for row, texts in zip(schedule.rows, [("Tháng 9", "Quán triệt kế hoạch"), ("Tháng 12", "Sơ kết")], strict=True):
+        row.cells[0].text, row.cells[1].text = texts
+    stray._p.addprevious(schedule._tbl)  # a timetable typed in the body, before IV.
     buffer = io.BytesIO()
     document.save(buffer)
     result = import_docx(buffer.getvalue())
-    assert result.warnings and all(w.paragraph is not None for w in result.warnings)
+    assert len(result.warnings) >= 4 and all(w.paragraph is not None for w in result.warnings)
     dumped = str(result.document.model_dump())
-    assert "Ghi chú: kế hoạch này thay thế kế hoạch cũ." in dumped
+    for text in ("Ghi chú: kế hoạch này thay thế kế hoạch cũ.", "Kinh phí thực hiện", "Tháng 9; Quán triệt kế hoạch", "Tháng 12; Sơ kết"):
+        assert text in dumped
 
 
 @requires_libreoffice

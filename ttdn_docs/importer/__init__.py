@@ -27,7 +27,7 @@ from ttdn_docs.importer.header import header_fields
 from ttdn_docs.importer.notes import ImportWarning, Notes
 from ttdn_docs.importer.outline import build_outline
 from ttdn_docs.importer.plan import plan_body
-from ttdn_docs.importer.report import report_body
+from ttdn_docs.importer.report import find_indicator_table, report_body
 from ttdn_docs.importer.source import read_word_file
 from ttdn_docs.profiles import Profile, builtin_profile_ids, load_profile
 from ttdn_docs.ttdn.plan import ForeignInfoPlan
@@ -78,7 +78,8 @@ def import_docx(
     elif found_kind is not None and found_kind != kind:
         notes.add(anatomy.kind_title.number if anatomy.kind_title else None,
                   f"tên loại văn bản là «{anatomy.kind_title.text if anatomy.kind_title else ''}» nhưng nhập theo --kind {kind}")
-    outline = build_outline(anatomy, chosen)
+    indicator_table = find_indicator_table(anatomy) if kind == "report" else None
+    outline = build_outline(anatomy, chosen, notes, [indicator_table] if indicator_table is not None else [])
     known = outline.all_text()
     data: dict[str, Any] = {"kind": kind, "profile": chosen.id}
     data.update(header_fields(anatomy, chosen, known, notes))
@@ -86,7 +87,7 @@ def import_docx(
     if kind == "plan":
         data.update(plan_body(outline, issuer_name, data["summary"], notes))
     else:
-        data.update(report_body(outline, anatomy, issuer_name, data, notes))
+        data.update(report_body(outline, indicator_table, issuer_name, data, notes))
     if data.get("year") is None:
         notes.add(None, "không xác định được năm của văn bản (trích yếu, ngày tháng); dùng năm 2000 — hãy sửa")
         data["year"] = 2000

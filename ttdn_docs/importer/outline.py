@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from collections.abc import Collection
 from typing import Any, Literal
 
 from ttdn_docs.docxread.anatomy import Anatomy, is_separator_like
-from ttdn_docs.docxread.view import Para
+from ttdn_docs.docxread.view import Para, Table
 from ttdn_docs.profiles.model import Profile
 from ttdn_docs.vn import nfc
 
@@ -76,12 +77,21 @@ class Outline:
         return "\n".join(parts)
 
 
-def build_outline(anatomy: Anatomy, profile: Profile) -> Outline:
+def build_outline(anatomy: Anatomy, profile: Profile, notes: Notes, skip_tables: Collection[Table] = ()) -> Outline:
+    """The body tree. Rows of a table in the body (other than ``skip_tables``) have no
+    place in the model: each is kept as a paragraph where the table stood, with a warning."""
     outline = Outline()
     stack: list[Heading] = []
     markers = [b.marker for b in profile.elements.bullets]
     last_entry: Entry | None = None
-    for role, para in anatomy.body:
+    for role, para, row_text in _in_order(anatomy, skip_tables):
+        holder: list[Heading | Entry] = stack[-1].children if stack else outline.preamble  # type: ignore[assignment]
+        if row_text is not None:
+            holder.append(Entry(row_text, "body", para.number))
+            where = f"mục «{stack[-1].title}»" if stack else "phần mở đầu"
+            notes.add(para.number, f"dòng bảng không có chỗ trong mẫu; giữ nguyên văn thành đoạn văn trong {where}")
+            last_entry = None
+            continue
         # With Word's automatic numbering the number is not in the text: it is shown.
         text = nfc(para.shown_text).strip()
         if not stack and not outline.preamble and is_separator_like(text):
@@ -103,10 +113,26 @@ def build_outline(anatomy: Anatomy, profile: Profile) -> Outline:
         if entry.kind == "bullet" and second and last_entry is not None and last_entry.kind == "bullet":
             last_entry.subitems.append(entry.text)
             continue
-        (stack[-1].children if stack else outline.preamble).append(entry)
+        holder.append(entry)
         last_entry = entry
     _strip_end_mark(outline, profile.body_end)
     return outline
+
+
+def _in_order(anatomy: Anatomy, skip_tables: Collection[Table]) -> list[tuple[str, Para, str | None]]:
+    """Body paragraphs (role, paragraph, None) and table rows ("row", first paragraph,
+    the row's text) in reading order."""
+    items: list[tuple[str, Para, str | None]] = [(role, para, None) for role, para in anatomy.body]
+    for table in anatomy.body_tables:
+        if any(table is t for t in skip_tables):
+            continue
+        for row in table.rows:
+            paras = [p for cell in row for p in cell.paras]
+            texts = [" ".join(p.text.strip() for p in cell.paras if p.text.strip()) for cell in row]
+            text = "; ".join(t for t in texts if t)
+            if paras and text:
+                items.append(("row", paras[0], nfc(text)))
+    return sorted(items, key=lambda item: item[1].number)
 
 
 def flat_items(heading: Heading, notes: Notes) -> list[Any]:

@@ -22,7 +22,7 @@ from ttdn_docs.importer.citations import read_opening
 from ttdn_docs.importer.notes import Notes
 from ttdn_docs.importer.outline import Entry, Heading, Outline, flat_items
 from ttdn_docs.importer.plan import take_closing
-from ttdn_docs.ttdn.indicators import fill_years
+from ttdn_docs.ttdn.indicators import IndicatorLabels, fill_years
 from ttdn_docs.ttdn.report import DEFAULT_SECTION_ORDER, ReportSectionTitles
 from ttdn_docs.ttdn.todo import todo
 from ttdn_docs.ttdn.scaffold import load_outline
@@ -34,7 +34,9 @@ _PLAN_REFERENCE = re.compile(
 )
 
 
-def report_body(outline: Outline, anatomy: Anatomy, issuer_name: str, header: dict[str, Any], notes: Notes) -> dict[str, Any]:
+def report_body(
+    outline: Outline, indicator_table: Table | None, issuer_name: str, header: dict[str, Any], notes: Notes
+) -> dict[str, Any]:
     summary: str = header["summary"]
     years = [int(y) for y in re.findall(r"\bnăm (\d{4})\b", summary)]
     if years:
@@ -72,7 +74,7 @@ def report_body(outline: Outline, anatomy: Anatomy, issuer_name: str, header: di
     for entry in preamble:
         notes.unplaced(entry, "mục «Công tác lãnh đạo, chỉ đạo»")
     body["leadership"] = leftovers + (flat_items(sections["leadership"], notes) if "leadership" in sections else [])
-    body["results"] = _results(sections.get("results"), anatomy, defaults, year, titles, data, notes)
+    body["results"] = _results(sections.get("results"), indicator_table, defaults, year, titles, data, notes)
     body["shortcomings"] = _shortcomings(sections.get("shortcomings"), defaults, year, titles, notes)
     body["directions"] = flat_items(sections["directions"], notes) if "directions" in sections else []
     body["proposals"] = flat_items(sections["proposals"], notes) if "proposals" in sections else []
@@ -96,6 +98,15 @@ def _section_key(title: str, defaults: ReportSectionTitles, year: int, spare: li
     return spare[0] if spare else None
 
 
+def find_indicator_table(anatomy: Anatomy) -> Table | None:
+    """The body table whose header row has the indicator column (``Chỉ tiêu``)."""
+    name = loose_key(IndicatorLabels().name)
+    for table in anatomy.body_tables:
+        if table.rows and any(loose_key(" ".join(p.text for p in cell.paras)) == name for cell in table.rows[0]):
+            return table
+    return None
+
+
 def _plan_reference(opening: Entry | None, notes: Notes) -> dict[str, Any]:
     """``Thực hiện Kế hoạch số 04-KH/ĐU, ngày 5/8/2025 của …``: the plan reported on."""
     match = _PLAN_REFERENCE.match(opening.text) if opening is not None else None
@@ -107,7 +118,7 @@ def _plan_reference(opening: Entry | None, notes: Notes) -> dict[str, Any]:
 
 
 def _results(
-    heading: Heading | None, anatomy: Anatomy, defaults: ReportSectionTitles, year: int,
+    heading: Heading | None, indicator_table: Table | None, defaults: ReportSectionTitles, year: int,
     titles: dict[str, str], data: dict[str, Any], notes: Notes,
 ) -> dict[str, Any]:
     results: dict[str, Any] = {}
@@ -119,12 +130,13 @@ def _results(
         if len(intro) > 1:
             notes.add(heading.entries[1].paragraph, "phần mở đầu mục kết quả có nhiều đoạn; đã gộp thành một đoạn")
     by_content: list[dict[str, Any]] = []
-    tables = list(anatomy.body_tables)
     for sub in heading.headings:
         key = loose_key(sub.title)
-        if key == loose_key(fill_years(defaults.indicators, year)) and tables:
+        if indicator_table is not None and "indicators" not in data and (
+            key == loose_key(fill_years(defaults.indicators, year)) or not sub.children
+        ):
             titles["indicators"] = sub.title
-            data["indicators"] = _indicators(tables.pop(0), notes)
+            data["indicators"] = _indicators(indicator_table, notes)
         elif key == loose_key(fill_years(defaults.results_by_unit, year)) or (sub.headings and not sub.entries):
             titles["results_by_unit"] = sub.title
             results["by_unit"] = [
