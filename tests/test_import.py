@@ -221,3 +221,28 @@ def test_after_a_libreoffice_save(hand_typed: bytes, suffix: str, tmp_path: Path
     assert result.document == ours
     fixed = fix_docx(saved, tmp_path / "fixed.docx")
     assert fixed.check.errors == []
+
+
+def test_a_draft_reads_back_as_a_draft_with_its_marks(tmp_path: Path) -> None:
+    rolled = tmp_path / "2026.yaml"
+    assert main(["rollover", str(PLAN), "--year", "2026", "-o", str(rolled)]) == 0
+    draft = tmp_path / "du-thao.docx"
+    assert main(["render", str(rolled), "-o", str(draft), "--draft"]) == 0
+    result = import_docx(draft)
+    assert result.warnings == []
+    assert result.document.marks.draft and result.document.number is None and result.document.date is None
+    assert result.document.missing_parts()  # the review marks come back too
+
+
+def test_a_line_typed_after_the_signature_is_kept(hand_typed: bytes) -> None:
+    import io
+
+    import docx
+
+    document = docx.Document(io.BytesIO(hand_typed))
+    document.add_paragraph("Ghi chú: gửi kèm bản điện tử qua hệ thống điều hành.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    result = import_docx(buffer.getvalue())
+    assert [w.paragraph for w in result.warnings] != [] and None not in [w.paragraph for w in result.warnings]
+    assert "gửi kèm bản điện tử" in str(result.document.model_dump())

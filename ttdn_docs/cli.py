@@ -167,6 +167,8 @@ def _fix(args: argparse.Namespace) -> int:
     from ttdn_docs.importer.fix import fix_docx
 
     result = fix_docx(args.input, args.output, profile=args.profile, overwrite=args.force)
+    if result.imported.converted_from:
+        print(f"Đã chuyển {args.input} ({result.imported.converted_from}) sang .docx bằng LibreOffice để đọc.")
     for warning in result.imported.warnings:
         print(f"Chú ý — {warning.describe()}", file=sys.stderr)
     print(f"Đã ghi {result.output} (lời văn giữ nguyên; {len(result.changes)} thay đổi về thể thức):")

@@ -29,6 +29,7 @@ from ttdn_docs.importer.outline import build_outline
 from ttdn_docs.importer.plan import plan_body
 from ttdn_docs.importer.report import find_indicator_table, report_body
 from ttdn_docs.importer.source import read_word_file
+from ttdn_docs.importer.strays import read_marks, unplaced_paragraphs
 from ttdn_docs.profiles import Profile, builtin_profile_ids, load_profile
 from ttdn_docs.ttdn.plan import ForeignInfoPlan
 from ttdn_docs.ttdn.report import ForeignInfoReport
@@ -79,7 +80,8 @@ def import_docx(
         notes.add(anatomy.kind_title.number if anatomy.kind_title else None,
                   f"tên loại văn bản là «{anatomy.kind_title.text if anatomy.kind_title else ''}» nhưng nhập theo --kind {kind}")
     indicator_table = find_indicator_table(anatomy) if kind == "report" else None
-    outline = build_outline(anatomy, chosen, notes, [indicator_table] if indicator_table is not None else [])
+    marks, strays = read_marks(unplaced_paragraphs(view, anatomy), chosen)
+    outline = build_outline(anatomy, chosen, notes, [indicator_table] if indicator_table is not None else [], strays)
     known = outline.all_text()
     data: dict[str, Any] = {"kind": kind, "profile": chosen.id}
     data.update(header_fields(anatomy, chosen, known, notes))
@@ -88,6 +90,8 @@ def import_docx(
         data.update(plan_body(outline, issuer_name, data["summary"], notes))
     else:
         data.update(report_body(outline, indicator_table, issuer_name, data, notes))
+    if marks:
+        data["marks"] = marks
     if data.get("year") is None:
         notes.add(None, "không xác định được năm của văn bản (trích yếu, ngày tháng); dùng năm 2000 — hãy sửa")
         data["year"] = 2000

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from typing import Any, Literal
 
 from ttdn_docs.docxread.anatomy import Anatomy, is_separator_like
@@ -77,19 +77,24 @@ class Outline:
         return "\n".join(parts)
 
 
-def build_outline(anatomy: Anatomy, profile: Profile, notes: Notes, skip_tables: Collection[Table] = ()) -> Outline:
-    """The body tree. Rows of a table in the body (other than ``skip_tables``) have no
-    place in the model: each is kept as a paragraph where the table stood, with a warning."""
+def build_outline(
+    anatomy: Anatomy, profile: Profile, notes: Notes, skip_tables: Collection[Table] = (), strays: Sequence[Para] = ()
+) -> Outline:
+    """The body tree. Rows of a table in the body (other than ``skip_tables``) and
+    ``strays`` (paragraphs the reader placed in no element) have no place in the model:
+    each is kept as a paragraph where it stood (after the opening when it stood above
+    it), with a warning."""
     outline = Outline()
     stack: list[Heading] = []
     markers = [b.marker for b in profile.elements.bullets]
     last_entry: Entry | None = None
-    for role, para, row_text in _in_order(anatomy, skip_tables):
+    for role, para, row_text in _in_order(anatomy, skip_tables, strays):
         holder: list[Heading | Entry] = stack[-1].children if stack else outline.preamble  # type: ignore[assignment]
         if row_text is not None:
             holder.append(Entry(row_text, "body", para.number))
             where = f"mục «{stack[-1].title}»" if stack else "phần mở đầu"
-            notes.add(para.number, f"dòng bảng không có chỗ trong mẫu; giữ nguyên văn thành đoạn văn trong {where}")
+            what = "dòng bảng" if role == "row" else "đoạn"
+            notes.add(para.number, f"{what} không có chỗ trong mẫu; giữ nguyên văn thành đoạn văn trong {where}")
             last_entry = None
             continue
         # With Word's automatic numbering the number is not in the text: it is shown.
@@ -119,10 +124,15 @@ def build_outline(anatomy: Anatomy, profile: Profile, notes: Notes, skip_tables:
     return outline
 
 
-def _in_order(anatomy: Anatomy, skip_tables: Collection[Table]) -> list[tuple[str, Para, str | None]]:
-    """Body paragraphs (role, paragraph, None) and table rows ("row", first paragraph,
-    the row's text) in reading order."""
+def _in_order(
+    anatomy: Anatomy, skip_tables: Collection[Table], strays: Sequence[Para]
+) -> list[tuple[str, Para, str | None]]:
+    """Body paragraphs (role, paragraph, None), table rows ("row", first paragraph, the
+    row's text) and strays ("stray", paragraph, text) in reading order; a stray above
+    the body comes after the opening."""
     items: list[tuple[str, Para, str | None]] = [(role, para, None) for role, para in anatomy.body]
+    first = anatomy.body[0][1].number if anatomy.body else 0
+    items += [("stray", para, nfc(para.text).strip()) for para in strays]
     for table in anatomy.body_tables:
         if any(table is t for t in skip_tables):
             continue
@@ -132,7 +142,7 @@ def _in_order(anatomy: Anatomy, skip_tables: Collection[Table]) -> list[tuple[st
             text = "; ".join(t for t in texts if t)
             if paras and text:
                 items.append(("row", paras[0], nfc(text)))
-    return sorted(items, key=lambda item: item[1].number)
+    return sorted(items, key=lambda item: item[1].number if item[1].number >= first else first + 0.5)
 
 
 def flat_items(heading: Heading, notes: Notes) -> list[Any]:

@@ -80,7 +80,8 @@ def plan_body(outline: Outline, issuer_name: str, summary: str, notes: Notes) ->
 
 
 def take_closing(outline: Outline) -> Entry | None:
-    """The last plain paragraph when it opens with ``Trên đây là`` (taken out of the tree)."""
+    """The last plain paragraph opening with ``Trên đây là`` in the last section (taken
+    out of the tree); paragraphs kept after it (typed below the signature) stay."""
     holder: list[Heading | Entry] | list[Entry] = outline.preamble
     nodes: list[Heading | Entry] = list(outline.sections)
     if nodes:
@@ -88,11 +89,11 @@ def take_closing(outline: Outline) -> Entry | None:
     while nodes and isinstance(nodes[-1], Heading):
         holder = nodes[-1].children
         nodes = nodes[-1].children
-    if holder and isinstance(holder[-1], Entry):
-        last = holder[-1]
-        if last.kind == "body" and re.sub(r"\s+", " ", nfc(last.text).lower()).startswith(_CLOSING_START):
-            holder.pop()
-            return last
+    for index in range(len(holder) - 1, -1, -1):
+        node = holder[index]
+        if isinstance(node, Entry) and node.kind == "body" and re.sub(r"\s+", " ", nfc(node.text).lower()).startswith(_CLOSING_START):
+            holder.pop(index)
+            return node
     return None
 
 

@@ -1,0 +1,49 @@
+"""Paragraphs the reader placed in no element: the supplementary marks (``DỰ THẢO``,
+``KHẨN``, ``MẬT``) read back as marks, and anything else handed on to be kept as text.
+
+Nothing the officer typed is lost: a paragraph that is neither an element nor a mark goes
+into the body where it stood (or after the opening, when it stood above the title), and
+is listed in a warning.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ttdn_docs.admin.document import Confidentiality, Urgency
+from ttdn_docs.docxread.anatomy import Anatomy, loose_key
+from ttdn_docs.docxread.view import DocxView, Para, Table
+from ttdn_docs.profiles.model import Profile
+
+
+def unplaced_paragraphs(view: DocxView, anatomy: Anatomy) -> list[Para]:
+    """Non-empty body paragraphs that are no element, not in the header and not in a
+    body table (tables are read row by row)."""
+    placed = {id(p) for _, p in anatomy.elements()} | {id(p) for p in anatomy.header}
+    placed |= {id(p) for table in anatomy.body_tables for p in table.paras}
+    for separator in (anatomy.national_separator, anatomy.issuer_separator, anatomy.summary_separator):
+        if separator is not None:
+            placed.add(id(separator.para))
+    out = []
+    for block in view.blocks:
+        paras = list(block.paras) if isinstance(block, Table) else [block]
+        out += [p for p in paras if id(p) not in placed and p.text.strip()]
+    return out
+
+
+def read_marks(paras: list[Para], profile: Profile) -> tuple[dict[str, Any], list[Para]]:
+    """The marks among ``paras`` (their words are the profile's), and the rest."""
+    words = {loose_key(text): key for key, text in profile.marks.items()}
+    marks: dict[str, Any] = {}
+    rest = []
+    for para in paras:
+        key = words.get(loose_key(para.text))
+        if key == "draft":
+            marks["draft"] = True
+        elif key in {u.value for u in Urgency}:
+            marks["urgency"] = key
+        elif key in {c.value for c in Confidentiality}:
+            marks["confidentiality"] = key
+        else:
+            rest.append(para)
+    return marks, rest
