@@ -20,11 +20,14 @@ from typed_by_hand import typed_by_hand
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = ROOT / "examples/thanh_mien_2025/plan.yaml"
+REPORT = ROOT / "examples/thanh_mien_2025/report.yaml"
 EXAMPLES = [
-    (PLAN, None),
-    (ROOT / "examples/thanh_mien_2025/report.yaml", None),
-    (ROOT / "examples/thanh_mien_2025/report.yaml", "state-nd30-2020"),
-    (ROOT / "examples/state_plan/plan.yaml", None),
+    (PLAN, {}),
+    (REPORT, {}),
+    (REPORT, {"profile": "state-nd30-2020"}),
+    (REPORT, {"indicators_placement": "annex"}),
+    (REPORT, {"indicators_placement": "annex", "profile": "state-nd30-2020"}),
+    (ROOT / "examples/state_plan/plan.yaml", {}),
 ]
 
 
@@ -44,11 +47,12 @@ def _is_symbol(word: str) -> bool:
     return len(word) <= 5 and word[-1] in ".)" and (head.isdigit() or (head.isalpha() and head.isupper()))
 
 
-@pytest.mark.parametrize(("example", "profile"), EXAMPLES, ids=["plan", "report", "report-state", "state-plan"])
-def test_round_trip_is_word_for_word(example: Path, profile: str | None, tmp_path: Path) -> None:
-    document = load_document(example)
-    if profile is not None:
-        document = document.model_copy(update={"profile": profile})
+@pytest.mark.parametrize(
+    ("example", "changes"), EXAMPLES,
+    ids=["plan", "report", "report-state", "report-annex", "report-annex-state", "state-plan"],
+)
+def test_round_trip_is_word_for_word(example: Path, changes: dict[str, str], tmp_path: Path) -> None:
+    document = load_document(example).model_copy(update=changes)
     first = render_file(document, tmp_path / "first.docx")
     yaml_out = tmp_path / "imported.yaml"
     assert main(["import", str(first), "-o", str(yaml_out)]) == 0

@@ -27,9 +27,9 @@ from ttdn_docs.importer.header import header_fields
 from ttdn_docs.importer.notes import ImportWarning, Notes
 from ttdn_docs.importer.outline import build_outline
 from ttdn_docs.importer.plan import plan_body
-from ttdn_docs.importer.report import find_indicator_table, report_body
+from ttdn_docs.importer.report import find_indicator_table, read_indicator_annex, report_body
 from ttdn_docs.importer.source import read_word_file
-from ttdn_docs.importer.strays import read_marks, unplaced_paragraphs
+from ttdn_docs.importer.strays import read_marks, split_annex, unplaced_paragraphs
 from ttdn_docs.profiles import Profile, builtin_profile_ids, load_profile
 from ttdn_docs.ttdn.plan import ForeignInfoPlan
 from ttdn_docs.ttdn.report import ForeignInfoReport
@@ -79,8 +79,15 @@ def import_docx(
     elif found_kind is not None and found_kind != kind:
         notes.add(anatomy.kind_title.number if anatomy.kind_title else None,
                   f"tên loại văn bản là «{anatomy.kind_title.text if anatomy.kind_title else ''}» nhưng nhập theo --kind {kind}")
-    indicator_table = find_indicator_table(anatomy) if kind == "report" else None
     marks, strays = read_marks(unplaced_paragraphs(view, anatomy), chosen)
+    indicator_table = find_indicator_table(anatomy.body_tables) if kind == "report" else None
+    annex: dict[str, Any] = {}
+    if kind == "report" and indicator_table is None:
+        strays, annex_paras = split_annex(strays, chosen)
+        annex = read_indicator_annex(view, annex_paras)
+        if not annex:
+            strays += annex_paras
+        indicator_table = annex.pop("table", None)
     outline = build_outline(anatomy, chosen, notes, [indicator_table] if indicator_table is not None else [], strays)
     known = outline.all_text()
     data: dict[str, Any] = {"kind": kind, "profile": chosen.id}
@@ -89,7 +96,7 @@ def import_docx(
     if kind == "plan":
         data.update(plan_body(outline, issuer_name, data["summary"], notes))
     else:
-        data.update(report_body(outline, indicator_table, issuer_name, data, notes))
+        data.update(report_body(outline, indicator_table, issuer_name, data, notes, annex))
     if marks:
         data["marks"] = marks
     if data.get("year") is None:

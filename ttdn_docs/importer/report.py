@@ -14,10 +14,11 @@ import re
 import unicodedata
 from functools import lru_cache
 from decimal import Decimal
+from collections.abc import Iterable
 from typing import Any
 
-from ttdn_docs.docxread.anatomy import Anatomy, loose_key
-from ttdn_docs.docxread.view import Table
+from ttdn_docs.docxread.anatomy import loose_key
+from ttdn_docs.docxread.view import DocxView, Para, Table
 from ttdn_docs.importer.citations import read_opening
 from ttdn_docs.importer.notes import Notes
 from ttdn_docs.importer.outline import Entry, Heading, Outline, flat_items
@@ -27,7 +28,7 @@ from ttdn_docs.ttdn.report import DEFAULT_SECTION_ORDER, ReportSectionTitles
 from ttdn_docs.ttdn.todo import todo
 from ttdn_docs.ttdn.scaffold import load_outline
 from ttdn_docs.ttdn.unit_results import parse_figure
-from ttdn_docs.vn import fold_key
+from ttdn_docs.vn import fold_key, nfc
 
 _PLAN_REFERENCE = re.compile(
     r"^Thực hiện (?P<kind>Kế hoạch) số (?P<number>\S+?),? ngày (?P<date>\d{1,2}/\d{1,2}/\d{4})"
@@ -35,8 +36,11 @@ _PLAN_REFERENCE = re.compile(
 
 
 def report_body(
-    outline: Outline, indicator_table: Table | None, issuer_name: str, header: dict[str, Any], notes: Notes
+    outline: Outline, indicator_table: Table | None, issuer_name: str, header: dict[str, Any], notes: Notes,
+    annex: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
+    """The body fields of a report; ``annex`` holds the indicator annex's title when the
+    indicator table stood in an annex (``read_indicator_annex``)."""
     summary: str = header["summary"]
     years = [int(y) for y in re.findall(r"\bnăm (\d{4})\b", summary)]
     if years:
@@ -74,6 +78,8 @@ def report_body(
     for entry in preamble:
         notes.unplaced(entry, "mục «Công tác lãnh đạo, chỉ đạo»")
     body["leadership"] = leftovers + (flat_items(sections["leadership"], notes) if "leadership" in sections else [])
+    if annex:
+        data["indicators_placement"] = "annex"
     body["results"] = _results(sections.get("results"), indicator_table, defaults, year, titles, data, notes)
     body["shortcomings"] = _shortcomings(sections.get("shortcomings"), defaults, year, titles, notes)
     body["directions"] = flat_items(sections["directions"], notes) if "directions" in sections else []
@@ -84,6 +90,8 @@ def report_body(
             notes.add(None, f"không thấy phần «{hint}»; đã đánh dấu <<CẦN ĐIỀN>>")
     data["sections"] = body
     data["section_order"] = order or list(DEFAULT_SECTION_ORDER)
+    if annex:
+        titles["indicators_annex"] = annex["title"]
     data["section_titles"] = {k: v for k, v in titles.items() if fill_years(getattr(defaults, k), year) != v}
     if closing is not None:
         data["closing"] = {"text": closing.text}
@@ -98,13 +106,28 @@ def _section_key(title: str, defaults: ReportSectionTitles, year: int, spare: li
     return spare[0] if spare else None
 
 
-def find_indicator_table(anatomy: Anatomy) -> Table | None:
-    """The body table whose header row has the indicator column (``Chỉ tiêu``)."""
+def find_indicator_table(tables: Iterable[Table]) -> Table | None:
+    """The table whose header row has the indicator column (``Chỉ tiêu``)."""
     name = loose_key(IndicatorLabels().name)
-    for table in anatomy.body_tables:
+    for table in tables:
         if table.rows and any(loose_key(" ".join(p.text for p in cell.paras)) == name for cell in table.rows[0]):
             return table
     return None
+
+
+def read_indicator_annex(view: DocxView, annex: list[Para]) -> dict[str, Any]:
+    """An annex after the signature holding the indicator table: ``{table, title}``
+    (label, reference line and table are written again from the data); ``{}`` when the
+    annex holds no indicator table."""
+    if not annex:
+        return {}
+    start = annex[0].number
+    tables = [b for b in view.blocks if isinstance(b, Table) and b.rows and next(b.paras).number > start]
+    table = find_indicator_table(tables)
+    texts = [p for p in annex if p.table is None]
+    if table is None or len(texts) < 2:
+        return {}
+    return {"table": table, "title": nfc(texts[1].text).strip()}
 
 
 def _plan_reference(opening: Entry | None, notes: Notes) -> dict[str, Any]:
@@ -124,6 +147,11 @@ def _results(
     results: dict[str, Any] = {}
     if heading is None:
         return results
+    if data.get("indicators_placement") == "annex" and indicator_table is not None:
+        # «… tại Phụ lục …» is written again from the placement; the table is the annex's.
+        _remove_entry(heading, loose_key(fill_years(defaults.indicators_in_annex, year)))
+        data["indicators"] = _indicators(indicator_table, notes)
+        indicator_table = None
     intro = [e.text for e in heading.entries]
     if intro:
         results["intro"] = " ".join(intro)
@@ -147,6 +175,17 @@ def _results(
     if by_content:
         results["by_content"] = by_content
     return results
+
+
+def _remove_entry(heading: Heading, key: str) -> bool:
+    """Take out the first entry under ``heading`` (at any depth) whose text is ``key``."""
+    for child in heading.children:
+        if isinstance(child, Entry) and loose_key(child.text) == key:
+            heading.children.remove(child)
+            return True
+        if isinstance(child, Heading) and _remove_entry(child, key):
+            return True
+    return False
 
 
 def _shortcomings(

@@ -47,3 +47,13 @@ def read_marks(paras: list[Para], profile: Profile) -> tuple[dict[str, Any], lis
         else:
             rest.append(para)
     return marks, rest
+
+
+def split_annex(paras: list[Para], profile: Profile) -> tuple[list[Para], list[Para]]:
+    """Strays before an annex (``Phụ lục 1`` standing alone after the signature) and the
+    annex's own paragraphs (label, title, reference line, table cells)."""
+    label = loose_key(profile.annex_label)
+    for index, para in enumerate(paras):
+        if len(para.text) < 30 and loose_key(para.text).startswith(label) and para.table is None:
+            return paras[:index], paras[index:]
+    return paras, []
