@@ -42,6 +42,7 @@ _RUN_CONTAINERS = {
     for name in ("hyperlink", "ins", "smartTag", "fldSimple", "sdt", "sdtContent", "customXml", "dir", "bdo", "moveTo")
 }
 _DEFAULT_SIZE_PT = 10.0
+_TAB_ALIGN = {"center": "center", "right": "right", "end": "right", "decimal": "right", "left": "left", "start": "left"}
 
 
 
@@ -245,6 +246,26 @@ class Formatter:
             return None
         level = _nearest(chain, f"{W}numPr/{W}ilvl")
         return num.get(f"{W}val", ""), (_int(level.get(f"{W}val")) or 0) if level is not None else 0
+
+    def tab_stops(self, p: etree._Element, table_style: str | None = None) -> list[str]:
+        """The alignment of each tab stop (left, center, right), in position order: the
+        style chain's and the paragraph's own, less those a nearer level clears."""
+        stops: dict[int, str] = {}
+        cleared: set[int] = set()
+        for ppr in self.ppr_chain(p, table_style):  # nearest first
+            tabs = child(ppr, f"{W}tabs")
+            if tabs is None:
+                continue
+            for tab in tabs:
+                position = _int(tab.get(f"{W}pos"))
+                if position is None or position in stops or position in cleared:
+                    continue
+                kind = tab.get(f"{W}val", "left")
+                if kind == "clear":
+                    cleared.add(position)
+                else:
+                    stops[position] = _TAB_ALIGN.get(kind, "left")
+        return [stops[position] for position in sorted(stops)]
 
     # -- runs -----------------------------------------------------------------------
     def runs(self, p: etree._Element, table_style: str | None = None) -> list[RunFormat]:
