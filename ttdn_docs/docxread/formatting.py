@@ -90,17 +90,15 @@ def child(parent: etree._Element | None, tag: str) -> etree._Element | None:
 
 
 def properties(element: etree._Element) -> etree._Element | None:
-    """The ``w:pPr`` of a paragraph, ``w:rPr`` of a run, ``w:tcPr`` … : its first child
-    by the schema, looked for further only when a writer broke the order."""
-    for first in element:
-        tag = first.tag
-        if isinstance(tag, str) and tag.endswith("Pr") and tag.startswith(W):
-            return first
-        break
-    return child(element, f"{W}{_PROPERTIES.get(element.tag, '')}")
+    """The ``w:pPr`` of a paragraph, ``w:rPr`` of a run, ``w:tcPr`` … : by the schema its
+    first child, so nothing else is searched (Word and LibreOffice write it first)."""
+    if not len(element):
+        return None
+    first = element[0]
+    return first if first.tag == _PROPERTIES.get(element.tag) else None
 
 
-_PROPERTIES = {f"{W}p": "pPr", f"{W}r": "rPr", f"{W}tc": "tcPr", f"{W}tbl": "tblPr", f"{W}tr": "trPr"}
+_PROPERTIES = {f"{W}{k}": f"{W}{v}" for k, v in (("p", "pPr"), ("r", "rPr"), ("tc", "tcPr"), ("tbl", "tblPr"), ("tr", "trPr"))}
 
 
 def toggle(element: etree._Element | None) -> bool | None:
