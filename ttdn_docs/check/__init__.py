@@ -121,11 +121,12 @@ def _resolve(profile: str | Path | Profile) -> Profile:
 def detect_profile(view: DocxView) -> Profile | None:
     """The built-in profile whose national lines stand in the header; among equals, the
     one our own renderer named in the file, then the one an alias points to."""
-    keys = set()
+    keys: set[str] = set()
     for index, para in enumerate(view.paragraphs):
         if index >= _HEADER_PARAGRAPHS:
             break
-        keys.add(loose_key(para.text))
+        # Each tab-separated part too: a header typed with tabs holds two lines in one.
+        keys.update(loose_key(part) for part in para.text.split("\t"))
     scored: list[tuple[int, int, str]] = []
     preferred = list(ALIASES.values())
     for profile_id in builtin_profile_ids():

@@ -14,6 +14,7 @@ from ttdn_docs.profiles.model import Separator, Style
 # The renderer sizes separator lines with these widths; the checker measures with the same.
 from ttdn_docs.docxfacts.metrics import text_width_twips
 from ttdn_docs.vn import upper
+from ttdn_docs.vn.legacy import is_legacy_font
 
 _ALIGN_WORDS = {"left": "trái", "center": "giữa", "right": "phải", "justify": "đều hai bên"}
 _CASE_WORDS = {"upper": "IN HOA", "sentence": "viết hoa chữ cái đầu"}
@@ -84,6 +85,13 @@ def check_fonts(view: DocxView, reporter: Reporter) -> None:
                     reporter.add(
                         f"FONT.{code}", para, f"Không khai báo phông chữ ở vùng ký tự {slot}; máy khác có thể thay phông.",
                         expected=font, found="(không khai báo)", severity="warning",
+                    )
+                elif is_legacy_font(name):
+                    reporter.add(
+                        f"FONT.{code}", para,
+                        f"Phông chữ {name} của bảng mã cũ (TCVN3/VNI) ở vùng ký tự {slot}: chuyển mã sang Unicode "
+                        f"(Unikey: Ctrl+Shift+F6) rồi đặt phông {font}.",
+                        expected=font, found=name,
                     )
                 else:
                     reporter.add(f"FONT.{code}", para, f"Phông chữ sai ở vùng ký tự {slot}.", expected=font, found=name)

@@ -26,7 +26,12 @@ _SEPARATOR_CHARS = re.compile(r"^[\s*\-–—_~=.·•]+$")
 # A line in brackets under the trích yếu, e.g. "(Ngày 11 tháng 9 năm 2025)" in Party
 # reports, stands between the text and its separator.
 _SUBTITLE = re.compile(r"^\s*\(.*\)\s*$", re.DOTALL)
-_DATE_LINE = re.compile(r"\bngày\b.*\btháng\b.*\bnăm\b", re.IGNORECASE | re.DOTALL)
+_DATE_LINE = re.compile(
+    # "…, ngày 05 tháng 8 năm 2025", or the date in digits an office sometimes types
+    # ("Thanh Miện, 05/8/2025"): found, so that its form is judged rather than missed.
+    r"\bngày\b.*\btháng\b.*\bnăm\b|^[^\d,]{2,60},?\s*(?:ngày\s*)?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}\s*$",
+    re.IGNORECASE | re.DOTALL,
+)
 _NUMBER_START = re.compile(r"^\s*số\b", re.IGNORECASE)
 # Signature prefixes have a slash (T/M) or a final dot (TM., KT., Q.).
 SIGNATURE_PREFIX = re.compile(r"^\s*(?P<prefix>[A-ZĐ]{1,3}(?:/[A-ZĐ]{1,2}|\.))\s*")
@@ -195,7 +200,7 @@ class AnatomyReader:
                 end += 1
             if end >= len(blocks) or len(paras) >= 20:
                 return first  # no header found: the body starts at once
-            cells = [Cell(paras, paras[0].container if paras else 0)]
+            cells = _tab_columns(paras) or [Cell(paras, paras[0].container if paras else 0)]
         self._read_header_cells(cells, found)
         return end
 
@@ -491,6 +496,29 @@ class AnatomyReader:
         if token in {_letters(p) for p in grammar.prefixes.values()}:
             return "authority"
         return "collective" if position == 0 else "authority"
+
+
+def _tab_columns(paras: list[Para]) -> list[Cell] | None:
+    """A header typed with tabs (``⇥left part⇥right part`` on each line) as its two
+    columns; ``None`` when no line holds two parts."""
+    if not any(len(p.tab_parts()) >= 2 for p in paras):
+        return None
+    left: list[Para] = []
+    right: list[Para] = []
+    for para in paras:
+        parts = para.tab_parts()
+        if len(parts) >= 2:
+            left.append(parts[0])
+            right.append(parts[-1])
+        elif parts:
+            # A part alone on its line: after two tabs it stands in the right column.
+            (right if parts[0].segment >= 2 else left).append(parts[0])
+        elif para.fmt.align == "right":
+            right.append(para)
+        else:
+            left.append(para)
+    width = paras[0].container // 2
+    return [Cell(left, width), Cell(right, width)]
 
 
 def _para_at(blocks: list[Para | Table], index: int, end: int) -> Para | None:

@@ -42,6 +42,7 @@ _RUN_CONTAINERS = {
     for name in ("hyperlink", "ins", "smartTag", "fldSimple", "sdt", "sdtContent", "customXml", "dir", "bdo", "moveTo")
 }
 _DEFAULT_SIZE_PT = 10.0
+_TAB_ALIGN = {"center": "center", "right": "right", "end": "right", "decimal": "right", "left": "left", "start": "left"}
 
 
 
@@ -89,17 +90,15 @@ def child(parent: etree._Element | None, tag: str) -> etree._Element | None:
 
 
 def properties(element: etree._Element) -> etree._Element | None:
-    """The ``w:pPr`` of a paragraph, ``w:rPr`` of a run, ``w:tcPr`` … : its first child
-    by the schema, looked for further only when a writer broke the order."""
-    for first in element:
-        tag = first.tag
-        if isinstance(tag, str) and tag.endswith("Pr") and tag.startswith(W):
-            return first
-        break
-    return child(element, f"{W}{_PROPERTIES.get(element.tag, '')}")
+    """The ``w:pPr`` of a paragraph, ``w:rPr`` of a run, ``w:tcPr`` … : by the schema its
+    first child, so nothing else is searched (Word and LibreOffice write it first)."""
+    if not len(element):
+        return None
+    first = element[0]
+    return first if first.tag == _PROPERTIES.get(element.tag) else None
 
 
-_PROPERTIES = {f"{W}p": "pPr", f"{W}r": "rPr", f"{W}tc": "tcPr", f"{W}tbl": "tblPr", f"{W}tr": "trPr"}
+_PROPERTIES = {f"{W}{k}": f"{W}{v}" for k, v in (("p", "pPr"), ("r", "rPr"), ("tc", "tcPr"), ("tbl", "tblPr"), ("tr", "trPr"))}
 
 
 def toggle(element: etree._Element | None) -> bool | None:
@@ -245,6 +244,26 @@ class Formatter:
             return None
         level = _nearest(chain, f"{W}numPr/{W}ilvl")
         return num.get(f"{W}val", ""), (_int(level.get(f"{W}val")) or 0) if level is not None else 0
+
+    def tab_stops(self, p: etree._Element, table_style: str | None = None) -> list[str]:
+        """The alignment of each tab stop (left, center, right), in position order: the
+        style chain's and the paragraph's own, less those a nearer level clears."""
+        stops: dict[int, str] = {}
+        cleared: set[int] = set()
+        for ppr in self.ppr_chain(p, table_style):  # nearest first
+            tabs = child(ppr, f"{W}tabs")
+            if tabs is None:
+                continue
+            for tab in tabs:
+                position = _int(tab.get(f"{W}pos"))
+                if position is None or position in stops or position in cleared:
+                    continue
+                kind = tab.get(f"{W}val", "left")
+                if kind == "clear":
+                    cleared.add(position)
+                else:
+                    stops[position] = _TAB_ALIGN.get(kind, "left")
+        return [stops[position] for position in sorted(stops)]
 
     # -- runs -----------------------------------------------------------------------
     def runs(self, p: etree._Element, table_style: str | None = None) -> list[RunFormat]:

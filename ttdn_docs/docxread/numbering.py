@@ -8,9 +8,11 @@ a text such as ``%1.`` or ``%1.%2.``. Counting the paragraphs of each list in re
 order gives every paragraph its visible label, so the checker judges the sequence and
 the importer reads the structure exactly as for typed numbers.
 
-Word's counters: lists that point to the same abstract definition continue each other
-unless one restarts with a ``w:startOverride``; a level restarts after any shallower
-level of its list (``w:lvlRestart`` aside, which offices do not use).
+Word's counters: lists that point to the same abstract definition continue each other;
+a list with a ``w:startOverride`` ("restart numbering") starts its levels again at its
+first paragraph, and the lists after it continue from there (as Word and LibreOffice
+show it); a level restarts after any shallower level (``w:lvlRestart`` aside, which
+offices do not use).
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ class Level:
 class ListInstance:
     abstract: str
     overrides: dict[int, int]  # level → start override
-    restarts: bool  # has its own counters (a start override) instead of the abstract's
+    restarts: bool  # starts its levels again at its first paragraph (a start override)
 
 
 class Numbering:
@@ -80,7 +82,8 @@ class Numbering:
     def labels(self, paragraphs: Iterable[tuple[etree._Element, str | None]], formatter: Formatter) -> list[str]:
         """The visible label of each paragraph (``""`` when it is not numbered), counting
         in the order given."""
-        counters: dict[str, dict[int, int]] = {}
+        counters: dict[str, dict[int, int]] = {}  # by abstract definition
+        restarted: set[str] = set()
         out: list[str] = []
         for p, table_style in paragraphs:
             reference = formatter.numbering_of(p, table_style)
@@ -93,8 +96,12 @@ class Numbering:
             if ilvl not in levels:
                 out.append("")
                 continue
-            key = f"num:{num_id}" if instance.restarts else f"abstract:{instance.abstract}"
-            counter = counters.setdefault(key, {})
+            counter = counters.setdefault(instance.abstract, {})
+            if instance.restarts and num_id not in restarted:
+                # "Restart numbering": the overridden levels start again here, once.
+                restarted.add(num_id)
+                for level in [k for k in counter if k >= min(instance.overrides)]:
+                    del counter[level]
             start = instance.overrides.get(ilvl, levels[ilvl].start)
             counter[ilvl] = counter[ilvl] + 1 if ilvl in counter else start
             for deeper in [k for k in counter if k > ilvl]:

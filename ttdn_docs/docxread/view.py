@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -26,8 +26,10 @@ from ttdn_docs.docxread.formatting import (
     ParaFormat,
     RunFormat,
     StyleSheet,
+    iter_runs,
     paragraph_style_id,
     paragraph_text,
+    run_text,
     properties,
     theme_fonts,
 )
@@ -146,8 +148,73 @@ class Para:
     def empty(self) -> bool:
         return not self.text.strip()
 
+    def tab_parts(self) -> list[ParaPart]:
+        """The non-empty parts of a line typed with tabs between them, as an office types
+        a header without a table: ``⇥ĐẢNG BỘ TỈNH⇥ĐẢNG CỘNG SẢN VIỆT NAM``."""
+        if "\t" not in self.text:
+            return []
+        parts = []
+        for index, segment in enumerate(self.text.split("\t")):
+            if segment.strip():
+                parts.append(ParaPart(
+                    self.el, self.formatter, self.story, self.number, self.container, self.table, self.row,
+                    self.col, self.table_style, whole=self, segment=index,
+                ))
+        return parts
+
     def location(self) -> Location:
         return Location(self.story, self.number, self.table, self.row, self.col, self.text.strip())
+
+
+@dataclass(eq=False)
+class ParaPart(Para):
+    """One tab-separated part of a paragraph: its own text, runs and lines; aligned as
+    the tab stop it stands at aligns it (a centre tab stop centres it)."""
+
+    whole: Para | None = None
+    segment: int = 0
+
+    @cached_property
+    def text(self) -> str:
+        return self._whole.text.split("\t")[self.segment]
+
+    @cached_property
+    def runs(self) -> list[RunFormat]:
+        out = []
+        segment = 0
+        for run in self._whole.runs:
+            for index, piece in enumerate(run.text.split("\t")):
+                segment += index > 0
+                if segment == self.segment and piece:
+                    out.append(RunFormat(piece, run.fonts, run.size, run.bold, run.italic, run.underline, run.caps))
+        return out
+
+    @cached_property
+    def fmt(self) -> ParaFormat:
+        whole = self._whole.fmt
+        if self.segment == 0:
+            return whole
+        stops = self.formatter.tab_stops(self.el, self.table_style)
+        align = stops[self.segment - 1] if self.segment - 1 < len(stops) else "left"
+        return replace(whole, align=align, first_line=0, left=0, right=0, border_top=False, border_bottom=False)
+
+    @cached_property
+    def lines(self) -> tuple[LineMark, ...]:
+        runs = [r for r, segment in _runs_by_segment(self.el) if segment == self.segment]
+        return tuple(m for r in runs for m in _shape_marks(r))
+
+    @property
+    def _whole(self) -> Para:
+        assert self.whole is not None
+        return self.whole
+
+
+def _runs_by_segment(p: etree._Element) -> Iterator[tuple[etree._Element, int]]:
+    """Each run with the tab-separated segment it starts in."""
+    segment = 0
+    for r in iter_runs(p):
+        yield r, segment
+        segment += run_text(r).count("\t")
 
 
 @dataclass
@@ -160,6 +227,9 @@ class Cell:
 class Table:
     number: int
     rows: list[list[Cell]]
+    # "table", or "textboxes": the text boxes anchored in one paragraph, read as the
+    # cells of one row from left to right (a header typed in two text boxes).
+    kind: str = "table"
 
     @property
     def cells(self) -> Iterator[Cell]:
@@ -305,6 +375,10 @@ class _Builder:
         for child in _block_children(body):
             width = sections[min(section, len(sections) - 1)].text_width
             if child.tag == f"{W}p":
+                boxes = _text_boxes(child, width)
+                if boxes:
+                    row = [Cell(self.story(content, "body", box_width), box_width) for content, box_width in boxes]
+                    out.append(Table(0, [row], kind="textboxes"))
                 out.append(self._para(child, "body", width))
                 if child_named(properties(child), f"{W}sectPr") is not None:
                     section += 1
@@ -353,6 +427,45 @@ class _Builder:
                 row.append(Cell(paras, cell_width))
             rows.append(row)
         return Table(number or 0, rows)
+
+
+_TXBX = f"{W}txbxContent"
+_VML_WIDTH = re.compile(r"(?:^|;)\s*width\s*:\s*([^;]+)")
+_VML_LEFT = re.compile(r"(?:^|;)\s*margin-left\s*:\s*([^;]+)")
+
+
+def _text_boxes(p: etree._Element, fallback_width: int) -> list[tuple[etree._Element, int]]:
+    """The text boxes anchored in a paragraph, left to right, each with its width in
+    twips (DrawingML, or VML for old files; a fallback copy is not read twice)."""
+    if not any(True for _ in p.iter(_TXBX)):
+        return []
+    found: list[tuple[float, etree._Element, int]] = []
+    for shape in _drawing_elements(p):
+        content = next(shape.iter(_TXBX), None)
+        if content is None:
+            continue
+        if shape.tag in (f"{WP}anchor", f"{WP}inline"):
+            extent = shape.find(f"{WP}extent")
+            width = round(int(extent.get("cx", "0")) / EMU_PER_TWIP) if extent is not None else 0
+            offset = shape.find(f"{WP}positionH/{WP}posOffset")
+            x = float(offset.text or 0) / EMU_PER_TWIP if offset is not None else 0.0
+        else:
+            style = shape.get("style") or ""
+            width = _vml_style_twips(_VML_WIDTH, style)
+            x = float(_vml_style_twips(_VML_LEFT, style))
+        found.append((x, content, width or fallback_width // 2))
+    found.sort(key=lambda item: item[0])
+    return [(content, width) for _x, content, width in found]
+
+
+def _vml_style_twips(pattern: re.Pattern[str], style: str) -> int:
+    match = pattern.search(style)
+    if match is None:
+        return 0
+    try:
+        return round(_vml_twips(match.group(1)))
+    except ValueError:
+        return 0
 
 
 def _span(tc: etree._Element) -> int:
@@ -456,21 +569,26 @@ def _line_marks(para: Para) -> Iterator[LineMark]:
     fmt = para.fmt
     if fmt.border_top or fmt.border_bottom:
         yield LineMark("border", max(para.container - max(fmt.left, 0) - max(fmt.right, 0), 0))
-    for element in _drawing_elements(para.el):
-        if element.tag in (f"{WP}anchor", f"{WP}inline"):
-            geometry = element.find(f".//{A}prstGeom")
-            extent = element.find(f"{WP}extent")
+    yield from _shape_marks(para.el)
+    if _UNDERSCORES.match(para.text.strip()):
+        yield LineMark("underscores", None)
+
+
+def _shape_marks(element: etree._Element) -> Iterator[LineMark]:
+    """Lines drawn as shapes inside a paragraph or run."""
+    for shape in _drawing_elements(element):
+        if shape.tag in (f"{WP}anchor", f"{WP}inline"):
+            geometry = shape.find(f".//{A}prstGeom")
+            extent = shape.find(f"{WP}extent")
             cx = int(extent.get("cx", "0")) if extent is not None else 0
             cy = int(extent.get("cy", "0")) if extent is not None else 0
             is_line = (geometry is not None and geometry.get("prst") in _LINE_GEOMETRY) or (cx > 0 and cy == 0)
             if is_line:
                 yield LineMark("drawing", round(cx / EMU_PER_TWIP) if cx > 0 else None)
-        elif element.tag == f"{V}line":
-            yield LineMark("vml", _vml_length(element.get("from"), element.get("to")))
-        elif element.tag == f"{V}shape" and "_x0000_t32" in (element.get("type") or ""):
+        elif shape.tag == f"{V}line":
+            yield LineMark("vml", _vml_length(shape.get("from"), shape.get("to")))
+        elif shape.tag == f"{V}shape" and "_x0000_t32" in (shape.get("type") or ""):
             yield LineMark("vml", None)
-    if _UNDERSCORES.match(para.text.strip()):
-        yield LineMark("underscores", None)
 
 
 def _drawing_elements(p: etree._Element) -> Iterator[etree._Element]:
