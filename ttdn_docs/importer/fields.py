@@ -16,11 +16,12 @@ from dataclasses import dataclass, field
 from ttdn_docs.admin import SignatureAuthority
 from ttdn_docs.docxread.anatomy import prefix_letters
 from ttdn_docs.profiles.model import Profile
-from ttdn_docs.vn import fold_key, nfc
+from ttdn_docs.vn import fold_key, nfc, parse_numeric_date
 from ttdn_docs.vn.case import capitalize_first
 from ttdn_docs.vn.dates import DATE_WORDS_PATTERN
 
 _DATE_WORDS = re.compile(DATE_WORDS_PATTERN, re.IGNORECASE)
+_NUMERIC_DATE = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}")
 _SIGNATURE_PREFIX = re.compile(r"^\s*(?P<prefix>[A-ZĐ]{1,3}(?:\s*/\s*[A-ZĐ]{1,2}|\.))\s*")
 _LINE_END = ",;.:"
 # Administrative words after which a name begins (``xã Thanh Miện``): the name keeps its
@@ -72,7 +73,7 @@ def read_place_date(text: str) -> PlaceDate | None:
     text = nfc(text)
     match = _DATE_WORDS.search(text)
     if match is None:
-        return None
+        return _numeric_place_date(text)
     place = text[: match.start()].strip().rstrip(",").strip()
     year = int(match.group("year")) if match.group("year") else None
     date: dt.date | None = None
@@ -82,6 +83,18 @@ def read_place_date(text: str) -> PlaceDate | None:
         except ValueError:
             date = None
     return PlaceDate(place, date, year)
+
+
+def _numeric_place_date(text: str) -> PlaceDate | None:
+    """``Thanh Miện, 05/8/2025``: a date line typed in digits."""
+    match = _NUMERIC_DATE.search(text)
+    if match is None:
+        return None
+    try:
+        date = parse_numeric_date(match.group(0))
+    except ValueError:
+        return None
+    return PlaceDate(text[: match.start()].strip().rstrip(",").strip(), date, date.year)
 
 
 def read_recipients(lines: list[str], profile: Profile) -> RecipientFields:

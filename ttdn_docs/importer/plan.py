@@ -17,6 +17,8 @@ from ttdn_docs.importer.citations import read_closing, read_opening
 from ttdn_docs.importer.notes import Notes
 from ttdn_docs.importer.outline import Entry, Heading, Outline, flat_items
 from ttdn_docs.ttdn.todo import todo
+from ttdn_docs.docxread.anatomy import loose_key
+from ttdn_docs.ttdn.plan import SectionTitles
 from ttdn_docs.vn import nfc
 
 _CLOSING_START = "trên đây là"
@@ -46,30 +48,33 @@ def plan_body(outline: Outline, issuer_name: str, summary: str, notes: Notes) ->
     else:
         data["opening"] = {"text": todo("đoạn mở đầu: căn cứ và việc cơ quan làm")}
         notes.add(None, "không thấy đoạn mở đầu (căn cứ) trước mục I; đã đánh dấu <<CẦN ĐIỀN>>")
-    sections = list(outline.sections)
     for entry in preamble:
         lists["purposes"].append(entry.as_data())
         notes.unplaced(entry, "mục «Mục đích»")
-    for index, (title_key, children) in enumerate(_PLAN_SHAPE):
-        if index >= len(sections):
-            break
-        section = sections[index]
+    assigned, after, misplaced = _assign(outline.sections, [key for key, _ in _PLAN_SHAPE] + ["organisation"])
+    last_field = "purposes"
+    for title_key, children in _PLAN_SHAPE:
+        section = assigned.get(title_key)
+        if section is None:
+            continue
         titles[title_key] = section.title
-        subsections = section.headings
         for entry in section.entries:
             lists[children[0][1]].append(entry.as_data())
             notes.unplaced(entry, f"mục «{section.title}»")
-        for position, sub in enumerate(subsections):
-            if position < len(children):
-                key, field = children[position]
-                titles[key] = sub.title
-            else:
-                field = children[-1][1]
-                lists[field].append(sub.title)
-                notes.unplaced(sub, f"mục «{subsections[len(children) - 1].title}»")
-            lists[field] += flat_items(sub, notes)
+        subs, after_subs, misplaced_subs = _assign(section.headings, [key for key, _ in children])
+        for key, field in children:
+            if key in subs:
+                titles[key] = subs[key].title
+                lists[field] += flat_items(subs[key], notes)
+                last_field = field
+        for sub in sorted([*after_subs, *misplaced_subs], key=lambda h: h.paragraph):
+            lists[last_field] += [sub.title, *flat_items(sub, notes)]
+            notes.unplaced(sub, f"mục «{_LIST_HINTS[last_field]}»")
+    for section in misplaced:
+        lists[last_field] += [section.title, *flat_items(section, notes)]
+        notes.unplaced(section, f"mục «{_LIST_HINTS[last_field]}»")
     data.update({key: items or [_missing(key, notes)] for key, items in lists.items()})
-    data["tasks"] = _tasks(sections[2:], titles, notes)
+    data["tasks"] = _tasks(assigned.get("organisation"), after, titles, notes)
     if closing_entry is not None:
         data["closing"] = read_closing(closing_entry.text, issuer_name, summary)
     else:
@@ -80,8 +85,9 @@ def plan_body(outline: Outline, issuer_name: str, summary: str, notes: Notes) ->
 
 
 def take_closing(outline: Outline) -> Entry | None:
-    """The last plain paragraph opening with ``Trên đây là`` in the last section (taken
-    out of the tree); paragraphs kept after it (typed below the signature) stay."""
+    """The closing paragraph, taken out of the tree: the last plain paragraph opening
+    with ``Trên đây là`` in the last section (paragraphs kept after it, typed below the
+    signature, stay), else a plain paragraph ending the last level-1 section."""
     holder: list[Heading | Entry] | list[Entry] = outline.preamble
     nodes: list[Heading | Entry] = list(outline.sections)
     if nodes:
@@ -94,14 +100,21 @@ def take_closing(outline: Outline) -> Entry | None:
         if isinstance(node, Entry) and node.kind == "body" and re.sub(r"\s+", " ", nfc(node.text).lower()).startswith(_CLOSING_START):
             holder.pop(index)
             return node
+    # Worded otherwise: the last paragraph standing right under the last section (not in
+    # one of its khoản) closes the document.
+    last = outline.sections[-1] if outline.sections else None
+    if last is not None and last.children and isinstance(last.children[-1], Entry) and last.children[-1].kind == "body":
+        if last.headings or len(last.children) > 1 or last.level == 0:
+            node = last.children.pop()
+            assert isinstance(node, Entry)
+            return node
     return None
 
 
-def _tasks(sections: list[Heading], titles: dict[str, str], notes: Notes) -> list[dict[str, Any]]:
-    if not sections:
-        notes.add(None, "không thấy mục III (Tổ chức thực hiện); đã đánh dấu <<CẦN ĐIỀN>>")
+def _tasks(organisation: Heading | None, extra: list[Heading], titles: dict[str, str], notes: Notes) -> list[dict[str, Any]]:
+    if organisation is None:
+        notes.add(None, "không thấy mục «Tổ chức thực hiện»; đã đánh dấu <<CẦN ĐIỀN>>")
         return [{"unit": todo("đơn vị được giao nhiệm vụ"), "tasks": [todo("nhiệm vụ")]}]
-    organisation, *extra = sections
     titles["organisation"] = organisation.title
     units: list[dict[str, Any]] = []
     for entry in organisation.entries:
@@ -117,7 +130,40 @@ def _tasks(sections: list[Heading], titles: dict[str, str], notes: Notes) -> lis
             units[0]["tasks"] = loose + units[0]["tasks"]
         else:
             units.append({"unit": todo("đơn vị được giao nhiệm vụ"), "tasks": loose})
-    return units or [{"unit": todo("đơn vị được giao nhiệm vụ"), "tasks": [todo("nhiệm vụ")]}]
+    if not units:
+        notes.add(organisation.paragraph, f"mục «{organisation.title}» chưa có khoản nào theo đơn vị; đã đánh dấu <<CẦN ĐIỀN>>")
+        units.append({"unit": todo("đơn vị được giao nhiệm vụ"), "tasks": [todo("nhiệm vụ")]})
+    return units
+
+
+def _assign(headings: list[Heading], slots: list[str]) -> tuple[dict[str, Heading], list[Heading], list[Heading]]:
+    """Headings to the model's parts: by title first (the default titles, compared
+    loosely), then by place among the parts still free. Returns the parts found, the
+    headings after the last part (``after``) and those that fit no part (``misplaced``)."""
+    defaults = SectionTitles()
+    by_title = {loose_key(getattr(defaults, slot)): slot for slot in slots}
+    matched = {id(h): by_title[loose_key(h.title)] for h in headings if loose_key(h.title) in by_title}
+    assigned: dict[str, Heading] = {}
+    after: list[Heading] = []
+    misplaced: list[Heading] = []
+    cursor = 0
+    for index, heading in enumerate(headings):
+        slot = matched.get(id(heading))
+        if slot is not None and slot not in assigned:
+            assigned[slot] = heading
+            cursor = slots.index(slot) + 1
+            continue
+        # The next part a later heading is matched to bounds the parts this one may take.
+        bound = min((slots.index(matched[id(h)]) for h in headings[index + 1:] if id(h) in matched), default=len(slots))
+        free = [s for s in slots[cursor:bound] if s not in assigned]
+        if free:
+            assigned[free[0]] = heading
+            cursor = slots.index(free[0]) + 1
+        elif cursor >= len(slots):
+            after.append(heading)
+        else:
+            misplaced.append(heading)
+    return assigned, after, misplaced
 
 
 def _unit(heading: Heading, notes: Notes) -> dict[str, Any]:

@@ -19,15 +19,17 @@ from ttdn_docs.profiles.model import Profile
 def unplaced_paragraphs(view: DocxView, anatomy: Anatomy) -> list[Para]:
     """Non-empty body paragraphs that are no element, not in the header and not in a
     body table (tables are read row by row)."""
-    placed = {id(p) for _, p in anatomy.elements()} | {id(p) for p in anatomy.header}
-    placed |= {id(p) for table in anatomy.body_tables for p in table.paras}
+    # By paragraph number: a header line typed with tabs is read as parts (new paragraph
+    # objects) that keep the number of the paragraph they come from.
+    placed = {p.number for _, p in anatomy.elements()} | {p.number for p in anatomy.header}
+    placed |= {p.number for table in anatomy.body_tables for p in table.paras}
     for separator in (anatomy.national_separator, anatomy.issuer_separator, anatomy.summary_separator):
         if separator is not None:
-            placed.add(id(separator.para))
+            placed.add(separator.para.number)
     out = []
     for block in view.blocks:
         paras = list(block.paras) if isinstance(block, Table) else [block]
-        out += [p for p in paras if id(p) not in placed and p.text.strip()]
+        out += [p for p in paras if p.number not in placed and p.text.strip()]
     return out
 
 
