@@ -113,6 +113,10 @@ def build_outline(
             stack.append(heading)
             last_entry = None
             continue
+        if role == "item" and numbered is not None:
+            # ``a) …;`` numbered items of a list: the model's lists write them as bullets.
+            text = _without_symbol(text, numbered.symbol + numbered.suffix)
+            role = "bullet_1"
         entry = _entry(role, text, para, markers)
         second = role == "bullet_2" or entry.sub
         if entry.kind == "bullet" and second and last_entry is not None and last_entry.kind == "bullet":
