@@ -45,7 +45,8 @@ def _is_symbol(word: str) -> bool:
     if word in {"-", "–", "•", "+", "*", "-----"}:
         return True
     head = word[:-1]
-    return len(word) <= 5 and word[-1] in ".)" and (head.isdigit() or (head.isalpha() and head.isupper()))
+    letters = head.isalpha() and (head.isupper() or (len(head) <= 2 and word[-1] == ")"))
+    return len(word) <= 5 and word[-1] in ".)" and (head.isdigit() or letters)
 
 
 @pytest.mark.parametrize(
@@ -265,7 +266,7 @@ def _word_set(source: Path | bytes) -> set[str]:
     words = set()
     for para in open_docx(source).paragraphs:
         for raw in para.shown_text.replace("\t", " ").split():
-            if _REWRITTEN.match(raw.rstrip(",;")):
+            if _REWRITTEN.match(raw.rstrip(",;")) or _is_symbol(raw):
                 continue
             word = raw.strip(",;.:()«»\"'").lstrip("0").lower()
             if word and not _is_symbol(word + ".") and any(c.isalpha() or c.isdigit() for c in word):
