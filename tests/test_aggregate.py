@@ -14,7 +14,7 @@ from ttdn_docs.errors import InputError
 from ttdn_docs.ttdn import ForeignInfoPlan
 from ttdn_docs.ttdn.aggregate import aggregate, unit_match_key
 from ttdn_docs.ttdn.report import ForeignInfoReport
-from ttdn_docs.ttdn.unit_results import UnitFile, UnitResults, load_unit_file, parse_figure
+from ttdn_docs.ttdn.unit_results import UnitFile, UnitResults, load_unit_file, cell_figure
 
 UNIT_DIR = EXAMPLES / "thanh_mien_2025" / "unit_results"
 UNIT_FILES = sorted([*UNIT_DIR.glob("*.yaml"), *UNIT_DIR.glob("*.csv")])
@@ -194,8 +194,8 @@ def test_csv_problems_name_the_line_and_column(tmp_path: Path) -> None:
     with pytest.raises(InputError) as info:
         load_unit_file(path)
     described = [p.describe() for p in info.value.problems]
-    assert described[0].startswith("dòng 2, trường 'value': 'ba' không phải là số")
-    assert described[1].startswith("dòng 3, trường 'key': dòng có số liệu nhưng thiếu mã chỉ tiêu")
+    assert described[0] == "dòng 2, kết quả của chỉ tiêu x: 'ba' không phải là số (viết ví dụ 1.234 hoặc 97,56)"
+    assert described[1].startswith("dòng 3: dòng có số liệu nhưng thiếu mã chỉ tiêu")
 
 
 def test_a_sheet_without_a_header_row_is_refused(tmp_path: Path) -> None:
@@ -259,10 +259,20 @@ def test_unsupported_file_type(tmp_path: Path) -> None:
     ],
 )
 def test_sheet_numbers_follow_vietnamese_writing(cell: object, expected: Decimal | None) -> None:
-    assert parse_figure(cell) == expected
+    assert cell_figure(cell) == expected
 
 
-@pytest.mark.parametrize("cell", ["ba", "1,234.5", "12%", True, "-3"])
-def test_sheet_numbers_that_are_not_numbers(cell: object) -> None:
-    with pytest.raises(ValueError, match="không phải là số"):
-        parse_figure(cell)
+@pytest.mark.parametrize(
+    ("cell", "message"),
+    [
+        ("ba", "'ba' không phải là số"),
+        ("1,234.5", "'1,234.5' viết theo kiểu tiếng Anh; viết 1.234,5"),
+        ("12%", "'12%': chỉ chỉ tiêu có đơn vị tính % mới viết dấu %"),
+        (True, "'True' không phải là số"),
+        ("-3", "'-3' không phải là số"),
+    ],
+)
+def test_sheet_numbers_that_are_not_numbers(cell: object, message: str) -> None:
+    with pytest.raises(ValueError) as caught:
+        cell_figure(cell)
+    assert str(caught.value).startswith(message)

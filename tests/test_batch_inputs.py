@@ -142,7 +142,7 @@ def test_columns_named_like_fields_set_typed_values() -> None:
         apply_row({}, bad, columns, "t.csv")
     assert str(caught.value) == (
         "dòng 7 của t.csv (mã 10510): cột 'number': 'bốn' không phải số nguyên; "
-        "cột 'date': '31/02/2025' không phải ngày có thật (ngày/tháng/năm)"
+        "cột 'date': '31/02/2025' không phải ngày có thật: tháng 2 năm 2025 chỉ có 28 ngày"
     )
 
 

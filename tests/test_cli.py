@@ -51,10 +51,10 @@ def test_render_does_not_overwrite_without_force(tmp_path: Path) -> None:
 
 BAD_CASES = {
     "yaml_syntax": ("summary: [unclosed\n", "lỗi cú pháp YAML", "dòng"),
-    "missing_field": (None, "thiếu trường bắt buộc", "'signature.name'"),
-    "wrong_type": (None, "phải là một số nguyên", "'number'"),
-    "unknown_key": (None, "trường không được hỗ trợ", "'sumary'"),
-    "bad_date": (None, "ngày", "'date'"),
+    "missing_field": (None, "thiếu trường bắt buộc 'name' (họ và tên)", "người ký"),
+    "wrong_type": (None, "phải là một số nguyên", "số văn bản"),
+    "unknown_key": (None, "không có trường 'sumary'", "dòng"),
+    "bad_date": (None, "'31/2/2026' không phải ngày có thật: tháng 2 năm 2026 chỉ có 28 ngày", "ngày ban hành"),
 }
 
 
@@ -72,7 +72,7 @@ def make_bad(case: str, tmp_path: Path) -> Path:
     elif case == "unknown_key":
         data["sumary"] = data["summary"]
     elif case == "bad_date":
-        data["date"] = "05/8/2025"
+        data["date"] = "31/2/2026"
     return write_yaml(path, data)
 
 
@@ -101,7 +101,7 @@ def test_yaml_errors_carry_the_line(tmp_path: Path) -> None:
     lines = wrong.read_text(encoding="utf-8").splitlines()
     expected = next(i for i, line in enumerate(lines, 1) if line.startswith("number:"))
     result = run_cli("render", str(wrong), "-o", str(tmp_path / "o.docx"))
-    assert f"dòng {expected}, trường 'number'" in result.stderr
+    assert f"dòng {expected}, số văn bản: phải là một số nguyên" in result.stderr
 
 
 @pytest.mark.robustness(kind="Missing input file or output folder", behaviour="refused with a message, exit 2, no traceback")

@@ -143,7 +143,8 @@ def test_rollover_gives_a_draft_for_next_year(tmp_path: Path, capsys: pytest.Cap
     assert citation.number == "08-HD/BTGDVTU" and "<<CẦN ĐIỀN" in (citation.subject or "")
     assert "30/9/2024" in str(plan.contents[0])  # dates in the text are not years to move
     assert main(["render", str(out), "-o", str(tmp_path / "x.docx")]) == 2
-    assert "opening.bases.0.documents.0.subject" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "xem lại căn cứ cho năm 2026" in err and "dòng " in err  # each marked part, with its YAML line
     assert main(["render", str(out), "-o", str(tmp_path / "d.docx"), "--draft"]) == 0
 
 

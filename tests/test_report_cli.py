@@ -38,7 +38,7 @@ def test_render_refuses_the_scaffold_and_accepts_a_draft(tmp_path: Path, capsys:
     assert main(["render", str(scaffold), "-o", str(out)]) == EXIT_INPUT
     err = capsys.readouterr().err
     assert "còn 34 phần chưa điền" in err
-    assert "trường 'sections.results.by_unit.0.results.0.result'" in err
+    assert "nội dung kết quả của kết quả thứ 1 của Ban Xây dựng Đảng: chưa điền" in err
     assert "Traceback" not in err and not out.exists()
     assert main(["render", str(scaffold), "-o", str(out), "--draft"]) == EXIT_OK
     assert "bản DỰ THẢO" in capsys.readouterr().out

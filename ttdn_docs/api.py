@@ -6,6 +6,7 @@ Used by the CLI and by other commune tools that import ttdn_docs.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -107,7 +108,7 @@ def render_input(
     try:
         return render_file(document, output, profile=profile, template=template, overwrite=overwrite, draft=draft)
     except IncompleteDocumentError as exc:
-        located = [FieldProblem(p.path, p.message, line_of(p.path, lines)) for p in exc.problems]
+        located = [replace(p, line=line_of(p.path, lines)) for p in exc.problems]
         raise IncompleteDocumentError(str(path), located) from None
 
 

@@ -1,8 +1,10 @@
-"""Load YAML or JSON input into pydantic models with errors that name the field path
-and the YAML line.
+"""Load YAML or JSON input into pydantic models with errors that name the place and the
+YAML line.
 
 Every problem found is reported at once (``InputError.problems``), in Vietnamese, with
-the dotted path (``tasks.2.unit``) and, for YAML, the 1-based line of the value.
+the place in the officer's words (``nhiệm vụ thứ 3 của Phòng Văn hóa - Xã hội``, see
+``ttdn_docs.input_problems``), the dotted path (``tasks.1.tasks.2``) and, for YAML, the
+1-based line of the value.
 """
 
 from __future__ import annotations
@@ -20,27 +22,22 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from ttdn_docs.errors import FieldProblem, InputError
+from ttdn_docs.input_problems import LineMap as LineMap
+from ttdn_docs.input_problems import line_for, problems_from
+from ttdn_docs.limits import InputKind, check_size
+from ttdn_docs.vn import WrittenNumber
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
-MAX_INPUT_BYTES = 20 * 1024 * 1024
 # Aliases let a few lines of YAML expand into billions of nodes ("billion laughs");
 # a document larger than this once expanded is refused.
 MAX_NODES = 500_000
 
-LineMap = dict[tuple[str, ...], int]
 
-
-def read_text(path: Path) -> str:
-    """Read an input file as UTF-8 with a clear message on every failure."""
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise InputError(str(path), [FieldProblem("", "không tìm thấy tệp")]) from None
-    except OSError as exc:
-        raise InputError(str(path), [FieldProblem("", f"không đọc được tệp ({exc.strerror})")]) from None
-    if size > MAX_INPUT_BYTES:
-        raise InputError(str(path), [FieldProblem("", f"tệp quá lớn ({size} byte, tối đa {MAX_INPUT_BYTES})")])
+def read_text(path: Path, kind: InputKind = InputKind.DATA) -> str:
+    """Read an input file as UTF-8 with a clear message on every failure; a file above
+    the size limit of ``kind`` is refused before it is read (``ttdn_docs.limits``)."""
+    check_size(path, kind)
     try:
         return path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -51,24 +48,69 @@ def read_text(path: Path) -> str:
         raise InputError(str(path), [FieldProblem("", f"không đọc được tệp ({exc.strerror})")]) from None
 
 
-def parse_yaml(text: str, source: str) -> tuple[Any, LineMap]:
-    """Parse YAML safely; return the data and a map from field path to line."""
+class _InputLoader(yaml.SafeLoader):
+    """SafeLoader that keeps what officers type readable by the models: a float keeps its
+    text (``18.600`` is a figure, not 18.6) and a date YAML cannot build (``2025-02-30``)
+    stays text, for the date type to refuse with the reason."""
+
+
+def _written_number(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> WrittenNumber:
+    return WrittenNumber(loader.construct_yaml_float(node), str(node.value))
+
+
+def _lenient_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        return loader.construct_yaml_timestamp(node)
+    except ValueError:
+        return str(node.value)
+
+
+_InputLoader.add_constructor("tag:yaml.org,2002:float", _written_number)
+_InputLoader.add_constructor("tag:yaml.org,2002:timestamp", _lenient_timestamp)
+
+
+def parse_yaml(text: str, source: str) -> tuple[Any, LineMap]:
+    """Parse YAML safely, in one pass; return the data and a map from field path to
+    line."""
+    loader = _InputLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise InputError(source, [FieldProblem("", "tệp rỗng")])
+        lines: LineMap = {}
+        _walk(node, (), lines, [0], source)
+        data = loader.construct_document(node)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise InputError(source, [FieldProblem("", f"lỗi cú pháp YAML: {problem}", line)]) from None
-    if node is None:
-        raise InputError(source, [FieldProblem("", "tệp rỗng")])
-    lines: LineMap = {}
-    _walk(node, (), lines, [0], source)
-    try:
-        data = yaml.load(text, Loader=yaml.SafeLoader)  # noqa: S506 - SafeLoader
-    except yaml.YAMLError as exc:  # pragma: no cover - compose already parsed it
-        raise InputError(source, [FieldProblem("", f"lỗi cú pháp YAML: {exc}")]) from None
+        problem = str(getattr(exc, "problem", None) or exc)
+        raise InputError(source, [FieldProblem("", f"lỗi cú pháp YAML: {yaml_problem_text(problem)}", line)]) from None
+    except RecursionError:
+        raise InputError(source, [FieldProblem("", "tài liệu YAML lồng nhau quá sâu")]) from None
+    finally:
+        loader.dispose()
     return data, lines
+
+
+# PyYAML's problems, in the officer's words with the usual cause; matched by their start.
+_YAML_PROBLEMS = (
+    ("mapping values are not allowed", "dấu ':' không đặt được ở đây — một dòng chữ có dấu ':' cần đặt trong ngoặc kép (\"…\"), hoặc dòng này thụt lề sai"),
+    ("expected <block end>", "thụt lề không khớp với các dòng trên (các trường cùng cấp phải thẳng cột, mỗi '- ' cũng vậy)"),
+    ("found character '\\t'", "có ký tự tab; hãy thụt lề bằng dấu cách"),  # PyYAML shows it escaped
+    ("found unexpected end of stream", "thiếu dấu ngoặc kép đóng"),
+    ("could not find expected ':'", "thiếu dấu ':' sau tên trường, hoặc một dòng chữ bị xuống dòng sai thụt lề"),
+    ("expected ',' or ']'", "danh sách [ … ] chưa đóng hoặc có dấu ':' bên trong (đặt chữ trong ngoặc kép)"),
+    ("expected ',' or '}'", "bảng { … } chưa đóng hoặc có dấu ':' thừa bên trong (đặt chữ trong ngoặc kép)"),
+    ("found undefined alias", "dấu '*' ở đầu giá trị dùng để gọi bí danh (alias); đặt chữ trong ngoặc kép"),
+)
+
+
+def yaml_problem_text(problem: str) -> str:
+    """A PyYAML problem in Vietnamese with its usual cause (the English kept otherwise)."""
+    for start, text in _YAML_PROBLEMS:
+        if problem.startswith(start):
+            return text
+    return problem
 
 
 def _walk(
@@ -81,6 +123,12 @@ def _walk(
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             key = str(key_node.value)
+            if (*path, key) in lines and (*path, key) != path:
+                # YAML would keep the last silently: half of what was typed lost.
+                first, again = lines[(*path, key)], key_node.start_mark.line + 1
+                raise InputError(
+                    source, [FieldProblem(".".join((*path, key)), f"trường '{key}' viết hai lần (dòng {first} và dòng {again}); hãy gộp làm một", again, "")]
+                )
             lines[(*path, key)] = key_node.start_mark.line + 1
             _walk(value_node, (*path, key), lines, count, source)
     elif isinstance(node, yaml.SequenceNode):
@@ -111,86 +159,12 @@ def validate(model: type[ModelT], data: Any, source: str, lines: LineMap | None 
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        raise InputError(source, problems_from(exc, lines or {})) from None
-
-
-def problems_from(exc: ValidationError, lines: LineMap) -> list[FieldProblem]:
-    problems = []
-    for error in exc.errors(include_url=False):
-        loc = tuple(str(part) for part in error["loc"])
-        # Discriminated unions add the tag name to the path; drop it for the user.
-        loc = tuple(part for part in loc if part not in {"paragraph", "bullets", "section", "table"})
-        # A missing field has no line of its own: point at its parent mapping, unless
-        # that is the whole document (its first line would mislead).
-        if error["type"] == "missing":
-            line = _line_for(loc[:-1], lines) if len(loc) > 1 else None
-        else:
-            line = _line_for(loc, lines)
-        problems.append(FieldProblem(".".join(loc), _message(error), line))
-    return problems
+        raise InputError(source, problems_from(exc, lines or {}, model, data)) from None
 
 
 def line_of(path: str, lines: LineMap) -> int | None:
     """The YAML line of a dotted field path (or of its nearest ancestor)."""
-    return _line_for(tuple(path.split(".")) if path else (), lines)
-
-
-def _line_for(loc: tuple[str, ...], lines: LineMap) -> int | None:
-    for end in range(len(loc), -1, -1):
-        if loc[:end] in lines:
-            return lines[loc[:end]]
-    return None
-
-
-_MESSAGES = {
-    "missing": "thiếu trường bắt buộc",
-    "extra_forbidden": "trường không được hỗ trợ (có thể gõ sai tên trường)",
-    "string_type": "phải là một chuỗi văn bản",
-    "int_type": "phải là một số nguyên",
-    "int_parsing": "phải là một số nguyên",
-    "int_from_float": "phải là một số nguyên",
-    "float_parsing": "phải là một số",
-    "float_type": "phải là một số",
-    "bool_type": "phải là true hoặc false",
-    "bool_parsing": "phải là true hoặc false",
-    "date_type": "phải là một ngày dạng YYYY-MM-DD",
-    "date_parsing": "phải là một ngày dạng YYYY-MM-DD",
-    "date_from_datetime_parsing": "phải là một ngày dạng YYYY-MM-DD",
-    "date_from_datetime_inexact": "phải là một ngày (không kèm giờ)",
-    "list_type": "phải là một danh sách",
-    "dict_type": "phải là một bảng khóa: giá trị",
-    "model_type": "phải là một bảng khóa: giá trị",
-    "model_attributes_type": "phải là một bảng khóa: giá trị",
-    "union_tag_invalid": "loại khối nội dung không hợp lệ",
-    "union_tag_not_found": "thiếu loại khối nội dung",
-}
-
-
-def _message(error: Mapping[str, Any]) -> str:
-    kind = error["type"]
-    ctx = error.get("ctx") or {}
-    if kind in _MESSAGES:
-        return _MESSAGES[kind]
-    if kind in {"enum", "literal_error"}:
-        return f"giá trị không hợp lệ; chấp nhận: {ctx.get('expected', '')}"
-    if kind == "string_too_long":
-        return f"quá dài (tối đa {ctx.get('max_length')} ký tự)"
-    if kind == "string_too_short":
-        return "không được để trống"
-    if kind == "too_short":
-        return f"cần ít nhất {ctx.get('min_length')} phần tử"
-    if kind == "too_long":
-        return f"quá nhiều phần tử (tối đa {ctx.get('max_length')})"
-    if kind in {"greater_than_equal", "greater_than"}:
-        return f"phải lớn hơn hoặc bằng {ctx.get('ge', ctx.get('gt'))}"
-    if kind in {"less_than_equal", "less_than"}:
-        return f"phải nhỏ hơn hoặc bằng {ctx.get('le', ctx.get('lt'))}"
-    if kind == "string_pattern_mismatch":
-        return "không đúng định dạng"
-    if kind == "value_error":
-        # Our validators raise Vietnamese messages; pydantic prefixes "Value error, ".
-        return str(error.get("msg", "")).removeprefix("Value error, ")
-    return str(error.get("msg", kind))
+    return line_for(path.split(".") if path else (), lines)
 
 
 def load_model(model: type[ModelT], path: Path) -> ModelT:
@@ -210,6 +184,8 @@ def plain_data(value: Any) -> Any:
         return plain_data(value.value)
     if isinstance(value, Decimal):
         return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, float):
+        return float(value)  # a WrittenNumber as a plain float
     return value
 
 
@@ -247,6 +223,7 @@ def first_worksheet(path: Path) -> Iterator[Any]:
         raise InputError(
             str(path), [FieldProblem("", 'cần gói openpyxl để đọc tệp .xlsx: pip install "ttdn-docs[xlsx]"')]
         ) from None
+    check_size(path, InputKind.TABLE)
     try:
         data, name = read_source(path)
         safe_entries(data, name)

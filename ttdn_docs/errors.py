@@ -18,18 +18,24 @@ class FieldProblem:
     """One problem with one input field.
 
     ``path`` is the dotted field path (``signature.name``, ``tasks.2.unit``); ``line`` is the
-    1-based line of the YAML source when known.
+    1-based line of the YAML source when known; ``place`` names the field in the officer's
+    words (``họ và tên của người ký``, ``mục đích thứ 1``) and is shown instead of
+    ``path`` when known.
     """
 
     path: str
     message: str
     line: int | None = None
+    place: str | None = None
 
     def describe(self) -> str:
         parts = []
         if self.line is not None:
             parts.append(f"dòng {self.line}")
-        if self.path:
+        if self.place is not None:
+            if self.place:  # empty: the document as a whole
+                parts.append(self.place)
+        elif self.path:
             parts.append(f"trường '{self.path}'")
         where = ", ".join(parts)
         return f"{where}: {self.message}" if where else self.message

@@ -34,11 +34,11 @@ class Marks(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    urgency: Urgency | None = None
-    confidentiality: Confidentiality | None = None
-    draft: bool = False
-    drafter_initials: CleanText | None = Field(default=None, max_length=20)
-    copies: int | None = Field(default=None, ge=1, le=100_000)
+    urgency: Urgency | None = Field(default=None, title="độ khẩn")
+    confidentiality: Confidentiality | None = Field(default=None, title="độ mật")
+    draft: bool = Field(default=False, title="dự thảo")
+    drafter_initials: CleanText | None = Field(default=None, max_length=20, title="ký hiệu người soạn thảo")
+    copies: int | None = Field(default=None, ge=1, le=100_000, title="số bản")
 
 
 class Annex(BaseModel):

@@ -9,7 +9,7 @@ come from a table row (``row_values``).
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -131,5 +131,5 @@ class PlanTemplate:
 def _blame_row(problem: FieldProblem, from_row: list[str]) -> FieldProblem:
     """A problem in a value the table set points at the table, not at a template line."""
     if any(problem.path == p or problem.path.startswith(p + ".") for p in from_row):
-        return FieldProblem(problem.path, f"{problem.message} (giá trị lấy từ bảng)")
+        return replace(problem, message=f"{problem.message} (giá trị lấy từ bảng)", line=None)
     return problem

@@ -21,7 +21,7 @@ from pydantic import BaseModel
 
 from ttdn_docs.batch.table import CODE_COLUMN, TableRow
 from ttdn_docs.errors import FieldProblem
-from ttdn_docs.vn import parse_numeric_date
+from ttdn_docs.vn import parse_date
 
 ALIASES: dict[str, str] = {
     "signer": "signature.name",
@@ -40,7 +40,7 @@ def _to_int(text: str) -> int:
 
 
 def _to_date(text: str) -> str:
-    return parse_numeric_date(text).isoformat()
+    return parse_date(text).isoformat()
 
 
 _TRUE = {"có", "x", "1", "true", "yes"}

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from decimal import Decimal
 from collections.abc import Iterable
 from typing import Any
 
@@ -27,8 +26,7 @@ from ttdn_docs.ttdn.indicators import IndicatorLabels, fill_years
 from ttdn_docs.ttdn.report import DEFAULT_SECTION_ORDER, ReportSectionTitles
 from ttdn_docs.ttdn.todo import todo
 from ttdn_docs.ttdn.scaffold import load_outline
-from ttdn_docs.ttdn.unit_results import parse_figure
-from ttdn_docs.vn import fold_key, nfc
+from ttdn_docs.vn import fold_key, nfc, parse_figure
 
 _PLAN_REFERENCE = re.compile(
     r"^Thực hiện (?P<kind>Kế hoạch) số (?P<number>\S+?),? ngày (?P<date>\d{1,2}/\d{1,2}/\d{4})"
@@ -226,11 +224,11 @@ def _indicators(table: Table, notes: Notes) -> list[dict[str, Any]]:
         indicator: dict[str, Any] = {"key": _unique(key, keys), "name": name, "unit": unit or "…"}
         try:
             figure, _, target = value.partition("/")
-            indicator["value"] = _number(parse_figure(figure))
+            indicator["value"] = _number(figure)
             if target:
-                indicator["target"] = _number(parse_figure(target))
+                indicator["target"] = _number(target)
             if previous_col is not None:
-                indicator["previous"] = _number(parse_figure(_cell(table, row, previous_col)))
+                indicator["previous"] = _number(_cell(table, row, previous_col))
         except ValueError:
             notes.add(table.rows[row][3].paras[0].number if table.rows[row][3].paras else None,
                       f"số liệu «{value}» của chỉ tiêu «{name}» không đọc được; để trống")
@@ -246,9 +244,11 @@ def _outline_keys() -> dict[str, str]:
     return {loose_key(i.name): i.key for i in load_outline().indicators}
 
 
-def _number(value: Decimal | None) -> int | float | None:
-    if value is None:
+def _number(text: str) -> int | float | None:
+    """A figure of the table (``1.170``, ``97,56``); an empty cell is ``None``."""
+    if not text.strip():
         return None
+    value = parse_figure(text)
     return int(value) if value == value.to_integral_value() else float(value)
 
 

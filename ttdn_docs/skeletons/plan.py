@@ -17,6 +17,7 @@ from ttdn_docs.errors import TtdnError
 from ttdn_docs.ttdn.commune import FAMILIES
 from ttdn_docs.ttdn.plan import ForeignInfoPlan
 from ttdn_docs.units import Commune, CommuneRef, get_commune
+from ttdn_docs.vn import numeric_date
 
 # Comment lines written above each top-level key (the order of the output follows the
 # plan model's fields).
@@ -30,7 +31,10 @@ COMMENTS: dict[str, list[str]] = {
         "superior: cơ quan cấp trên (dòng trên của tiêu đề); abbreviation: chữ viết tắt trong số ký hiệu.",
     ],
     "number": ["Số văn bản: để null (trống) cho văn thư điền, hoặc ghi số, ví dụ 4."],
-    "date": ["Ngày ban hành dạng YYYY-MM-DD, ví dụ 2025-08-05; để null khi là dự thảo."],
+    "date": [
+        "Ngày ban hành, viết như trên văn bản: 05/8/2025 hoặc ngày 05 tháng 8 năm 2025;",
+        "để null khi là dự thảo (văn thư điền ngày khi ban hành).",
+    ],
     "year": ["Năm kế hoạch."],
     "place": ["Địa danh ở dòng ngày tháng."],
     "summary": ["Trích yếu nội dung (sau chữ KẾ HOẠCH)."],
@@ -46,7 +50,10 @@ COMMENTS: dict[str, list[str]] = {
         "III. Tổ chức thực hiện: mỗi đơn vị một khoản với các nhiệm vụ. Danh sách đơn vị là",
         "mặc định theo loại xã; thêm, bớt, đổi tên cho đúng thực tế địa phương.",
     ],
-    "closing": ["Đoạn kết: đơn vị thực hiện, nơi nhận báo cáo (qua đơn vị nào), hạn báo cáo, cấp trên."],
+    "closing": [
+        "Đoạn kết: đơn vị thực hiện, nơi nhận báo cáo (qua đơn vị nào), hạn báo cáo (deadline,",
+        "ví dụ 10/12/2026), cấp trên.",
+    ],
     "recipients": ["Nơi nhận: items (purpose: để báo cáo, để thực hiện …) và archive (lưu)."],
     "signature": [
         "Thẩm quyền ký: collective (thay mặt tập thể), authority (head, deputy, by_order …),",
@@ -64,7 +71,9 @@ def plan_skeleton_data(commune: CommuneRef, family: str, year: int) -> dict[str,
     text = resources.files("ttdn_docs.skeletons").joinpath("data", name).read_text(encoding="utf-8")
     template = PlanTemplate.parse(text, name, overrides={"year": year})
     data, plan = template.data_for(unit, family)
-    data["closing"]["deadline"] = plan.closing.deadline  # a date, not a quoted string
+    # Dates as the officer writes them (10/12/2026), which the plan reads back.
+    if plan.closing.deadline is not None:
+        data["closing"]["deadline"] = numeric_date(plan.closing.deadline)
     order = [key for key in ForeignInfoPlan.model_fields if key in data]
     return {key: data[key] for key in order}
 

@@ -188,6 +188,7 @@ def _contribution_problems(
     key: str, slot: Indicator | None, base_source: str, given: list[_Contribution]
 ) -> list[FieldProblem]:
     path = f"indicators.{key}"
+    place = Indicator.place_of(key)
     problems = []
     reference = (base_source, slot.unit) if slot is not None else (given[0].source, given[0].indicator.unit)
     for contribution in given:
@@ -197,6 +198,7 @@ def _contribution_problems(
                     path,
                     f"đơn vị tính khác nhau: '{contribution.indicator.unit}' trong {contribution.source}, "
                     f"'{reference[1]}' trong {reference[0]}",
+                    place=place,
                 )
             )
     seen: dict[str, str] = {}
@@ -207,6 +209,7 @@ def _contribution_problems(
                 FieldProblem(
                     path,
                     f"đơn vị '{contribution.reporter}' báo cáo chỉ tiêu này hai lần: {seen[reporter]} và {contribution.source}",
+                    place=place,
                 )
             )
         seen.setdefault(reporter, contribution.source)
@@ -217,6 +220,7 @@ def _contribution_problems(
                 path,
                 f"tỷ lệ % không cộng được giữa các tệp ({sources}); hãy báo cáo dạng x/y "
                 "(value = số đạt, target = tổng số) với đơn vị tính là đơn vị đếm",
+                place=place,
             )
         )
     for figure, label in (("target", "tổng số/chỉ tiêu (target)"), ("previous", "số năm trước (previous)")):
@@ -224,7 +228,7 @@ def _contribution_problems(
         lacking = [c.source for c in given if getattr(c.indicator, figure) is None]
         if having and lacking:
             problems.append(
-                FieldProblem(path, f"{label} có trong {', '.join(having)} nhưng thiếu trong {', '.join(lacking)}")
+                FieldProblem(path, f"{label} có trong {', '.join(having)} nhưng thiếu trong {', '.join(lacking)}", place=place)
             )
     return problems
 

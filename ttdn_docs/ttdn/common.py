@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Literal, Protocol
+from typing import Annotated, ClassVar, Literal, Protocol, Union
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, Tag, field_validator
 
 from ttdn_docs.admin import (
     AdminDocument,
@@ -23,6 +23,7 @@ from ttdn_docs.admin import (
     SignatureAuthority,
 )
 from ttdn_docs.admin.text import CleanText
+from ttdn_docs.admin.values import FORM, LIST, MAPPING, TEXT, InputDate
 from ttdn_docs.vn import numeric_date
 
 
@@ -31,16 +32,26 @@ class Model(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
+    # How an error message names one item of a list of these, from the item's own fields
+    # (``"{unit}"`` → ``nhiệm vụ thứ 3 của Phòng Văn hóa - Xã hội``); ``None``: by its
+    # number (``mục đích thứ 1``). See ``ttdn_docs.input_problems``.
+    place_label: ClassVar[str | None] = None
+
+
+
+# A name on one line, or the lines of a two-line name (``ỦY BAN NHÂN DÂN`` / ``XÃ …``).
+TextOrLines = Annotated[Union[Annotated[CleanText, Tag(TEXT)], Annotated[list[CleanText], Tag(LIST)]], FORM]
+
 
 class Issuer(Model):
     """Who issues: the body above (``Đảng bộ thành phố Hải Phòng``), the issuing body
     (``Đảng uỷ xã Thanh Miện``, or two lines for a UBND), its abbreviation in the number,
     and optionally the commune's official code."""
 
-    superior: list[CleanText] = Field(default_factory=list, max_length=3)
-    name: CleanText | list[CleanText]
-    abbreviation: CleanText = Field(max_length=40)
-    commune_code: CleanText | None = Field(default=None, max_length=10)
+    superior: list[CleanText] = Field(default_factory=list, max_length=3, title="cơ quan cấp trên")
+    name: TextOrLines = Field(title="tên")
+    abbreviation: CleanText = Field(max_length=40, title="chữ viết tắt")
+    commune_code: CleanText | None = Field(default=None, max_length=10, title="mã xã")
 
     @property
     def lines(self) -> list[str]:
@@ -62,12 +73,12 @@ class Citation(Model):
     Numbers and dates are copied from data, never from examples (cited numbers are
     often mistyped when copied)."""
 
-    kind: CleanText = Field(max_length=100)
-    number: CleanText | None = Field(default=None, max_length=60)
-    date: dt.date | None = None
-    issuer: CleanText | None = Field(default=None, max_length=300)
-    subject: CleanText | None = Field(default=None, max_length=1000)
-    comma_before_date: bool = True
+    kind: CleanText = Field(max_length=100, title="loại văn bản")
+    number: CleanText | None = Field(default=None, max_length=60, title="số, ký hiệu")
+    date: InputDate | None = Field(default=None, title="ngày")
+    issuer: CleanText | None = Field(default=None, max_length=300, title="cơ quan ban hành")
+    subject: CleanText | None = Field(default=None, max_length=1000, title="trích yếu")
+    comma_before_date: bool = Field(default=True, title="dấu phẩy trước ngày")
 
     def text(self) -> str:
         parts = [self.kind]
@@ -86,26 +97,31 @@ class Citation(Model):
 class Basis(Model):
     """The opening's bases: ``Thực hiện …`` or ``Căn cứ …`` with the documents cited."""
 
-    verb: Literal["Thực hiện", "Căn cứ"] = "Thực hiện"
-    documents: list[Citation] = Field(min_length=1, max_length=30)
+    verb: Literal["Thực hiện", "Căn cứ"] = Field(default="Thực hiện", title="từ mở đầu")
+    documents: list[Citation] = Field(min_length=1, max_length=30, title="văn bản căn cứ")
 
     def text(self) -> str:
         return f"{self.verb} " + "; ".join(d.text() for d in self.documents)
 
 
 class RecipientEntry(Model):
-    name: CleanText = Field(max_length=500)
-    purpose: CleanText | None = Field(default=None, max_length=200)
+    name: CleanText = Field(max_length=500, title="tên nơi nhận")
+    purpose: CleanText | None = Field(default=None, max_length=200, title="mục đích gửi")
+
+
+RecipientEntryOrText = Annotated[
+    Union[Annotated[RecipientEntry, Tag(MAPPING)], Annotated[CleanText, Tag(TEXT)]], FORM
+]
 
 
 class Signer(Model):
     """Who signs, by meaning (the profile writes ``T/M`` or ``TM.``)."""
 
-    collective: CleanText | None = Field(default=None, max_length=200)
-    authority: SignatureAuthority = SignatureAuthority.HEAD
-    head_title: CleanText | None = Field(default=None, max_length=200)
-    position: CleanText = Field(max_length=200)
-    name: CleanText = Field(max_length=200)
+    collective: CleanText | None = Field(default=None, max_length=200, title="tập thể")
+    authority: SignatureAuthority = Field(default=SignatureAuthority.HEAD, title="thẩm quyền ký")
+    head_title: CleanText | None = Field(default=None, max_length=200, title="chức vụ người đứng đầu")
+    position: CleanText = Field(max_length=200, title="chức vụ")
+    name: CleanText = Field(max_length=200, title="họ và tên")
 
     def signature(self) -> Signature:
         return Signature(**self.model_dump())
@@ -122,8 +138,8 @@ def recipients_from(entries: list[RecipientEntry | str], archive: list[str]) -> 
 class RecipientList(Model):
     """Nơi nhận: entries (a name, or name + purpose) and the archive entries."""
 
-    items: list[RecipientEntry | CleanText] = Field(default_factory=list, max_length=200)
-    archive: list[CleanText] = Field(min_length=1, max_length=20)
+    items: list[RecipientEntryOrText] = Field(default_factory=list, max_length=200, title="đơn vị nhận")
+    archive: list[CleanText] = Field(min_length=1, max_length=20, title="lưu")
 
     @field_validator("archive", mode="before")
     @classmethod

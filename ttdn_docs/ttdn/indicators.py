@@ -12,14 +12,15 @@ from __future__ import annotations
 
 import re
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Annotated
+from typing import Annotated, ClassVar
 
-from pydantic import AfterValidator, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, Field, StringConstraints, ValidationInfo, field_validator, model_validator
 
 from ttdn_docs.admin import Table, TableColumn
 from ttdn_docs.admin.text import CleanText
+from ttdn_docs.admin.values import Figure
 from ttdn_docs.ttdn.common import Model
-from ttdn_docs.vn import fold_key, format_number
+from ttdn_docs.vn import fold_key, format_number, parse_figure
 
 _KEY = re.compile(r"[a-z0-9][a-z0-9_.-]{0,79}")
 
@@ -47,12 +48,23 @@ class Indicator(Model):
     ``tin_bai_mang_xa_hoi``), ``unit`` is its unit of measure (``tin, bài``, ``buổi``,
     ``lượt người``, ``%``). ``value: null`` is a slot still to be filled."""
 
-    key: IndicatorKey
-    name: CleanText = Field(max_length=500)
-    unit: CleanText = Field(max_length=60)
-    value: Decimal | None = Field(default=None, ge=0, le=MAX_FIGURE)
-    target: Decimal | None = Field(default=None, ge=0, le=MAX_FIGURE)
-    previous: Decimal | None = Field(default=None, ge=0, le=MAX_FIGURE)
+    key: IndicatorKey = Field(title="mã chỉ tiêu")
+    name: CleanText = Field(max_length=500, title="tên chỉ tiêu")
+    unit: CleanText = Field(max_length=60, title="đơn vị tính")
+    value: Figure | None = Field(default=None, ge=0, le=MAX_FIGURE, title="kết quả")
+    target: Figure | None = Field(default=None, ge=0, le=MAX_FIGURE, title="tổng số")
+    previous: Figure | None = Field(default=None, ge=0, le=MAX_FIGURE, title="năm trước")
+
+    place_label: ClassVar[str] = "chỉ tiêu {key}"
+
+    @field_validator("value", "target", "previous", mode="before")
+    @classmethod
+    def _percent_sign_only_on_a_ratio(cls, value: object, info: ValidationInfo) -> object:
+        unit = info.data.get("unit")
+        if isinstance(value, str) and value.strip().endswith("%") and not (isinstance(unit, str) and is_percent_unit(unit)):
+            # The message of vn.parse_figure for a '%' where a count is expected.
+            parse_figure(value)
+        return value
 
     @model_validator(mode="after")
     def _percent_has_no_target(self) -> Indicator:
@@ -62,6 +74,11 @@ class Indicator(Model):
                 "'value' là số đạt, 'target' là tổng số, đơn vị tính là đơn vị đếm"
             )
         return self
+
+    @classmethod
+    def place_of(cls, key: str) -> str:
+        """How a message names the indicator ``key`` (``chỉ tiêu tin_bai``)."""
+        return cls.place_label.format(key=key)
 
     @property
     def is_percent(self) -> bool:
@@ -84,14 +101,14 @@ class IndicatorLabels(Model):
     """Wording of the indicator table; ``{year}``, ``{previous_year}`` and
     ``{next_year}`` are replaced by the report's years. Any may be changed."""
 
-    number: CleanText = "STT"
-    name: CleanText = "Chỉ tiêu"
-    unit: CleanText = "Đơn vị tính"
-    value: CleanText = "Kết quả năm {year}"
-    ratio: CleanText = "Tỷ lệ"
-    previous: CleanText = "Năm {previous_year}"
-    change: CleanText = "So với năm {previous_year}"
-    missing: CleanText = "…"
+    number: CleanText = Field(default="STT", title="cột STT")
+    name: CleanText = Field(default="Chỉ tiêu", title="cột Chỉ tiêu")
+    unit: CleanText = Field(default="Đơn vị tính", title="cột Đơn vị tính")
+    value: CleanText = Field(default="Kết quả năm {year}", title="cột Kết quả")
+    ratio: CleanText = Field(default="Tỷ lệ", title="cột Tỷ lệ")
+    previous: CleanText = Field(default="Năm {previous_year}", title="cột Năm trước")
+    change: CleanText = Field(default="So với năm {previous_year}", title="cột So với năm trước")
+    missing: CleanText = Field(default="…", title="dấu cho số liệu chưa có")
 
 
 def fill_years(text: str, year: int) -> str:

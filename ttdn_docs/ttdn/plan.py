@@ -6,10 +6,9 @@ builds the ``AdminDocument``; nothing here knows about docx or about a rule book
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal, Union
 
-from pydantic import Field, model_validator
+from pydantic import Field, Tag, model_validator
 
 from ttdn_docs.admin import (
     AdminDocument,
@@ -23,6 +22,8 @@ from ttdn_docs.admin import (
 )
 from ttdn_docs.admin.text import CleanText
 from ttdn_docs.errors import FieldProblem, IncompleteDocumentError
+from ttdn_docs.admin.values import FORM, MAPPING, TEXT, InputDate
+from ttdn_docs.input_problems import place_of
 from ttdn_docs.ttdn.common import Basis, Issuer, Model, RecipientList, Signer, admin_document
 from ttdn_docs.ttdn.todo import todo_problems
 from ttdn_docs.vn import numeric_date
@@ -31,11 +32,11 @@ from ttdn_docs.vn import numeric_date
 class Item(Model):
     """A bullet with optional sub-bullets; in YAML a plain string is the common case."""
 
-    text: CleanText
-    items: list[CleanText] = Field(default_factory=list, max_length=500)
+    text: CleanText = Field(title="nội dung")
+    items: list[CleanText] = Field(default_factory=list, max_length=500, title="ý nhỏ")
 
 
-ItemOrText = Item | CleanText
+ItemOrText = Annotated[Union[Annotated[Item, Tag(MAPPING)], Annotated[CleanText, Tag(TEXT)]], FORM]
 ItemStyle = Literal["auto", "bullets", "paragraphs"]
 
 
@@ -45,9 +46,11 @@ class UnitTasks(Model):
     ``style``: ``auto`` writes a single task as a paragraph and several as ``-`` bullets
     (as the reference plan does); ``bullets`` or ``paragraphs`` force one form."""
 
-    unit: CleanText = Field(max_length=300)
-    tasks: list[ItemOrText] = Field(min_length=1, max_length=500)
-    style: ItemStyle = "auto"
+    place_label = "{unit}"
+
+    unit: CleanText = Field(max_length=300, title="tên đơn vị")
+    tasks: list[ItemOrText] = Field(min_length=1, max_length=500, title="nhiệm vụ")
+    style: ItemStyle = Field(default="auto", title="cách trình bày")
 
 
 class Closing(Model):
@@ -57,13 +60,13 @@ class Closing(Model):
     thực hiện và báo cáo kết quả <subject> về <collector> (qua <via>) trước ngày <deadline>
     để tổng hợp, báo cáo <report_to> đúng quy định.`` ``text`` replaces it entirely."""
 
-    units: CleanText | None = Field(default=None, max_length=1000)
-    report_subject: CleanText | None = Field(default=None, max_length=1000)
-    collector: CleanText | None = Field(default=None, max_length=300)
-    via: CleanText | None = Field(default=None, max_length=300)
-    deadline: dt.date | None = None
-    report_to: CleanText | None = Field(default=None, max_length=500)
-    text: CleanText | None = Field(default=None, max_length=5000)
+    units: CleanText | None = Field(default=None, max_length=1000, title="đơn vị thực hiện")
+    report_subject: CleanText | None = Field(default=None, max_length=1000, title="nội dung báo cáo")
+    collector: CleanText | None = Field(default=None, max_length=300, title="nơi nhận báo cáo")
+    via: CleanText | None = Field(default=None, max_length=300, title="qua đơn vị")
+    deadline: InputDate | None = Field(default=None, title="hạn báo cáo")
+    report_to: CleanText | None = Field(default=None, max_length=500, title="cấp trên nhận báo cáo")
+    text: CleanText | None = Field(default=None, max_length=5000, title="toàn văn đoạn kết")
 
     @model_validator(mode="after")
     def _complete(self) -> Closing:
@@ -90,21 +93,21 @@ class Closing(Model):
 class SectionTitles(Model):
     """Default headings of the plan's sections; any may be changed."""
 
-    purposes_and_requirements: CleanText = "Mục đích, yêu cầu"
-    purposes: CleanText = "Mục đích"
-    requirements: CleanText = "Yêu cầu"
-    contents_and_methods: CleanText = "Nội dung triển khai"
-    contents: CleanText = "Nội dung tuyên truyền"
-    methods: CleanText = "Phương thức triển khai"
-    organisation: CleanText = "Tổ chức thực hiện"
+    purposes_and_requirements: CleanText = Field(default="Mục đích, yêu cầu", title="tên mục Mục đích, yêu cầu")
+    purposes: CleanText = Field(default="Mục đích", title="tên mục Mục đích")
+    requirements: CleanText = Field(default="Yêu cầu", title="tên mục Yêu cầu")
+    contents_and_methods: CleanText = Field(default="Nội dung triển khai", title="tên mục Nội dung triển khai")
+    contents: CleanText = Field(default="Nội dung tuyên truyền", title="tên mục Nội dung tuyên truyền")
+    methods: CleanText = Field(default="Phương thức triển khai", title="tên mục Phương thức triển khai")
+    organisation: CleanText = Field(default="Tổ chức thực hiện", title="tên mục Tổ chức thực hiện")
 
 
 class Opening(Model):
     """``<bases>, <issuer> <action>, như sau:`` — or a free ``text``."""
 
-    bases: list[Basis] = Field(default_factory=list, max_length=10)
-    action: CleanText | None = Field(default=None, max_length=2000)
-    text: CleanText | None = Field(default=None, max_length=5000)
+    bases: list[Basis] = Field(default_factory=list, max_length=10, title="căn cứ")
+    action: CleanText | None = Field(default=None, max_length=2000, title="việc cơ quan làm")
+    text: CleanText | None = Field(default=None, max_length=5000, title="toàn văn đoạn mở đầu")
 
     @model_validator(mode="after")
     def _complete(self) -> Opening:
@@ -123,32 +126,32 @@ class Opening(Model):
 class ForeignInfoPlan(Model):
     """Kế hoạch công tác thông tin đối ngoại of a commune Đảng ủy or UBND."""
 
-    kind: Literal["plan"] = "plan"
-    profile: CleanText = Field(default="party-hd36-2018", max_length=200)
-    issuer: Issuer
-    number: int | None = Field(default=None, ge=1, le=99_999)
-    date: dt.date | None = None
-    year: int = Field(ge=2000, le=2200)
-    place: CleanText = Field(max_length=200)
-    summary: CleanText = Field(max_length=1000)
+    kind: Literal["plan"] = Field(default="plan", title="loại tài liệu")
+    profile: CleanText = Field(default="party-hd36-2018", max_length=200, title="hồ sơ thể thức")
+    issuer: Issuer = Field(title="cơ quan ban hành")
+    number: int | None = Field(default=None, ge=1, le=99_999, title="số văn bản")
+    date: InputDate | None = Field(default=None, title="ngày ban hành")
+    year: int = Field(ge=2000, le=2200, title="năm kế hoạch")
+    place: CleanText = Field(max_length=200, title="địa danh")
+    summary: CleanText = Field(max_length=1000, title="trích yếu")
     # Kính gửi: rare in a plan, used when it is sent to a body to act on it.
-    addressees: list[CleanText] = Field(default_factory=list, max_length=50)
-    opening: Opening
-    purposes: list[ItemOrText] = Field(min_length=1, max_length=500)
-    requirements: list[ItemOrText] = Field(min_length=1, max_length=500)
-    contents: list[ItemOrText] = Field(min_length=1, max_length=2000)
-    methods: list[ItemOrText] = Field(min_length=1, max_length=500)
-    tasks: list[UnitTasks] = Field(min_length=1, max_length=200)
-    closing: Closing
-    recipients: RecipientList
-    signature: Signer
-    section_titles: SectionTitles = Field(default_factory=SectionTitles)
-    marks: Marks = Field(default_factory=Marks)
+    addressees: list[CleanText] = Field(default_factory=list, max_length=50, title="kính gửi")
+    opening: Opening = Field(title="đoạn mở đầu")
+    purposes: list[ItemOrText] = Field(min_length=1, max_length=500, title="mục đích")
+    requirements: list[ItemOrText] = Field(min_length=1, max_length=500, title="yêu cầu")
+    contents: list[ItemOrText] = Field(min_length=1, max_length=2000, title="nội dung")
+    methods: list[ItemOrText] = Field(min_length=1, max_length=500, title="phương thức")
+    tasks: list[UnitTasks] = Field(min_length=1, max_length=200, title="đơn vị thực hiện")
+    closing: Closing = Field(title="đoạn kết")
+    recipients: RecipientList = Field(title="nơi nhận")
+    signature: Signer = Field(title="người ký")
+    section_titles: SectionTitles = Field(default_factory=SectionTitles, title="tên các mục")
+    marks: Marks = Field(default_factory=Marks, title="dấu hiệu văn bản")
 
     @model_validator(mode="after")
     def _date_in_year(self) -> ForeignInfoPlan:
         if self.date is not None and self.date.year not in (self.year, self.year - 1):
-            raise ValueError(f"ngày ban hành {self.date.isoformat()} không thuộc năm kế hoạch {self.year}")
+            raise ValueError(f"ngày ban hành {numeric_date(self.date)} không thuộc năm kế hoạch {self.year}")
         return self
 
     def opening_text(self) -> str:
@@ -160,7 +163,8 @@ class ForeignInfoPlan(Model):
     def missing_parts(self) -> list[FieldProblem]:
         """Every part still to be written (``<<CẦN ĐIỀN: …>>``, e.g. in a rolled-over or
         imported plan), by field path."""
-        return todo_problems(self.model_dump(mode="python"))
+        data = self.model_dump(mode="python")
+        return todo_problems(data, lambda path: place_of(type(self), data, path))
 
     def to_document(self) -> AdminDocument:
         """The generic anatomy; refuses a plan with parts still to be written unless it

@@ -11,11 +11,11 @@ report becomes a document only as a draft (``marks.draft``).
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
-from typing import Literal
+from typing import Annotated, Literal, Union
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, Tag, field_validator, model_validator
+from pydantic.config import JsonDict
 
 from ttdn_docs.admin import (
     AdminDocument,
@@ -27,12 +27,17 @@ from ttdn_docs.admin import (
     Section,
 )
 from ttdn_docs.admin.text import CleanText
+from ttdn_docs.admin.values import FORM, ITEM_WORD, MAPPING, TEXT, InputDate
 from ttdn_docs.errors import FieldProblem, IncompleteDocumentError
+from ttdn_docs.input_problems import place_of
 from ttdn_docs.ttdn.common import Basis, Citation, Issuer, Model, RecipientList, Signer, admin_document
 from ttdn_docs.ttdn.indicators import Indicator, IndicatorLabels, fill_years, indicator_table
 from ttdn_docs.ttdn.plan import ItemOrText, Opening, item_section
 from ttdn_docs.ttdn.todo import todo_problems
 from ttdn_docs.vn import numeric_date
+
+# A list whose items error messages call "ý" (``ý thứ 2 của phần lãnh đạo, chỉ đạo``).
+ITEM_IS_IDEA: JsonDict = {ITEM_WORD: "ý"}
 
 SectionKey = Literal["leadership", "results", "shortcomings", "directions", "proposals"]
 DEFAULT_SECTION_ORDER: list[SectionKey] = ["leadership", "results", "shortcomings", "directions", "proposals"]
@@ -43,15 +48,15 @@ class PlanReference(Citation):
     subject): ``Kế hoạch số 04-KH/ĐU, ngày 05/8/2025 của Đảng uỷ xã Thanh Miện về …``.
     The number is copied as issued, ký hiệu included."""
 
-    kind: CleanText = Field(default="Kế hoạch", max_length=100)
-    number: CleanText = Field(max_length=60)
+    kind: CleanText = Field(default="Kế hoạch", max_length=100, title="loại văn bản")
+    number: CleanText = Field(max_length=60, title="số, ký hiệu")
 
 
 class Period(Model):
     """The period the figures cover, when it is not the calendar year."""
 
-    start: dt.date | None = None
-    end: dt.date | None = None
+    start: InputDate | None = Field(default=None, title="ngày bắt đầu")
+    end: InputDate | None = Field(default=None, title="ngày kết thúc")
 
     @model_validator(mode="after")
     def _ordered(self) -> Period:
@@ -73,15 +78,20 @@ class TaskResult(Model):
     """The result of one task of the plan. ``task`` (the plan's wording) reminds the
     writer what was asked and is not printed; ``result`` is."""
 
-    task: CleanText | None = Field(default=None, max_length=5000)
-    result: CleanText = Field(max_length=20_000)
+    task: CleanText | None = Field(default=None, max_length=5000, title="nhiệm vụ")
+    result: CleanText = Field(max_length=20_000, title="nội dung kết quả")
+
+
+TaskResultOrText = Annotated[Union[Annotated[TaskResult, Tag(MAPPING)], Annotated[CleanText, Tag(TEXT)]], FORM]
 
 
 class UnitReport(Model):
     """What one assigned unit did: one entry per task (or free results)."""
 
-    unit: CleanText = Field(max_length=300)
-    results: list[TaskResult | CleanText] = Field(min_length=1, max_length=500)
+    place_label = "{unit}"
+
+    unit: CleanText = Field(max_length=300, title="tên đơn vị")
+    results: list[TaskResultOrText] = Field(min_length=1, max_length=500, title="kết quả")
 
     def texts(self) -> list[str]:
         return [r if isinstance(r, str) else r.result for r in self.results]
@@ -90,84 +100,87 @@ class UnitReport(Model):
 class ContentArea(Model):
     """Results in one content area of the plan (dissemination, media, image promotion …)."""
 
-    title: CleanText = Field(max_length=500)
-    items: list[ItemOrText] = Field(min_length=1, max_length=500)
+    place_label = "lĩnh vực “{title}”"
+
+    title: CleanText = Field(max_length=500, title="tên lĩnh vực")
+    items: list[ItemOrText] = Field(min_length=1, max_length=500, title="ý")
 
 
 class Results(Model):
     """Kết quả thực hiện: an optional introduction, results by content area, by unit."""
 
-    intro: CleanText | None = Field(default=None, max_length=20_000)
-    by_content: list[ContentArea] = Field(default_factory=list, max_length=100)
-    by_unit: list[UnitReport] = Field(default_factory=list, max_length=200)
+    intro: CleanText | None = Field(default=None, max_length=20_000, title="đoạn mở")
+    by_content: list[ContentArea] = Field(default_factory=list, max_length=100, title="lĩnh vực")
+    by_unit: list[UnitReport] = Field(default_factory=list, max_length=200, title="đơn vị")
 
 
 class Shortcomings(Model):
     """Hạn chế and nguyên nhân."""
 
-    limitations: list[ItemOrText] = Field(min_length=1, max_length=500)
-    causes: list[ItemOrText] = Field(default_factory=list, max_length=500)
+    limitations: list[ItemOrText] = Field(min_length=1, max_length=500, title="mục hạn chế", json_schema_extra=ITEM_IS_IDEA)
+    causes: list[ItemOrText] = Field(default_factory=list, max_length=500, title="mục nguyên nhân", json_schema_extra=ITEM_IS_IDEA)
 
 
 class ReportSections(Model):
-    leadership: list[ItemOrText] = Field(min_length=1, max_length=500)
-    results: Results
-    shortcomings: Shortcomings
-    directions: list[ItemOrText] = Field(min_length=1, max_length=500)
-    proposals: list[ItemOrText] = Field(default_factory=list, max_length=500)
+    leadership: list[ItemOrText] = Field(min_length=1, max_length=500, title="phần lãnh đạo, chỉ đạo", json_schema_extra=ITEM_IS_IDEA)
+    results: Results = Field(title="phần kết quả thực hiện")
+    shortcomings: Shortcomings = Field(title="phần hạn chế, nguyên nhân")
+    directions: list[ItemOrText] = Field(min_length=1, max_length=500, title="phần phương hướng, nhiệm vụ", json_schema_extra=ITEM_IS_IDEA)
+    proposals: list[ItemOrText] = Field(default_factory=list, max_length=500, title="phần đề xuất, kiến nghị", json_schema_extra=ITEM_IS_IDEA)
 
 
 class ReportSectionTitles(Model):
     """Headings of the report; ``{year}``, ``{next_year}``, ``{previous_year}`` are
     replaced by the report's years. Any may be changed."""
 
-    leadership: CleanText = "Công tác lãnh đạo, chỉ đạo"
-    results: CleanText = "Kết quả thực hiện"
-    results_by_unit: CleanText = "Kết quả thực hiện của các cơ quan, đơn vị"
-    indicators: CleanText = "Một số chỉ tiêu chủ yếu"
-    indicators_in_annex: CleanText = "Số liệu một số chỉ tiêu chủ yếu tại Phụ lục kèm theo Báo cáo này."
-    indicators_annex: CleanText = "Kết quả một số chỉ tiêu công tác thông tin đối ngoại năm {year}"
-    shortcomings: CleanText = "Hạn chế, nguyên nhân"
-    limitations: CleanText = "Hạn chế"
-    causes: CleanText = "Nguyên nhân"
-    directions: CleanText = "Phương hướng, nhiệm vụ năm {next_year}"
-    proposals: CleanText = "Đề xuất, kiến nghị"
+    leadership: CleanText = Field(default="Công tác lãnh đạo, chỉ đạo", title="tên phần Lãnh đạo, chỉ đạo")
+    results: CleanText = Field(default="Kết quả thực hiện", title="tên phần Kết quả thực hiện")
+    results_by_unit: CleanText = Field(default="Kết quả thực hiện của các cơ quan, đơn vị", title="tên mục Kết quả của các đơn vị")
+    indicators: CleanText = Field(default="Một số chỉ tiêu chủ yếu", title="tên mục Chỉ tiêu")
+    indicators_in_annex: CleanText = Field(default="Số liệu một số chỉ tiêu chủ yếu tại Phụ lục kèm theo Báo cáo này.", title="câu dẫn tới phụ lục chỉ tiêu")
+    indicators_annex: CleanText = Field(default="Kết quả một số chỉ tiêu công tác thông tin đối ngoại năm {year}", title="tên phụ lục chỉ tiêu")
+    shortcomings: CleanText = Field(default="Hạn chế, nguyên nhân", title="tên phần Hạn chế, nguyên nhân")
+    limitations: CleanText = Field(default="Hạn chế", title="tên mục Hạn chế")
+    causes: CleanText = Field(default="Nguyên nhân", title="tên mục Nguyên nhân")
+    directions: CleanText = Field(default="Phương hướng, nhiệm vụ năm {next_year}", title="tên phần Phương hướng, nhiệm vụ")
+    proposals: CleanText = Field(default="Đề xuất, kiến nghị", title="tên phần Đề xuất, kiến nghị")
 
 
 class ReportClosing(Model):
     """``Trên đây là Báo cáo <trích yếu>, <issuer> trân trọng báo cáo <report_to>.`` —
     or a free ``text``."""
 
-    report_to: CleanText | None = Field(default=None, max_length=500)
-    text: CleanText | None = Field(default=None, max_length=5000)
+    report_to: CleanText | None = Field(default=None, max_length=500, title="cấp trên nhận báo cáo")
+    text: CleanText | None = Field(default=None, max_length=5000, title="toàn văn đoạn kết")
 
 
 class ForeignInfoReport(Model):
     """Báo cáo kết quả công tác thông tin đối ngoại of a commune Đảng ủy or UBND."""
 
-    kind: Literal["report"] = "report"
-    profile: CleanText = Field(default="party-hd36-2018", max_length=200)
-    issuer: Issuer
-    number: int | None = Field(default=None, ge=1, le=99_999)
-    date: dt.date | None = None
-    year: int = Field(ge=2000, le=2200, description="the year reported on")
-    period: Period | None = None
-    place: CleanText = Field(max_length=200)
-    summary: CleanText = Field(max_length=1000)
-    plan: PlanReference
-    addressees: list[CleanText] = Field(default_factory=list, max_length=50)
-    opening: Opening | None = None
-    sections: ReportSections
-    section_order: list[SectionKey] = Field(default_factory=lambda: list(DEFAULT_SECTION_ORDER), min_length=1)
-    section_titles: ReportSectionTitles = Field(default_factory=ReportSectionTitles)
-    indicators: list[Indicator] = Field(default_factory=list, max_length=500)
-    indicators_placement: Literal["body", "annex"] = "body"
-    indicator_labels: IndicatorLabels = Field(default_factory=IndicatorLabels)
-    closing: ReportClosing = Field(default_factory=ReportClosing)
-    recipients: RecipientList
-    signature: Signer
-    marks: Marks = Field(default_factory=Marks)
+    kind: Literal["report"] = Field(default="report", title="loại tài liệu")
+    profile: CleanText = Field(default="party-hd36-2018", max_length=200, title="hồ sơ thể thức")
+    issuer: Issuer = Field(title="cơ quan ban hành")
+    number: int | None = Field(default=None, ge=1, le=99_999, title="số văn bản")
+    date: InputDate | None = Field(default=None, title="ngày ban hành")
+    year: int = Field(ge=2000, le=2200, description="the year reported on", title="năm báo cáo")
+    period: Period | None = Field(default=None, title="kỳ báo cáo")
+    place: CleanText = Field(max_length=200, title="địa danh")
+    summary: CleanText = Field(max_length=1000, title="trích yếu")
+    plan: PlanReference = Field(title="kế hoạch được báo cáo")
+    addressees: list[CleanText] = Field(default_factory=list, max_length=50, title="kính gửi")
+    opening: Opening | None = Field(default=None, title="đoạn mở đầu")
+    sections: ReportSections = Field(title="nội dung báo cáo")
+    section_order: list[SectionKey] = Field(default_factory=lambda: list(DEFAULT_SECTION_ORDER), min_length=1, title="thứ tự các phần")
+    section_titles: ReportSectionTitles = Field(default_factory=ReportSectionTitles, title="tên các phần")
+    indicators: list[Indicator] = Field(default_factory=list, max_length=500, title="chỉ tiêu")
+    indicators_placement: Literal["body", "annex"] = Field(default="body", title="vị trí bảng chỉ tiêu")
+    indicator_labels: IndicatorLabels = Field(default_factory=IndicatorLabels, title="tên cột bảng chỉ tiêu")
+    closing: ReportClosing = Field(default_factory=ReportClosing, title="đoạn kết")
+    recipients: RecipientList = Field(title="nơi nhận")
+    signature: Signer = Field(title="người ký")
+    marks: Marks = Field(default_factory=Marks, title="dấu hiệu văn bản")
     not_reported: list[CleanText] = Field(
+        title="đơn vị chưa gửi kết quả",
         default_factory=list,
         max_length=200,
         description="units of the plan that sent no results (written by aggregate; not printed)",
@@ -184,7 +197,7 @@ class ForeignInfoReport(Model):
     @model_validator(mode="after")
     def _consistent(self) -> ForeignInfoReport:
         if self.date is not None and self.date.year not in (self.year, self.year + 1):
-            raise ValueError(f"ngày ban hành {self.date.isoformat()} không thuộc năm báo cáo {self.year} hoặc năm sau")
+            raise ValueError(f"ngày ban hành {numeric_date(self.date)} không thuộc năm báo cáo {self.year} hoặc năm sau")
         keys = [i.key for i in self.indicators]
         repeated = sorted({k for k in keys if keys.count(k) > 1})
         if repeated:
@@ -196,9 +209,14 @@ class ForeignInfoReport(Model):
     def missing_parts(self) -> list[FieldProblem]:
         """Every part still to be written, by field path: ``<<CẦN ĐIỀN: …>>`` markers
         and indicators without a value."""
-        problems = todo_problems(self.model_dump(mode="python"))
+        data = self.model_dump(mode="python")
+        problems = todo_problems(data, lambda path: place_of(type(self), data, path))
         problems += [
-            FieldProblem(f"indicators.{index}.value", f"chưa có số liệu '{indicator.name}' (điền số hoặc xóa chỉ tiêu này)")
+            FieldProblem(
+                f"indicators.{index}.value",
+                f"chưa có số liệu '{indicator.name}' (điền số hoặc xóa chỉ tiêu này)",
+                place=place_of(type(self), data, f"indicators.{index}.value"),
+            )
             for index, indicator in enumerate(self.indicators)
             if indicator.value is None
         ]

@@ -35,16 +35,16 @@ DEFAULT_OUTLINE = Path(__file__).resolve().parent / "data" / "report-outline.yam
 
 
 class OutlineArea(Model):
-    title: CleanText = Field(max_length=500)
-    hint: CleanText = Field(max_length=1000)
+    title: CleanText = Field(max_length=500, title="tên lĩnh vực")
+    hint: CleanText = Field(max_length=1000, title="gợi ý")
 
 
 class ReportOutline(Model):
     """The content areas a report's results are written under and the indicator slots
     it starts with (``data/report-outline.yaml``, or a commune's own file)."""
 
-    content_areas: list[OutlineArea] = Field(default_factory=list, max_length=100)
-    indicators: list[Indicator] = Field(default_factory=list, max_length=500)
+    content_areas: list[OutlineArea] = Field(default_factory=list, max_length=100, title="lĩnh vực")
+    indicators: list[Indicator] = Field(default_factory=list, max_length=500, title="chỉ tiêu")
 
 
 def load_outline(path: Path | None = None) -> ReportOutline:

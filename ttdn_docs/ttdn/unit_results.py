@@ -8,9 +8,9 @@ tiêu, Đơn vị tính, Kết quả, Tổng số, Năm trước``); above it, a
 names the reporting unit (otherwise the file name does) and ``Thuộc: <đơn vị trong kế
 hoạch>`` the plan's unit it reports under.
 
-Numbers in a sheet follow Vietnamese writing: ``.`` groups thousands, ``,`` marks decimals
-(``1.234`` is one thousand two hundred and thirty-four, ``93,41`` is 93.41); a ``.``
-followed by other than three digits is read as a decimal point (``93.41``).
+Numbers in a sheet follow Vietnamese writing (``vn.parse_figure``): ``.`` groups thousands,
+``,`` marks decimals (``1.234`` is one thousand two hundred and thirty-four, ``93,41`` is
+93.41); a ``.`` followed by other than three digits is read as a decimal point (``93.41``).
 """
 
 from __future__ import annotations
@@ -20,19 +20,21 @@ import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import Field, ValidationError
 
 from ttdn_docs.admin.text import CleanText
-from ttdn_docs.datafile import first_worksheet, load_model, problems_from, read_text
+from ttdn_docs.datafile import first_worksheet, load_model, read_text
+from ttdn_docs.input_problems import problems_from
+from ttdn_docs.limits import InputKind
 from ttdn_docs.errors import FieldProblem, InputError
 from ttdn_docs.ttdn.common import Model
 from ttdn_docs.ttdn.indicators import Indicator, is_percent_unit
-from ttdn_docs.ttdn.report import TaskResult
-from ttdn_docs.vn import clean_text, fold_key
+from ttdn_docs.ttdn.report import TaskResultOrText
+from ttdn_docs.vn import clean_text, fold_key, parse_figure
 
 SHEET_SUFFIXES = {".csv", ".xlsx"}
 DATA_SUFFIXES = {".yaml", ".yml", ".json"}
@@ -43,12 +45,12 @@ class UnitResults(Model):
     it reports under when that is a group (a chi bộ under ``Các chi, đảng bộ trực
     thuộc``)."""
 
-    kind: Literal["unit_results"] = "unit_results"
-    unit: CleanText = Field(max_length=300)
-    plan_unit: CleanText | None = Field(default=None, max_length=300)
-    year: int | None = Field(default=None, ge=2000, le=2200)
-    results: list[TaskResult | CleanText] = Field(default_factory=list, max_length=500)
-    indicators: list[Indicator] = Field(default_factory=list, max_length=500)
+    kind: Literal["unit_results"] = Field(default="unit_results", title="loại tài liệu")
+    unit: CleanText = Field(max_length=300, title="đơn vị")
+    plan_unit: CleanText | None = Field(default=None, max_length=300, title="thuộc đơn vị")
+    year: int | None = Field(default=None, ge=2000, le=2200, title="năm")
+    results: list[TaskResultOrText] = Field(default_factory=list, max_length=500, title="kết quả")
+    indicators: list[Indicator] = Field(default_factory=list, max_length=500, title="chỉ tiêu")
 
     @property
     def reports_under(self) -> str:
@@ -121,7 +123,7 @@ def results_from_rows(rows: Sequence[Row], source: str, fallback_unit: str) -> U
         try:
             indicators.append(Indicator.model_validate(record))
         except ValidationError as exc:
-            problems += [FieldProblem(p.path, p.message, line) for p in problems_from(exc, {})]
+            problems += [FieldProblem(p.path, p.message, line, p.place) for p in problems_from(exc, {}, Indicator, record)]
     if header is None:
         problems.append(FieldProblem("", "không tìm thấy dòng tiêu đề có cột mã chỉ tiêu (key/Mã) và kết quả (value/Kết quả)"))
     if problems:
@@ -130,7 +132,7 @@ def results_from_rows(rows: Sequence[Row], source: str, fallback_unit: str) -> U
     try:
         return UnitResults.model_validate(data)
     except ValidationError as exc:
-        raise InputError(source, problems_from(exc, {})) from None
+        raise InputError(source, problems_from(exc, {}, UnitResults, data)) from None
 
 
 def _cell_text(cell: Cell) -> str:
@@ -190,19 +192,21 @@ def _record(header: dict[str, int], cells: list[Cell], texts: list[str], line: i
         return texts[index] if index is not None and index < len(texts) else ""
 
     if not text("key"):
-        return None, [FieldProblem("key", "dòng có số liệu nhưng thiếu mã chỉ tiêu (xóa dòng tổng cộng, nếu có)", line)]
+        return None, [FieldProblem("key", "dòng có số liệu nhưng thiếu mã chỉ tiêu (xóa dòng tổng cộng, nếu có)", line, "")]
     record: dict[str, Any] = {"key": text("key"), "name": text("name") or None, "unit": text("unit") or None}
     problems = []
     for field in _FIGURES:
         try:
-            record[field] = parse_figure(cell(field), percent=is_percent_unit(text("unit")))
+            record[field] = cell_figure(cell(field), percent=is_percent_unit(text("unit")))
         except ValueError as exc:
-            problems.append(FieldProblem(field, str(exc), line))
+            place = f"{Indicator.model_fields[field].title} của {Indicator.place_of(text('key'))}"
+            problems.append(FieldProblem(field, str(exc), line, place))
     return {k: v for k, v in record.items() if v is not None}, problems
 
 
-def parse_figure(cell: Cell, *, percent: bool = False) -> Decimal | None:
-    """A number from a sheet cell (see the module doc for the writing rules)."""
+def cell_figure(cell: Cell, *, percent: bool = False) -> Decimal | None:
+    """A number from a sheet cell: spreadsheet numbers as they are, text by the Vietnamese
+    writing rules of ``vn.parse_figure``; an empty cell is ``None``."""
     if cell is None:
         return None
     if isinstance(cell, bool):
@@ -211,21 +215,9 @@ def parse_figure(cell: Cell, *, percent: bool = False) -> Decimal | None:
         return Decimal(str(cell.value)) * 100
     if isinstance(cell, (int, float, Decimal)):
         return Decimal(str(cell))
-    text = re.sub(r"[\s\u00a0]", "", str(cell))
-    if not text:
+    if not str(cell).strip():
         return None
-    if percent and text.endswith("%"):
-        text = text[:-1]
-    if re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d+)?", text):  # 1.234 or 1.234,5
-        text = text.replace(".", "").replace(",", ".")
-    elif re.fullmatch(r"\d+,\d+", text):  # 93,41
-        text = text.replace(",", ".")
-    elif not re.fullmatch(r"\d+(\.\d+)?", text):  # 93.41 or 312
-        raise ValueError(f"'{cell}' không phải là số (viết 1.234 hoặc 93,41)")
-    try:
-        return Decimal(text)
-    except InvalidOperation:  # pragma: no cover - the patterns above only let digits through
-        raise ValueError(f"'{cell}' không phải là số") from None
+    return parse_figure(str(cell), percent=percent)
 
 
 @dataclass(frozen=True)
@@ -236,7 +228,7 @@ class PercentCell:
 
 
 def _csv_rows(path: Path) -> list[Row]:
-    text = read_text(path)
+    text = read_text(path, InputKind.TABLE)
     try:
         dialect: Any = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:

@@ -5,12 +5,14 @@ comparisons, the administrative date line and number formatting.
 """
 
 from ttdn_docs.vn.case import upper
-from ttdn_docs.vn.dates import date_line, date_words, numeric_date, parse_numeric_date
-from ttdn_docs.vn.numbers import format_number, format_percent
+from ttdn_docs.vn.dates import DateParseError, date_line, date_words, numeric_date, parse_date, parse_numeric_date
+from ttdn_docs.vn.numbers import FigureParseError, WrittenNumber, format_number, format_percent, parse_figure
 from ttdn_docs.vn.text import clean_text, has_illegal_chars, nfc
 from ttdn_docs.vn.variants import fold_key, fold_tone_placement
 
 __all__ = [
+    "DateParseError",
+    "FigureParseError",
     "clean_text",
     "date_line",
     "date_words",
@@ -21,6 +23,9 @@ __all__ = [
     "has_illegal_chars",
     "nfc",
     "numeric_date",
+    "parse_date",
+    "parse_figure",
     "parse_numeric_date",
     "upper",
+    "WrittenNumber",
 ]

@@ -7,9 +7,12 @@ take a leading zero, months 3–12 do not — ``ngày 05 tháng 01 năm 2026``,
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Collection
+
+from ttdn_docs.vn.text import clean_text
 
 # Months that take a leading zero; profiles may override (data, not code).
 DEFAULT_PADDED_MONTHS: frozenset[int] = frozenset({1, 2})
@@ -69,22 +72,60 @@ def numeric_date(date: dt.date) -> str:
     return f"{date.day}/{date.month}/{date.year}"
 
 
-_NUMERIC_DATE = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
+class DateParseError(ValueError):
+    """A date that cannot be read. The message is Vietnamese, quotes the text as typed and
+    says why (an unknown form, or a day that does not exist)."""
+
+
+# Day first, one separator used twice: ``05/8/2025``, ``5-8-2025``, ``05.08.2025``.
+_NUMERIC_DATE = re.compile(r"(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+# ``ngày 05 tháng 8 năm 2025``, optionally after the place as in a document's date line
+# (``Thanh Miện, ngày 05 tháng 8 năm 2025``): a date line pasted from a document reads.
+_WORDS_DATE = re.compile(
+    r"(?:[^,]*,\s*)?ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE
+)
+_EXAMPLES = "05/8/2025, 5-8-2025, 05.08.2025, ngày 05 tháng 8 năm 2025 hoặc 2025-08-05"
 
 
-def parse_numeric_date(text: str) -> dt.date:
-    """A date as officers type it: ``05/8/2025``, ``5-8-2025``, ``05.08.2025`` (day first)
-    or ISO ``2025-08-05``. Raises ``ValueError`` with a Vietnamese message otherwise, also
-    for a day that does not exist (``31/02/2025``)."""
-    value = text.strip()
+def parse_date(text: str) -> dt.date:
+    """A date as officers type it, day first, or ISO.
+
+    Accepted: ``05/8/2025``, ``5/8/2025``, ``05-08-2025``, ``05.08.2025`` (the same
+    separator twice), ``ngày 05 tháng 8 năm 2025`` (also after a place and a comma, as a
+    document's date line reads: ``Thanh Miện, ngày 05 tháng 8 năm 2025`` — the place is
+    ignored) and ISO ``2025-08-05``. The year has four digits. Raises ``DateParseError``
+    (a ``ValueError``) quoting ``text`` and saying why otherwise, also for a day that does
+    not exist (``31/2/2026``).
+    """
+    value = clean_text(text)
     if match := _ISO_DATE.fullmatch(value):
         year, month, day = (int(g) for g in match.groups())
     elif match := _NUMERIC_DATE.fullmatch(value):
+        day, month, year = int(match[1]), int(match[3]), int(match[4])
+    elif match := _WORDS_DATE.fullmatch(value):
         day, month, year = (int(g) for g in match.groups())
     else:
-        raise ValueError(f"'{value}' không phải ngày dạng ngày/tháng/năm (ví dụ 05/8/2025)")
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        raise ValueError(f"'{value}' không phải ngày có thật (ngày/tháng/năm)") from None
+        raise DateParseError(f"'{value}' không phải ngày; viết ngày trước, ví dụ {_EXAMPLES}")
+    reason = impossible_date_reason(day, month, year)
+    if reason:
+        raise DateParseError(f"'{value}' không phải ngày có thật: {reason}")
+    return dt.date(year, month, day)
+
+
+def impossible_date_reason(day: int, month: int, year: int) -> str | None:
+    """Why day/month/year is not a calendar date, in Vietnamese; ``None`` when it is."""
+    if not 1 <= year <= 9999:
+        return f"năm {year} không hợp lệ"
+    if not 1 <= month <= 12:
+        return f"không có tháng {month} (tháng từ 1 đến 12)"
+    days = calendar.monthrange(year, month)[1]
+    if day < 1:
+        return f"không có ngày {day}"
+    if day > days:
+        return f"tháng {month} năm {year} chỉ có {days} ngày"
+    return None
+
+
+# Kept for callers written before ``parse_date`` accepted the worded form.
+parse_numeric_date = parse_date
