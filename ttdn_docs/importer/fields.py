@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ttdn_docs.admin import SignatureAuthority
 from ttdn_docs.docxread.anatomy import prefix_letters
@@ -164,6 +165,12 @@ def read_signature(lines: list[tuple[str, str]], name: str, profile: Profile) ->
     return signer
 
 
+@lru_cache(maxsize=4)
+def _folded(text: str) -> str:
+    """``fold_key`` of the body's text, once per document (names are looked up in it)."""
+    return fold_key(text)
+
+
 def running_case(text: str, known: str = "") -> str:
     """An upper-case header or signature line in running-text case: as written in
     ``known`` (the body names ``Đảng uỷ xã Thanh Miện``) when found there, else the first
@@ -174,7 +181,7 @@ def running_case(text: str, known: str = "") -> str:
         return text
     if known:
         # Found despite tone placement (``ĐẢNG ỦY`` in the header, ``Đảng uỷ`` in the body).
-        folded = fold_key(known)
+        folded = _folded(known)
         at = folded.find(fold_key(text)) if len(folded) == len(known) else known.lower().find(text.lower())
         if at >= 0:
             return known[at: at + len(text)]
