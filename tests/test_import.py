@@ -146,6 +146,10 @@ def test_rollover_gives_a_draft_for_next_year(tmp_path: Path, capsys: pytest.Cap
     err = capsys.readouterr().err
     assert "xem lại căn cứ cho năm 2026" in err and "dòng " in err  # each marked part, with its YAML line
     assert main(["render", str(out), "-o", str(tmp_path / "d.docx"), "--draft"]) == 0
+    # Once the officer has checked the bases and removed the marks, it renders for real.
+    reviewed = re.sub(r"\s*<<CẦN ĐIỀN:[^>]*>>", "", out.read_text(encoding="utf-8"))
+    out.write_text(reviewed, encoding="utf-8")
+    assert main(["render", str(out), "-o", str(tmp_path / "final.docx")]) == 0
 
 
 def test_rollover_of_a_report_cites_the_new_plan(tmp_path: Path) -> None:
