@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from ttdn_docs.admin.document import Marks
 from ttdn_docs.api import load_document, render_file
 from ttdn_docs.check import check_file
 from ttdn_docs.cli import main
@@ -29,6 +30,7 @@ EXAMPLES = [
     (REPORT, {"indicators_placement": "annex"}),
     (REPORT, {"indicators_placement": "annex", "profile": "state-nd30-2020"}),
     (ROOT / "examples/state_plan/plan.yaml", {}),
+    (ROOT / "examples/state_plan/plan.yaml", {"marks": Marks(urgency="khan", confidentiality="mat", drafter_initials="NVA", copies=30)}),
 ]
 
 
@@ -51,7 +53,7 @@ def _is_symbol(word: str) -> bool:
 
 @pytest.mark.parametrize(
     ("example", "changes"), EXAMPLES,
-    ids=["plan", "report", "report-state", "report-annex", "report-annex-state", "state-plan"],
+    ids=["plan", "report", "report-state", "report-annex", "report-annex-state", "state-plan", "state-plan-marks"],
 )
 def test_round_trip_is_word_for_word(example: Path, changes: dict[str, str], tmp_path: Path) -> None:
     document = load_document(example).model_copy(update=changes)

@@ -29,7 +29,7 @@ from ttdn_docs.importer.outline import build_outline
 from ttdn_docs.importer.plan import plan_body
 from ttdn_docs.importer.report import find_indicator_table, read_indicator_annex, report_body
 from ttdn_docs.importer.source import read_word_file
-from ttdn_docs.importer.strays import read_marks, split_annex, unplaced_paragraphs
+from ttdn_docs.importer.strays import header_extras, read_marks, split_annex, unplaced_paragraphs
 from ttdn_docs.profiles import Profile, builtin_profile_ids, load_profile
 from ttdn_docs.ttdn.plan import ForeignInfoPlan
 from ttdn_docs.ttdn.report import ForeignInfoReport
@@ -79,7 +79,10 @@ def import_docx(
     elif found_kind is not None and found_kind != kind:
         notes.add(anatomy.kind_title.number if anatomy.kind_title else None,
                   f"tên loại văn bản là «{anatomy.kind_title.text if anatomy.kind_title else ''}» nhưng nhập theo --kind {kind}")
-    marks, strays = read_marks(unplaced_paragraphs(view, anatomy), chosen)
+    unplaced = unplaced_paragraphs(view, anatomy)
+    footer = anatomy.recipients_label.table if anatomy.recipients_label is not None else None
+    marks, rest = read_marks(header_extras(anatomy) + unplaced, chosen, footer)
+    strays = [p for p in rest if any(p is u for u in unplaced)]  # header lines stay in the header
     indicator_table = find_indicator_table(anatomy.body_tables) if kind == "report" else None
     annex: dict[str, Any] = {}
     if kind == "report" and indicator_table is None:

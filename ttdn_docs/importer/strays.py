@@ -8,12 +8,17 @@ is listed in a warning.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ttdn_docs.admin.document import Confidentiality, Urgency
 from ttdn_docs.docxread.anatomy import Anatomy, loose_key
 from ttdn_docs.docxread.view import DocxView, Para, Table
 from ttdn_docs.profiles.model import Profile
+
+
+# ``NVA(30)``: the drafter's initials and the number of copies (ô 12 of ND 30).
+_DRAFTER = re.compile(r"^(?P<initials>[A-ZĐ][A-Za-zĐđ.]{0,9})(?:\s*\((?P<copies>\d{1,5})\))?$")
 
 
 def unplaced_paragraphs(view: DocxView, anatomy: Anatomy) -> list[Para]:
@@ -33,14 +38,27 @@ def unplaced_paragraphs(view: DocxView, anatomy: Anatomy) -> list[Para]:
     return out
 
 
-def read_marks(paras: list[Para], profile: Profile) -> tuple[dict[str, Any], list[Para]]:
-    """The marks among ``paras`` (their words are the profile's), and the rest."""
+def header_extras(anatomy: Anatomy) -> list[Para]:
+    """Header paragraphs that are no element of it: where ``KHẨN`` and ``MẬT`` stand."""
+    elements = {p.number for _, p in anatomy.elements()}
+    return [p for p in anatomy.header if p.number not in elements and p.text.strip()]
+
+
+def read_marks(paras: list[Para], profile: Profile, footer_table: int | None = None) -> tuple[dict[str, Any], list[Para]]:
+    """The marks among ``paras`` (their words are the profile's; the drafter's initials
+    with the number of copies, ``NVA(30)``, or alone in the Nơi nhận table
+    ``footer_table``), and the rest."""
     words = {loose_key(text): key for key, text in profile.marks.items()}
     marks: dict[str, Any] = {}
     rest = []
     for para in paras:
         key = words.get(loose_key(para.text))
-        if key == "draft":
+        drafter = _DRAFTER.match(para.text.strip())
+        if drafter is not None and (drafter.group("copies") or (footer_table is not None and para.table == footer_table)):
+            marks["drafter_initials"] = drafter.group("initials")
+            if drafter.group("copies"):
+                marks["copies"] = int(drafter.group("copies"))
+        elif key == "draft":
             marks["draft"] = True
         elif key in {u.value for u in Urgency}:
             marks["urgency"] = key
