@@ -17,7 +17,7 @@ from ttdn_docs.profiles import Profile, load_profile
 from ttdn_docs.profiles.grammar import doc_symbol
 from ttdn_docs.profiles.model import Profile as ProfileModel
 from ttdn_docs.render import write_bytes_atomic, write_docx
-from ttdn_docs.importer import ImportResult, import_docx
+from ttdn_docs.importer import ImportKind, ImportResult, import_docx
 from ttdn_docs.importer.yaml_out import document_yaml
 from ttdn_docs.ttdn.aggregate import Aggregation, aggregate
 from ttdn_docs.ttdn.load import load_plan, load_report
@@ -199,12 +199,12 @@ def import_to_yaml(
     source: str | Path,
     output: Path,
     *,
-    kind: str | None = None,
+    kind: ImportKind | None = None,
     profile: str | Path | Profile | None = None,
     overwrite: bool = False,
 ) -> ImportResult:
     """Read a plan or report from a Word file and write it as commented YAML."""
-    result = import_docx(source, kind=kind, profile=profile)  # type: ignore[arg-type]
+    result = import_docx(source, kind=kind, profile=profile)
     text = document_yaml(result.document, source=Path(source).name, warnings=result.warnings)
     write_bytes_atomic(Path(output), text.encode("utf-8"), overwrite=overwrite)
     return result

@@ -13,6 +13,7 @@ text in the nearest part and listed in ``warnings``.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -21,7 +22,7 @@ from ttdn_docs.admin import DocumentKind
 from ttdn_docs.check import detect_profile
 from ttdn_docs.datafile import validate
 from ttdn_docs.docxread.anatomy import Anatomy, AnatomyReader
-from ttdn_docs.docxread.view import DocxView, open_docx
+from ttdn_docs.docxread.view import DocxView, Para, Table, open_docx
 from ttdn_docs.errors import NotAPlanDocumentError
 from ttdn_docs.importer.header import header_fields
 from ttdn_docs.importer.notes import ImportWarning, Notes
@@ -61,36 +62,19 @@ def load_docx(
 def import_docx(
     source: str | Path | bytes, *, kind: ImportKind | None = None, profile: str | Path | Profile | None = None
 ) -> ImportResult:
+    """Read a Word file (path or bytes; .doc/.odt through LibreOffice) into a plan or
+    report: the profile from the header unless given, the kind from the title unless
+    given. Raises ``DocxReadError`` (unreadable, password, not a plan) or ``InputError``
+    (the fields read do not make a valid model), each with one Vietnamese message."""
     word = read_word_file(source)
     # A path is opened as a path, so that messages name the file.
     view = open_docx(word.data if word.converted_from or isinstance(source, (bytes, bytearray)) else source)
     view.name = word.name
     chosen = _profile(view, profile)
     anatomy = AnatomyReader(chosen).read(view)
-    found_kind = _KINDS.get(anatomy.kind) if anatomy.kind is not None else None
     notes = Notes()
-    if kind is None:
-        if found_kind is None:
-            raise NotAPlanDocumentError(
-                f"{word.name}: không phải kế hoạch hay báo cáo — không thấy tên loại «KẾ HOẠCH» hoặc «BÁO CÁO» "
-                "dưới phần đầu văn bản. Nếu đúng là kế hoạch/báo cáo, chọn loại bằng --kind plan|report."
-            )
-        kind = found_kind
-    elif found_kind is not None and found_kind != kind:
-        notes.add(anatomy.kind_title.number if anatomy.kind_title else None,
-                  f"tên loại văn bản là «{anatomy.kind_title.text if anatomy.kind_title else ''}» nhưng nhập theo --kind {kind}")
-    unplaced = unplaced_paragraphs(view, anatomy)
-    footer = anatomy.recipients_label.table if anatomy.recipients_label is not None else None
-    marks, rest = read_marks(header_extras(anatomy) + unplaced, chosen, footer)
-    strays = [p for p in rest if any(p is u for u in unplaced)]  # header lines stay in the header
-    indicator_table = find_indicator_table(anatomy.body_tables) if kind == "report" else None
-    annex: dict[str, Any] = {}
-    if kind == "report" and indicator_table is None:
-        strays, annex_paras = split_annex(strays, chosen)
-        annex = read_indicator_annex(view, annex_paras)
-        if not annex:
-            strays += annex_paras
-        indicator_table = annex.pop("table", None)
+    kind = _kind(anatomy, kind, word.name, notes)
+    marks, strays, indicator_table, annex = _beyond_elements(view, anatomy, chosen, kind)
     outline = build_outline(anatomy, chosen, notes, [indicator_table] if indicator_table is not None else [], strays)
     known = outline.all_text()
     data: dict[str, Any] = {"kind": kind, "profile": chosen.id}
@@ -103,11 +87,48 @@ def import_docx(
     if marks:
         data["marks"] = marks
     if data.get("year") is None:
-        notes.add(None, "không xác định được năm của văn bản (trích yếu, ngày tháng); dùng năm 2000 — hãy sửa")
-        data["year"] = 2000
+        data["year"] = dt.date.today().year
+        notes.add(None, f"không xác định được năm của văn bản (trích yếu, ngày tháng); tạm ghi {data['year']} — hãy sửa")
     model: type[ForeignInfoPlan] | type[ForeignInfoReport] = ForeignInfoPlan if kind == "plan" else ForeignInfoReport
     document = validate(model, data, word.name)
     return ImportResult(document, chosen, word.name, view, anatomy, notes.warnings, word.converted_from)
+
+
+def _kind(anatomy: Anatomy, kind: ImportKind | None, name: str, notes: Notes) -> ImportKind:
+    """The kind asked for, else the one the title names; a file naming neither is refused."""
+    found = _KINDS.get(anatomy.kind) if anatomy.kind is not None else None
+    if kind is None:
+        if found is None:
+            raise NotAPlanDocumentError(
+                f"{name}: không phải kế hoạch hay báo cáo — không thấy tên loại «KẾ HOẠCH» hoặc «BÁO CÁO» "
+                "dưới phần đầu văn bản. Nếu đúng là kế hoạch/báo cáo, chọn loại bằng --kind plan|report."
+            )
+        return found
+    if found is not None and found != kind and anatomy.kind_title is not None:
+        notes.add(anatomy.kind_title.number, f"tên loại văn bản là «{anatomy.kind_title.text}» nhưng nhập theo --kind {kind}")
+    return kind
+
+
+def _beyond_elements(
+    view: DocxView, anatomy: Anatomy, profile: Profile, kind: ImportKind
+) -> tuple[dict[str, Any], list[Para], Table | None, dict[str, Any]]:
+    """What the reader left outside the elements: the marks (in the header or anywhere),
+    the paragraphs to keep as text, and for a report the indicator table (in the body
+    or in an annex after the signature, with the annex's title)."""
+    unplaced = unplaced_paragraphs(view, anatomy)
+    footer = anatomy.recipients_label.table if anatomy.recipients_label is not None else None
+    marks, rest = read_marks(header_extras(anatomy) + unplaced, profile, footer)
+    strays = [p for p in rest if any(p is u for u in unplaced)]  # header lines stay in the header
+    if kind != "report":
+        return marks, strays, None, {}
+    table = find_indicator_table(anatomy.body_tables)
+    if table is not None:
+        return marks, strays, table, {}
+    strays, annex_paras = split_annex(strays, profile)
+    annex = read_indicator_annex(view, annex_paras)
+    if not annex:
+        return marks, strays + annex_paras, None, {}
+    return marks, strays, annex.pop("table"), annex
 
 
 def _display_name(name: str | list[str]) -> str:
