@@ -81,6 +81,10 @@ PartIdentity = tuple[int, int, int, bytes]
 _VETTED: BoundedCache[tuple[str, PartIdentity], bool] = BoundedCache(512)
 
 
+def forget_vetted_parts() -> None:
+    _VETTED.clear()
+
+
 class SafePackage:
     """A .docx package vetted as a whole when opened, each part inflated only when read.
 

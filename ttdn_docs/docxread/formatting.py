@@ -130,6 +130,7 @@ class StyleSheet:
         self.resolved_runs: BoundedCache[tuple[str | None, str | None, bytes | None, bool], RunFormat] = BoundedCache(4096)
         self.doc_rpr: etree._Element | None = None
         self.doc_ppr: etree._Element | None = None
+        self.numbered_styles: set[str] = set()
         if styles is None:
             return
         for style in styles.iterfind(f"{W}style"):
@@ -139,6 +140,13 @@ class StyleSheet:
             self._styles[style_id] = style
             if style.get(f"{W}default") in {"1", "true", "on"}:
                 self._defaults.setdefault(style.get(f"{W}type", "paragraph"), style_id)
+        # The paragraph styles that number their paragraphs (Word's list styles), own
+        # or inherited.
+        self.numbered_styles = {
+            style_id for style_id, style in self._styles.items()
+            if style.get(f"{W}type") == "paragraph"
+            and any(s.find(f"{W}pPr/{W}numPr") is not None for s in self.chain(style_id))
+        }
         defaults = styles.find(f"{W}docDefaults")
         if defaults is not None:
             self.doc_rpr = defaults.find(f"{W}rPrDefault/{W}rPr")
@@ -234,6 +242,12 @@ class Formatter:
         chain += [s.find(f"{W}rPr") for s in self._paragraph_styles(p, table_style)]
         chain.append(self.sheet.doc_rpr)
         return [e for e in chain if e is not None]
+
+    def may_be_numbered(self, p: etree._Element) -> bool:
+        """Cheap test before ``numbering_of``: a direct ``w:numPr`` or a list style."""
+        if child(properties(p), f"{W}numPr") is not None:
+            return True
+        return (paragraph_style_id(p) or self.sheet.default("paragraph") or "") in self.sheet.numbered_styles
 
     def numbering_of(self, p: etree._Element, table_style: str | None = None) -> tuple[str, int] | None:
         """The list (``w:numId``) and level a paragraph is numbered with, directly or
