@@ -349,7 +349,10 @@ def _may_number(source: bytes, sheet: StyleSheet) -> bool:
     ``w:numPr``, or a list style named in the source (or list-styled Normal)."""
     if _NUMPR_SOURCE in source or (sheet.default("paragraph") or "") in sheet.numbered_styles:
         return True
-    return any(f'"{style_id}"'.encode() in source for style_id in sheet.numbered_styles)
+    if not sheet.numbered_styles:
+        return False
+    used = {m.decode("utf-8", "replace") for m in _PSTYLE_SOURCE.findall(source)}
+    return not used.isdisjoint(sheet.numbered_styles)
 
 
 def _number_paragraphs(package: DocxPackage, blocks: list[Block], formatter: Formatter) -> None:
@@ -452,6 +455,7 @@ class _Builder:
 _TXBX = f"{W}txbxContent"
 _TXBX_SOURCE = b"txbxContent"
 _NUMPR_SOURCE = b"numPr"
+_PSTYLE_SOURCE = re.compile(rb'pStyle [^>]*?val="([^"]*)"')
 _VML_WIDTH = re.compile(r"(?:^|;)\s*width\s*:\s*([^;]+)")
 _VML_LEFT = re.compile(r"(?:^|;)\s*margin-left\s*:\s*([^;]+)")
 
