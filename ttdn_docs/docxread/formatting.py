@@ -280,16 +280,14 @@ class Formatter:
         return [stops[position] for position in sorted(stops)]
 
     # -- runs -----------------------------------------------------------------------
-    def runs(self, p: etree._Element, table_style: str | None = None) -> list[RunFormat]:
-        """The runs that carry text, each with its effective formatting; for a paragraph
-        without text, its mark (with empty text)."""
-        out = []
+    def runs(
+        self, p: etree._Element, table_style: str | None = None, texts: list[tuple[etree._Element, str]] | None = None
+    ) -> list[RunFormat]:
+        """The runs that carry text, each with its effective formatting (``texts``: the
+        paragraph's runs with their text, when already read)."""
         style = paragraph_style_id(p)
-        for r in iter_runs(p):
-            text = run_text(r)
-            if text:
-                out.append(self._cached_run(p, r, style, table_style, text))
-        return out
+        pairs = texts if texts is not None else run_texts(p)
+        return [self._cached_run(p, r, style, table_style, text) for r, text in pairs]
 
     def mark(self, p: etree._Element, table_style: str | None = None) -> RunFormat:
         return self._cached_run(p, None, paragraph_style_id(p), table_style, "")
@@ -467,6 +465,11 @@ def run_text(r: etree._Element) -> str:
         elif tag == f"{W}noBreakHyphen":
             parts.append("-")
     return "".join(parts)
+
+
+def run_texts(p: etree._Element) -> list[tuple[etree._Element, str]]:
+    """The runs of a paragraph that carry text, with their text."""
+    return [(r, text) for r in iter_runs(p) if (text := run_text(r))]
 
 
 def paragraph_text(p: etree._Element) -> str:

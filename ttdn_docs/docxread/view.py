@@ -28,7 +28,7 @@ from ttdn_docs.docxread.formatting import (
     StyleSheet,
     iter_runs,
     paragraph_style_id,
-    paragraph_text,
+    run_texts,
     run_text,
     properties,
     theme_fonts,
@@ -119,7 +119,11 @@ class Para:
 
     @cached_property
     def text(self) -> str:
-        return paragraph_text(self.el)
+        return "".join(text for _r, text in self._run_texts)
+
+    @cached_property
+    def _run_texts(self) -> list[tuple[etree._Element, str]]:
+        return run_texts(self.el)
 
     @property
     def shown_text(self) -> str:
@@ -138,7 +142,7 @@ class Para:
 
     @cached_property
     def runs(self) -> list[RunFormat]:
-        return self.formatter.runs(self.el, self.table_style)
+        return self.formatter.runs(self.el, self.table_style, self._run_texts)
 
     @cached_property
     def lines(self) -> tuple[LineMark, ...]:
