@@ -354,7 +354,9 @@ class AnatomyReader:
         index = 0
         while index < len(body) and body[index].empty:
             index += 1
-        if index < len(body) and (body[index].mark == "addressee" or loose_key(body[index].text).startswith(self._addressee_key)):
+        if index < len(body) and (
+            body[index].mark == "addressee" or loose_key(body[index].text[:_HEAD]).startswith(self._addressee_key)
+        ):
             found.addressees.append(body[index])
             rest = loose_key(body[index].text)[len(self._addressee_key):]
             index += 1
