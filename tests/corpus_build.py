@@ -139,21 +139,12 @@ class Typed(HandMade):
 
     # -- the document ------------------------------------------------------------------------
     def build(self) -> bytes:
-        if self.variant.header == "tabs":
-            self.header_tabs()
-        elif self.variant.header == "textboxes":
-            self.header_textboxes()
-        else:
-            self.header_table()
-        self.spacer()
-        self.title()
-        self.spacer()
-        self.body_text()
-        self.spacer()
-        if self.variant.recipients == "paragraphs":
-            self.signature_paragraphs()
-        else:
-            self.signature()
+        headers = {"tabs": self.header_tabs, "textboxes": self.header_textboxes, "table": self.header_table}
+        signatures = {"paragraphs": self.signature_paragraphs, "table": self.signature}
+        for part in (headers[self.variant.header], self.title, self.body_text):
+            part()
+            self.spacer()
+        signatures[self.variant.recipients]()
         self.page_number()
         for typed, wrong in self.variant.retype:
             self._retype(typed, wrong)
