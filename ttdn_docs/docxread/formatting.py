@@ -260,8 +260,12 @@ class Formatter:
         return num.get(f"{W}val", ""), (_int(level.get(f"{W}val")) or 0) if level is not None else 0
 
     def tab_stops(self, p: etree._Element, table_style: str | None = None) -> list[str]:
-        """The alignment of each tab stop (left, center, right), in position order: the
-        style chain's and the paragraph's own, less those a nearer level clears."""
+        """The alignment of each tab stop (left, center, right), in position order."""
+        return [align for _position, align in self.tab_stop_list(p, table_style)]
+
+    def tab_stop_list(self, p: etree._Element, table_style: str | None = None) -> list[tuple[int, str]]:
+        """Each tab stop's position (twips) and alignment, in position order: the style
+        chain's and the paragraph's own, less those a nearer level clears."""
         stops: dict[int, str] = {}
         cleared: set[int] = set()
         for ppr in self.ppr_chain(p, table_style):  # nearest first
@@ -277,7 +281,7 @@ class Formatter:
                     cleared.add(position)
                 else:
                     stops[position] = _TAB_ALIGN.get(kind, "left")
-        return [stops[position] for position in sorted(stops)]
+        return sorted(stops.items())
 
     # -- runs -----------------------------------------------------------------------
     def runs(

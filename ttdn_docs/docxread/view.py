@@ -203,6 +203,14 @@ class ParaPart(Para):
         return replace(whole, align=align, first_line=0, left=0, right=0, border_top=False, border_bottom=False)
 
     @cached_property
+    def column_start(self) -> int:
+        """Where the part stands from the left margin (twips): its tab stop."""
+        if self.segment == 0:
+            return max(self._whole.fmt.left, 0)
+        stops = self.formatter.tab_stop_list(self.el, self.table_style)
+        return stops[self.segment - 1][0] if self.segment - 1 < len(stops) else 0
+
+    @cached_property
     def lines(self) -> tuple[LineMark, ...]:
         runs = [r for r, segment in _runs_by_segment(self.el) if segment == self.segment]
         return tuple(m for r in runs for m in _shape_marks(r))
@@ -231,8 +239,9 @@ class Cell:
 class Table:
     number: int
     rows: list[list[Cell]]
-    # "table", or "textboxes": the text boxes anchored in one paragraph, read as the
-    # cells of one row from left to right (a header typed in two text boxes).
+    # "table"; "textboxes": the text boxes anchored in one paragraph, read as the cells
+    # of one row from left to right (a header typed in two text boxes); "tabs": lines
+    # typed as ⇥left⇥right read as two columns (made by the anatomy reader).
     kind: str = "table"
 
     @property
