@@ -33,7 +33,7 @@ class Variant:
     header: str = "table"  # table | tabs | textboxes
     numbering: str = "typed"  # typed | auto
     spacing: bool = False  # empty paragraphs between the parts
-    recipients: str = "table"  # table | paragraphs
+    recipients: str = "table"  # table | paragraphs | tabs
     fonts: str = "styles"  # styles | runs | vntime
     bullets: str = "typed"  # typed | word (Word's bullet button)
     retype: tuple[tuple[str, str], ...] = ()  # (line as the profile writes it, as typed)
@@ -57,6 +57,10 @@ VARIANTS: list[Variant] = [
     Variant("state-spacing", "state", "dòng trống để giãn cách giữa các phần", spacing=True),
     Variant("party-recipients-paragraphs", "party", "chữ ký và nơi nhận gõ thành đoạn, không dùng bảng", recipients="paragraphs"),
     Variant("state-recipients-paragraphs", "state", "chữ ký và nơi nhận gõ thành đoạn, không dùng bảng", recipients="paragraphs", spacing=True),
+    Variant("party-signature-tabs", "party", "nơi nhận bên trái, chữ ký bên phải gõ bằng phím Tab, không dùng bảng",
+            recipients="tabs"),
+    Variant("state-signature-tabs", "state", "nơi nhận bên trái, chữ ký bên phải gõ bằng phím Tab, không dùng bảng",
+            recipients="tabs", header="tabs"),
     Variant("party-run-fonts", "party", "phông Times New Roman đặt trên từng đoạn chữ, style Normal để mặc định", fonts="runs"),
     Variant("state-run-fonts", "state", "phông Times New Roman đặt trên từng đoạn chữ, style Normal để mặc định", fonts="runs", header="tabs"),
     Variant("party-number-blank", "party", "số để trống chờ điền tay khi ban hành", number="Số    -KH/ĐU"),
@@ -139,21 +143,12 @@ class Typed(HandMade):
 
     # -- the document ------------------------------------------------------------------------
     def build(self) -> bytes:
-        if self.variant.header == "tabs":
-            self.header_tabs()
-        elif self.variant.header == "textboxes":
-            self.header_textboxes()
-        else:
-            self.header_table()
-        self.spacer()
-        self.title()
-        self.spacer()
-        self.body_text()
-        self.spacer()
-        if self.variant.recipients == "paragraphs":
-            self.signature_paragraphs()
-        else:
-            self.signature()
+        headers = {"tabs": self.header_tabs, "textboxes": self.header_textboxes, "table": self.header_table}
+        signatures = {"paragraphs": self.signature_paragraphs, "tabs": self.signature_tabs, "table": self.signature}
+        for part in (headers[self.variant.header], self.title, self.body_text):
+            part()
+            self.spacer()
+        signatures[self.variant.recipients]()
         self.page_number()
         for typed, wrong in self.variant.retype:
             self._retype(typed, wrong)
@@ -392,6 +387,27 @@ class Typed(HandMade):
         numbering.append(parse_xml(f'<w:num {_NS} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
         return 90
 
+    # -- signature and Nơi nhận typed with tabs -----------------------------------------------
+    def signature_tabs(self) -> None:
+        """Nơi nhận at the left margin, the signature centred over the right half by a
+        centre tab stop, on the same lines: ``Nơi nhận:⇥T/M BAN THƯỜNG VỤ``."""
+        p = self.profile
+        left_column, right_column = (round(Mm(w).twips) for w in p.layout.signature_columns_mm)
+        style = self.style("Dòng chữ ký", p.elements.recipient)
+        left, right = _signature_lines(p)
+        right += [None, None, None, ("Nguyễn Văn An", p.elements.signer_name)]  # type: ignore[list-item]
+        for index in range(max(len(left), len(right))):
+            paragraph = self.doc.add_paragraph(style=style)
+            paragraph.alignment = _ALIGN["left"]
+            paragraph.paragraph_format.first_line_indent = Cm(0)
+            paragraph.paragraph_format.tab_stops.add_tab_stop(Mm((left_column + right_column // 2) / 56.6929), alignment=1)
+            if index < len(left):
+                self.run(paragraph, left[index][0], left[index][1])
+            line = right[index] if index < len(right) else None
+            if line is not None:
+                self.run(paragraph, "\t")
+                self.run(paragraph, line[0], line[1])
+
     # -- signature and Nơi nhận as paragraphs ------------------------------------------------
     def signature_paragraphs(self) -> None:
         """The signature block centred over the right half by a left indent, then the
@@ -418,6 +434,24 @@ class Typed(HandMade):
         self.add(self.doc, f"{grammar.prefix}Ban Tuyên giáo và Dân vận Thành ủy{grammar.line_end}", line)
         archive = grammar.archive.format(items=grammar.archive_join.join([*grammar.archive_fixed, "VP"]))
         self.add(self.doc, f"{grammar.prefix}{archive}{grammar.last_end}", line)
+
+
+def _signature_lines(profile: Profile) -> tuple[list[tuple[str, Style]], list[tuple[str, Style]]]:
+    """Nơi nhận lines and signature lines of the corpus documents."""
+    e = profile.elements
+    grammar = profile.recipients
+    archive = grammar.archive.format(items=grammar.archive_join.join([*grammar.archive_fixed, "VP"]))
+    left = [
+        (grammar.label, e.recipients_label),
+        (f"{grammar.prefix}Ban Tuyên giáo và Dân vận Thành ủy{grammar.line_end}", e.recipient),
+        (f"{grammar.prefix}{archive}{grammar.last_end}", e.recipient),
+    ]
+    party = profile.family == "party"
+    right = [
+        (f"{profile.signature.collective_prefix} {'BAN THƯỜNG VỤ' if party else 'ỦY BAN NHÂN DÂN'}", e.signature_collective),
+        ("BÍ THƯ" if party else "CHỦ TỊCH", e.signature_position),
+    ]
+    return left, right
 
 
 def _xml(element: object) -> str:

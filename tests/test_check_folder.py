@@ -45,6 +45,15 @@ def test_folder_is_walked_recursively_docx_only(folder: Path) -> None:
     assert names == ["xa-a/ke-hoach.docx", "xa-b/hong.docx", "xa-b/sai-so-muc.docx", "xa-b/thang-9/sai-thang.DOCX"]
 
 
+def test_old_doc_files_are_listed_as_not_checked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "cu.doc").write_bytes(b"\xd0\xcf\x11\xe0 Word 97")
+    (tmp_path / "moi.docx").write_bytes(clean_docx(load_profile("party")))
+    assert main(["check", str(tmp_path)]) == 2
+    out = capsys.readouterr().out
+    assert "cu.doc: KHÔNG ĐỌC ĐƯỢC — tệp Word 97–2003 (.doc)" in out and "lưu lại thành .docx" in out
+    assert "moi.docx (hồ sơ party-hd36-2018)" in out
+
+
 def test_empty_folder_is_an_input_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(EmptyFolderError):
         docx_files([tmp_path])

@@ -81,6 +81,10 @@ PartIdentity = tuple[int, int, int, bytes]
 _VETTED: BoundedCache[tuple[str, PartIdentity], bool] = BoundedCache(512)
 
 
+def forget_vetted_parts() -> None:
+    _VETTED.clear()
+
+
 class SafePackage:
     """A .docx package vetted as a whole when opened, each part inflated only when read.
 
@@ -111,13 +115,17 @@ class SafePackage:
                 "(nghi bom zip)"
             )
         self._infos = {info.filename: info for info in infos if not info.is_dir()}
+        self._inflated: dict[str, bytes] = {}
         for info in self._infos.values():
             _check_declared(info, name, limits)
         for info in self._infos.values():
             key = (info.filename, self.identity(info.filename))
             if key not in _VETTED:
-                self._vet(info.filename, self._inflate(info))
+                blob = self._inflate(info)
+                self._vet(info.filename, blob)
                 _VETTED.put(key, True)
+                if _looks_like_xml(info.filename, blob):
+                    self._inflated[info.filename] = blob  # read once more soon: keep it
         if "[Content_Types].xml" not in self._infos:
             raise NotADocxError(f"{name}: không phải tệp Word .docx (thiếu [Content_Types].xml)")
 
@@ -143,7 +151,8 @@ class SafePackage:
 
     def read(self, part: str) -> bytes:
         """The inflated bytes of a part (already vetted when the package was opened)."""
-        return self._inflate(self._infos[part])
+        kept = self._inflated.pop(part, None)
+        return kept if kept is not None else self._inflate(self._infos[part])
 
     def xml(self, part: str) -> etree._Element:
         return parse_xml(self.read(part), part, self.name)
@@ -156,6 +165,7 @@ class SafePackage:
             _check_xml(blob, part, self.name)
 
     def close(self) -> None:
+        self._inflated.clear()
         self._archive.close()
 
 

@@ -42,6 +42,8 @@ __all__ = ["CheckResult", "Finding", "check_docx", "check_file", "count_errors",
 
 UNDETECTED_RULE = "CHECK.PROFILE"
 _HEADER_PARAGRAPHS = 30
+# A national line is short: a longer paragraph is not folded to be compared with one.
+_LINE_MAX = 200
 
 
 @dataclass(frozen=True)
@@ -126,7 +128,7 @@ def detect_profile(view: DocxView) -> Profile | None:
         if index >= _HEADER_PARAGRAPHS:
             break
         # Each tab-separated part too: a header typed with tabs holds two lines in one.
-        keys.update(loose_key(part) for part in para.text.split("\t"))
+        keys.update(loose_key(part) for part in para.text.split("\t") if len(part) <= _LINE_MAX)
     scored: list[tuple[int, int, str]] = []
     preferred = list(ALIASES.values())
     for profile_id in builtin_profile_ids():

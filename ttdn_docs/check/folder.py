@@ -19,6 +19,8 @@ from ttdn_docs.profiles import Profile
 from ttdn_docs.workers import chunk_size, pool_context
 
 DOCX_SUFFIX = ".docx"
+# Word 97–2003 files are listed (as not checked, with what to do) rather than skipped.
+LEGACY_SUFFIX = ".doc"
 # Word keeps a lock file "~$name.docx" beside a document that is open: not a document.
 _LOCK_PREFIX = "~$"
 # Below this many files a pool costs more than it saves.
@@ -31,8 +33,9 @@ class EmptyFolderError(TtdnError):
 
 def docx_files(paths: Iterable[Path]) -> list[Path]:
     """The files to check: each file as given, each folder's .docx files (recursively,
-    in name order, without Word's lock files). A path that does not exist is kept: the
-    checker reports it as unreadable with the others."""
+    in name order, without Word's lock files) and its old .doc files, which are reported
+    as not checked. A path that does not exist is kept: the checker reports it as
+    unreadable with the others."""
     out: list[Path] = []
     for path in paths:
         if not path.is_dir():
@@ -40,10 +43,10 @@ def docx_files(paths: Iterable[Path]) -> list[Path]:
             continue
         found = sorted(
             p for p in path.rglob("*")
-            if p.suffix.lower() == DOCX_SUFFIX and not p.name.startswith(_LOCK_PREFIX) and p.is_file()
+            if p.suffix.lower() in (DOCX_SUFFIX, LEGACY_SUFFIX) and not p.name.startswith(_LOCK_PREFIX) and p.is_file()
         )
         if not found:
-            raise EmptyFolderError(f"Thư mục {path} không có tệp .docx nào (tệp .doc cũ cần lưu lại thành .docx).")
+            raise EmptyFolderError(f"Thư mục {path} không có tệp .docx nào.")
         out += found
     return out
 
@@ -77,6 +80,8 @@ def _init_worker(setup: tuple[Profile | None, Limits]) -> None:
 
 def _check_one(path: Path) -> Outcome:
     profile, limits = _setup
+    if path.suffix.lower() == LEGACY_SUFFIX:
+        return (str(path), "tệp Word 97–2003 (.doc) chưa kiểm tra được: mở bằng Word hoặc LibreOffice, lưu lại thành .docx rồi kiểm tra lại")
     try:
         return check_file(path, profile, limits=limits)
     except TtdnError as exc:

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from ttdn_docs.boundedcache import BoundedCache
 from ttdn_docs.check.findings import Finding, Severity
 from ttdn_docs.docxread.view import Location, Para
-from ttdn_docs.check.rules import Rule, rule_id, rules, severity_of, source_of
-from ttdn_docs.profiles.model import Profile
+from ttdn_docs.check.rules import ElementSpec, Rule, element_specs, lookup, rule_id, rules, severity_of, source_of
+from ttdn_docs.profiles.model import Profile, Style
 
 
 class Reporter:
     def __init__(self, profile: Profile) -> None:
         self.profile = profile
-        self.rules: dict[str, Rule] = _rules(profile)
+        catalogue = _catalogue(profile)
+        self.rules: dict[str, Rule] = catalogue.rules
+        # Element key → (spec, the profile's style for it), resolved once per profile.
+        self.element_styles: dict[str, tuple[ElementSpec, Style]] = catalogue.element_styles
         self.findings: list[Finding] = []
         # Paragraph number → the numbered heading it stands under ("II.1"), once read.
         self.sections: dict[int, str] = {}
@@ -59,13 +62,21 @@ def _text(value: object) -> str:
     return str(value)
 
 
+@dataclass(frozen=True)
+class _Catalogue:
+    profile: Profile
+    rules: dict[str, Rule]
+    element_styles: dict[str, tuple[ElementSpec, Style]]
+
+
 # The rule catalogue of the last profiles used, kept with the profile itself so that an
 # id reused by a new object never returns another profile's rules.
-_CATALOGUES: BoundedCache[int, tuple[Profile, dict[str, Rule]]] = BoundedCache(16)
+_CATALOGUES: BoundedCache[int, _Catalogue] = BoundedCache(16)
 
 
-def _rules(profile: Profile) -> dict[str, Rule]:
+def _catalogue(profile: Profile) -> _Catalogue:
     found = _CATALOGUES.get(id(profile))
-    if found is None or found[0] is not profile:
-        found = _CATALOGUES.put(id(profile), (profile, rules(profile)))
-    return found[1]
+    if found is None or found.profile is not profile:
+        styles = {spec.key: (spec, lookup(profile, spec.path)) for spec in element_specs(profile)}
+        found = _CATALOGUES.put(id(profile), _Catalogue(profile, rules(profile), styles))
+    return found

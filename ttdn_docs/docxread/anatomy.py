@@ -354,7 +354,9 @@ class AnatomyReader:
         index = 0
         while index < len(body) and body[index].empty:
             index += 1
-        if index < len(body) and (body[index].mark == "addressee" or loose_key(body[index].text).startswith(self._addressee_key)):
+        if index < len(body) and (
+            body[index].mark == "addressee" or loose_key(body[index].text[:_HEAD]).startswith(self._addressee_key)
+        ):
             found.addressees.append(body[index])
             rest = loose_key(body[index].text)[len(self._addressee_key):]
             index += 1
@@ -446,6 +448,10 @@ class AnatomyReader:
             self._read_signature_block(signature_cell.paras, found)
 
     def _read_signature_paragraphs(self, paras: list[Para], found: Anatomy) -> None:
+        columns = _tab_columns(paras)
+        if columns is not None:  # Nơi nhận and the signature side by side, by tabs
+            self._read_signature_table(Table(0, [columns], kind="tabs"), found)
+            return
         label_at = next((i for i, p in enumerate(paras) if self._is_recipients_label(p)), None)
         if label_at is None:
             self._read_signature_block(paras, found)
@@ -499,26 +505,29 @@ class AnatomyReader:
 
 
 def _tab_columns(paras: list[Para]) -> list[Cell] | None:
-    """A header typed with tabs (``⇥left part⇥right part`` on each line) as its two
-    columns; ``None`` when no line holds two parts."""
+    """Two columns typed with tabs (``⇥left part⇥right part`` on each line: a header, or
+    Nơi nhận beside the signature) as two cells; ``None`` when no line holds two parts.
+    A part alone on its line goes where its tab stop puts it; an empty line to both."""
     if not any(len(p.tab_parts()) >= 2 for p in paras):
         return None
     left: list[Para] = []
     right: list[Para] = []
+    width = paras[0].container
     for para in paras:
         parts = para.tab_parts()
         if len(parts) >= 2:
             left.append(parts[0])
             right.append(parts[-1])
         elif parts:
-            # A part alone on its line: after two tabs it stands in the right column.
-            (right if parts[0].segment >= 2 else left).append(parts[0])
-        elif para.fmt.align == "right":
+            (right if parts[0].column_start >= width // 2 else left).append(parts[0])
+        elif para.empty:
+            left.append(para)
+            right.append(para)
+        elif para.fmt.align == "right" or para.fmt.left >= width // 2:
             right.append(para)
         else:
             left.append(para)
-    width = paras[0].container // 2
-    return [Cell(left, width), Cell(right, width)]
+    return [Cell(left, width // 2), Cell(right, width // 2)]
 
 
 def _para_at(blocks: list[Para | Table], index: int, end: int) -> Para | None:

@@ -130,6 +130,7 @@ class StyleSheet:
         self.resolved_runs: BoundedCache[tuple[str | None, str | None, bytes | None, bool], RunFormat] = BoundedCache(4096)
         self.doc_rpr: etree._Element | None = None
         self.doc_ppr: etree._Element | None = None
+        self.numbered_styles: set[str] = set()
         if styles is None:
             return
         for style in styles.iterfind(f"{W}style"):
@@ -139,6 +140,13 @@ class StyleSheet:
             self._styles[style_id] = style
             if style.get(f"{W}default") in {"1", "true", "on"}:
                 self._defaults.setdefault(style.get(f"{W}type", "paragraph"), style_id)
+        # The paragraph styles that number their paragraphs (Word's list styles), own
+        # or inherited.
+        self.numbered_styles = {
+            style_id for style_id, style in self._styles.items()
+            if style.get(f"{W}type") == "paragraph"
+            and any(s.find(f"{W}pPr/{W}numPr") is not None for s in self.chain(style_id))
+        }
         defaults = styles.find(f"{W}docDefaults")
         if defaults is not None:
             self.doc_rpr = defaults.find(f"{W}rPrDefault/{W}rPr")
@@ -235,6 +243,12 @@ class Formatter:
         chain.append(self.sheet.doc_rpr)
         return [e for e in chain if e is not None]
 
+    def may_be_numbered(self, p: etree._Element) -> bool:
+        """Cheap test before ``numbering_of``: a direct ``w:numPr`` or a list style."""
+        if child(properties(p), f"{W}numPr") is not None:
+            return True
+        return (paragraph_style_id(p) or self.sheet.default("paragraph") or "") in self.sheet.numbered_styles
+
     def numbering_of(self, p: etree._Element, table_style: str | None = None) -> tuple[str, int] | None:
         """The list (``w:numId``) and level a paragraph is numbered with, directly or
         through its style; ``None`` when it is not numbered."""
@@ -246,8 +260,12 @@ class Formatter:
         return num.get(f"{W}val", ""), (_int(level.get(f"{W}val")) or 0) if level is not None else 0
 
     def tab_stops(self, p: etree._Element, table_style: str | None = None) -> list[str]:
-        """The alignment of each tab stop (left, center, right), in position order: the
-        style chain's and the paragraph's own, less those a nearer level clears."""
+        """The alignment of each tab stop (left, center, right), in position order."""
+        return [align for _position, align in self.tab_stop_list(p, table_style)]
+
+    def tab_stop_list(self, p: etree._Element, table_style: str | None = None) -> list[tuple[int, str]]:
+        """Each tab stop's position (twips) and alignment, in position order: the style
+        chain's and the paragraph's own, less those a nearer level clears."""
         stops: dict[int, str] = {}
         cleared: set[int] = set()
         for ppr in self.ppr_chain(p, table_style):  # nearest first
@@ -263,19 +281,17 @@ class Formatter:
                     cleared.add(position)
                 else:
                     stops[position] = _TAB_ALIGN.get(kind, "left")
-        return [stops[position] for position in sorted(stops)]
+        return sorted(stops.items())
 
     # -- runs -----------------------------------------------------------------------
-    def runs(self, p: etree._Element, table_style: str | None = None) -> list[RunFormat]:
-        """The runs that carry text, each with its effective formatting; for a paragraph
-        without text, its mark (with empty text)."""
-        out = []
+    def runs(
+        self, p: etree._Element, table_style: str | None = None, texts: list[tuple[etree._Element, str]] | None = None
+    ) -> list[RunFormat]:
+        """The runs that carry text, each with its effective formatting (``texts``: the
+        paragraph's runs with their text, when already read)."""
         style = paragraph_style_id(p)
-        for r in iter_runs(p):
-            text = run_text(r)
-            if text:
-                out.append(self._cached_run(p, r, style, table_style, text))
-        return out
+        pairs = texts if texts is not None else run_texts(p)
+        return [self._cached_run(p, r, style, table_style, text) for r, text in pairs]
 
     def mark(self, p: etree._Element, table_style: str | None = None) -> RunFormat:
         return self._cached_run(p, None, paragraph_style_id(p), table_style, "")
@@ -453,6 +469,11 @@ def run_text(r: etree._Element) -> str:
         elif tag == f"{W}noBreakHyphen":
             parts.append("-")
     return "".join(parts)
+
+
+def run_texts(p: etree._Element) -> list[tuple[etree._Element, str]]:
+    """The runs of a paragraph that carry text, with their text."""
+    return [(r, text) for r in iter_runs(p) if (text := run_text(r))]
 
 
 def paragraph_text(p: etree._Element) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from ttdn_docs.boundedcache import BoundedCache
-from ttdn_docs.docxsafe import PartIdentity, SafePackage
+from ttdn_docs.docxsafe import PartIdentity, SafePackage, forget_vetted_parts
 from ttdn_docs.errors import NotADocxError
 
 _RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -88,3 +88,8 @@ class DocxPackage:
 # Parsed template parts by (file name, identity). Parsed trees are only ever read.
 _PARSED: BoundedCache[tuple[str, PartIdentity], etree._Element] = BoundedCache(64)
 
+
+
+def clear_package_caches() -> None:
+    _PARSED.clear()
+    forget_vetted_parts()

@@ -18,7 +18,7 @@ from lxml import etree
 
 from ttdn_docs.boundedcache import BoundedCache
 from ttdn_docs.docxread.numbering import Numbering
-from ttdn_docs.docxread.package import DocxPackage
+from ttdn_docs.docxread.package import DocxPackage, clear_package_caches
 
 from ttdn_docs.docxread.formatting import (
     W,
@@ -28,7 +28,7 @@ from ttdn_docs.docxread.formatting import (
     StyleSheet,
     iter_runs,
     paragraph_style_id,
-    paragraph_text,
+    run_texts,
     run_text,
     properties,
     theme_fonts,
@@ -119,7 +119,11 @@ class Para:
 
     @cached_property
     def text(self) -> str:
-        return paragraph_text(self.el)
+        return "".join(text for _r, text in self._run_texts)
+
+    @cached_property
+    def _run_texts(self) -> list[tuple[etree._Element, str]]:
+        return run_texts(self.el)
 
     @property
     def shown_text(self) -> str:
@@ -138,7 +142,7 @@ class Para:
 
     @cached_property
     def runs(self) -> list[RunFormat]:
-        return self.formatter.runs(self.el, self.table_style)
+        return self.formatter.runs(self.el, self.table_style, self._run_texts)
 
     @cached_property
     def lines(self) -> tuple[LineMark, ...]:
@@ -199,6 +203,14 @@ class ParaPart(Para):
         return replace(whole, align=align, first_line=0, left=0, right=0, border_top=False, border_bottom=False)
 
     @cached_property
+    def column_start(self) -> int:
+        """Where the part stands from the left margin (twips): its tab stop."""
+        if self.segment == 0:
+            return max(self._whole.fmt.left, 0)
+        stops = self.formatter.tab_stop_list(self.el, self.table_style)
+        return stops[self.segment - 1][0] if self.segment - 1 < len(stops) else 0
+
+    @cached_property
     def lines(self) -> tuple[LineMark, ...]:
         runs = [r for r, segment in _runs_by_segment(self.el) if segment == self.segment]
         return tuple(m for r in runs for m in _shape_marks(r))
@@ -227,8 +239,9 @@ class Cell:
 class Table:
     number: int
     rows: list[list[Cell]]
-    # "table", or "textboxes": the text boxes anchored in one paragraph, read as the
-    # cells of one row from left to right (a header typed in two text boxes).
+    # "table"; "textboxes": the text boxes anchored in one paragraph, read as the cells
+    # of one row from left to right (a header typed in two text boxes); "tabs": lines
+    # typed as ⇥left⇥right read as two columns (made by the anatomy reader).
     kind: str = "table"
 
     @property
@@ -301,7 +314,9 @@ def open_docx(source: str | Path | bytes, limits: Limits = DEFAULT_LIMITS) -> Do
         sheet = _style_sheet(package)
         formatter = Formatter(sheet)
         formatter.learn_sources(document, source)
-        builder = _Builder(formatter)
+        # Whole-document facts read off the source, so that no paragraph is searched for
+        # what the file does not hold.
+        builder = _Builder(formatter, text_boxes=_TXBX_SOURCE in source)
         body = document.find(f"{W}body")
         if body is None:
             raise NotADocxError(f"{name}: tài liệu không có phần thân (w:body)")
@@ -309,7 +324,8 @@ def open_docx(source: str | Path | bytes, limits: Limits = DEFAULT_LIMITS) -> Do
         sections = [_page_setup(s) for s in properties] or [_default_page()]
         blocks = builder.blocks(body, sections)
         stories = _stories(package, properties, formatter)
-        _number_paragraphs(package, blocks, formatter)
+        if _may_number(source, sheet):
+            _number_paragraphs(package, blocks, formatter)
         if builder.count > MAX_PARAGRAPHS:
             raise UnsafeDocxError(f"{name}: tài liệu có hơn {MAX_PARAGRAPHS} đoạn, vượt giới hạn kiểm tra")
         return DocxView(name, blocks, sections, stories, _marker_profile(package.comments()), formatter)
@@ -319,6 +335,14 @@ def open_docx(source: str | Path | bytes, limits: Limits = DEFAULT_LIMITS) -> Do
 
 # Style sheets by the identity of their styles and theme parts: one per template.
 _SHEETS: BoundedCache[tuple[PartIdentity | None, PartIdentity | None], StyleSheet] = BoundedCache(32)
+
+
+def clear_caches() -> None:
+    """Forget every parsed template part, style sheet and vetted part of this process
+    (what a process sees when it opens its first file: the benchmark's cold case)."""
+    _SHEETS.clear()
+    _NUMBERINGS.clear()
+    clear_package_caches()
 
 
 def _style_sheet(package: DocxPackage) -> StyleSheet:
@@ -333,9 +357,20 @@ def _style_sheet(package: DocxPackage) -> StyleSheet:
 _NUMBERINGS: BoundedCache[PartIdentity | None, Numbering] = BoundedCache(32)
 
 
+def _may_number(source: bytes, sheet: StyleSheet) -> bool:
+    """Whether any paragraph of the document may be numbered by Word: a direct
+    ``w:numPr``, or a list style named in the source (or list-styled Normal)."""
+    if _NUMPR_SOURCE in source or (sheet.default("paragraph") or "") in sheet.numbered_styles:
+        return True
+    if not sheet.numbered_styles:
+        return False
+    used = {m.decode("utf-8", "replace") for m in _PSTYLE_SOURCE.findall(source)}
+    return not used.isdisjoint(sheet.numbered_styles)
+
+
 def _number_paragraphs(package: DocxPackage, blocks: list[Block], formatter: Formatter) -> None:
     """Give each paragraph Word numbers automatically its visible label."""
-    numbered = [p for p in _all_paragraphs(blocks) if p.fmt.numbered]
+    numbered = [p for p in _all_paragraphs(blocks) if formatter.may_be_numbered(p.el) and p.fmt.numbered]
     if not numbered:
         return
     part = package.related_part("numbering")
@@ -364,8 +399,9 @@ def _marker_profile(comments: str) -> str | None:
 class _Builder:
     """Walks a story in reading order, numbering paragraphs and tables."""
 
-    def __init__(self, formatter: Formatter) -> None:
+    def __init__(self, formatter: Formatter, *, text_boxes: bool = False) -> None:
         self.formatter = formatter
+        self.text_boxes = text_boxes
         self.count = 0
 
     def blocks(self, body: etree._Element, sections: list[PageSetup]) -> list[Block]:
@@ -375,7 +411,7 @@ class _Builder:
         for child in _block_children(body):
             width = sections[min(section, len(sections) - 1)].text_width
             if child.tag == f"{W}p":
-                boxes = _text_boxes(child, width)
+                boxes = _text_boxes(child, width) if self.text_boxes else []
                 if boxes:
                     row = [Cell(self.story(content, "body", box_width), box_width) for content, box_width in boxes]
                     out.append(Table(0, [row], kind="textboxes"))
@@ -430,6 +466,9 @@ class _Builder:
 
 
 _TXBX = f"{W}txbxContent"
+_TXBX_SOURCE = b"txbxContent"
+_NUMPR_SOURCE = b"numPr"
+_PSTYLE_SOURCE = re.compile(rb'pStyle [^>]*?val="([^"]*)"')
 _VML_WIDTH = re.compile(r"(?:^|;)\s*width\s*:\s*([^;]+)")
 _VML_LEFT = re.compile(r"(?:^|;)\s*margin-left\s*:\s*([^;]+)")
 
