@@ -40,6 +40,15 @@ def _messages(exc: InputError) -> list[str]:
     return [p.describe() for p in exc.problems]
 
 
+def _refused(tmp_path: Path, text: str) -> list[str]:
+    """The messages for a plan file with ``text``, which must be refused."""
+    source = tmp_path / "plan.yaml"
+    source.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_document(source)
+    return _messages(caught.value)
+
+
 # -- dates -----------------------------------------------------------------------------------
 
 
@@ -57,24 +66,18 @@ def test_every_date_form_renders_the_seed_date_line(typed: str, tmp_path: Path) 
 
 @pytest.mark.robustness(kind="Impossible date (31/2/2026) in a plan", behaviour="refused: the date as typed and why, with the field and YAML line")
 def test_an_impossible_date_is_refused_with_the_date_as_typed_and_why(tmp_path: Path) -> None:
-    source = tmp_path / "plan.yaml"
     text = _plan_text("31/2/2026")
-    source.write_text(text, encoding="utf-8")
-    with pytest.raises(InputError) as caught:
-        load_document(source)
     line = text.splitlines().index("date: 31/2/2026") + 1
-    assert _messages(caught.value) == [
+    assert _refused(tmp_path, text) == [
         f"dòng {line}, ngày ban hành: '31/2/2026' không phải ngày có thật: tháng 2 năm 2026 chỉ có 28 ngày"
     ]
 
 
 def test_a_date_yaml_itself_cannot_build_is_explained(tmp_path: Path) -> None:
     # 2025-02-30 looks like an ISO date to YAML, which would fail with its own error.
-    source = tmp_path / "plan.yaml"
-    source.write_text(_plan_text("2025-02-30"), encoding="utf-8")
-    with pytest.raises(InputError) as caught:
-        load_document(source)
-    assert "'2025-02-30' không phải ngày có thật: tháng 2 năm 2025 chỉ có 28 ngày" in str(caught.value)
+    assert _refused(tmp_path, _plan_text("2025-02-30"))[0].endswith(
+        "'2025-02-30' không phải ngày có thật: tháng 2 năm 2025 chỉ có 28 ngày"
+    )
 
 
 # -- figures ---------------------------------------------------------------------------------
@@ -192,7 +195,7 @@ def test_a_task_is_named_by_its_unit_and_counted_from_one() -> None:
         unit = next(t for t in data["tasks"] if t["unit"] == "Phòng Văn hóa – Xã hội")
         unit["tasks"].append({"text": "x" * 20_001})
 
-    assert _messages(_plan_with(change)) == ["nội dung của nhiệm vụ thứ 3 của Phòng Văn hóa – Xã hội: quá dài (tối đa 20000 ký tự)"]
+    assert _messages(_plan_with(change)) == ["nội dung của nhiệm vụ thứ 3 của Phòng Văn hóa – Xã hội: quá dài (tối đa 20.000 ký tự)"]
 
 
 def test_missing_and_unknown_keys_are_named_by_the_key_to_type() -> None:
@@ -360,12 +363,8 @@ def test_a_batch_table_cell_takes_every_date_form(typed: str) -> None:
 
 def test_a_line_with_a_colon_read_as_a_mapping_gets_a_hint(tmp_path: Path) -> None:
     text = THANH_MIEN.read_text(encoding="utf-8").replace("\npurposes:\n", "\npurposes:\n  - Mục đích: tuyên truyền rộng rãi\n", 1)
-    source = tmp_path / "plan.yaml"
-    source.write_text(text, encoding="utf-8")
-    with pytest.raises(InputError) as caught:
-        load_document(source)
     line = text.splitlines().index("  - Mục đích: tuyên truyền rộng rãi") + 1
-    assert _messages(caught.value) == [
+    assert _refused(tmp_path, text) == [
         f"dòng {line}, mục đích thứ 1: phải là một dòng chữ, hoặc một bảng khóa có 'text' (nội dung, bắt buộc), "
         "'items' (ý nhỏ); ở đây: thiếu 'text', có trường lạ 'Mục đích'; nếu đây là một dòng chữ có dấu ':', "
         'hãy đặt cả dòng trong ngoặc kép: "Mục đích: tuyên truyền rộng rãi"'
@@ -384,11 +383,7 @@ def test_a_line_with_a_colon_read_as_a_mapping_gets_a_hint(tmp_path: Path) -> No
     ],
 )
 def test_yaml_slips_are_explained(text: str, message: str, tmp_path: Path) -> None:
-    source = tmp_path / "plan.yaml"
-    source.write_text(text, encoding="utf-8")
-    with pytest.raises(InputError) as caught:
-        load_document(source)
-    assert _messages(caught.value)[0].startswith(message)
+    assert _refused(tmp_path, text)[0].startswith(message)
 
 
 def test_numbers_in_messages_are_written_the_vietnamese_way() -> None:

@@ -23,7 +23,8 @@ from pydantic import BaseModel, ValidationError
 
 from ttdn_docs.errors import FieldProblem, InputError
 from ttdn_docs.input_problems import LineMap as LineMap
-from ttdn_docs.input_problems import line_for, problems_from
+from ttdn_docs.input_problems import line_for
+from ttdn_docs.input_problems import problems_from as problems_from  # kept importable from here
 from ttdn_docs.limits import InputKind, check_size
 from ttdn_docs.vn import WrittenNumber
 

@@ -367,6 +367,19 @@ _MESSAGES = {
 }
 
 
+# Error kinds with a bound: the words around it and the bound's key in the context.
+_BOUNDS = {
+    "string_too_long": ("quá dài (tối đa {} ký tự)", "max_length"),
+    "string_too_short": ("không được để trống", "min_length"),
+    "too_short": ("cần ít nhất {} mục", "min_length"),
+    "too_long": ("quá nhiều mục (tối đa {})", "max_length"),
+    "greater_than_equal": ("phải lớn hơn hoặc bằng {}", "ge"),
+    "greater_than": ("phải lớn hơn {}", "gt"),
+    "less_than_equal": ("phải nhỏ hơn hoặc bằng {}", "le"),
+    "less_than": ("phải nhỏ hơn {}", "lt"),
+}
+
+
 def _message(error: Mapping[str, Any], annotation: Any) -> str:
     kind = error["type"]
     ctx = error.get("ctx") or {}
@@ -376,22 +389,9 @@ def _message(error: Mapping[str, Any], annotation: Any) -> str:
         return _MESSAGES[kind]
     if kind in {"enum", "literal_error"}:
         return f"giá trị không hợp lệ; chấp nhận: {str(ctx.get('expected', '')).replace(' or ', ' hoặc ')}"
-    if kind == "string_too_long":
-        return f"quá dài (tối đa {ctx.get('max_length')} ký tự)"
-    if kind == "string_too_short":
-        return "không được để trống"
-    if kind == "too_short":
-        return f"cần ít nhất {ctx.get('min_length')} mục"
-    if kind == "too_long":
-        return f"quá nhiều mục (tối đa {ctx.get('max_length')})"
-    if kind == "greater_than_equal":
-        return f"phải lớn hơn hoặc bằng {_number(ctx.get('ge'))}"
-    if kind == "greater_than":
-        return f"phải lớn hơn {_number(ctx.get('gt'))}"
-    if kind == "less_than_equal":
-        return f"phải nhỏ hơn hoặc bằng {_number(ctx.get('le'))}"
-    if kind == "less_than":
-        return f"phải nhỏ hơn {_number(ctx.get('lt'))}"
+    if kind in _BOUNDS:
+        words, key = _BOUNDS[kind]
+        return words.format(_number(ctx.get(key)))
     if kind == "string_pattern_mismatch":
         return "không đúng định dạng"
     if kind in {"value_error", "assertion_error"}:
