@@ -83,7 +83,9 @@ def test_import_gives_back_the_plan_fields(tmp_path: Path) -> None:
     ("footer_table", "auto_numbering"), [(True, False), (False, False), (True, True)],
     ids=["footer-table", "footer-paragraphs", "word-numbering"],
 )
-@pytest.mark.parametrize(("example", "profile"), [(PLAN, "party"), (ROOT / "examples/state_plan/plan.yaml", "state")])
+@pytest.mark.parametrize(
+    ("example", "profile"), [(PLAN, "party"), (ROOT / "examples/state_plan/plan.yaml", "state"), (REPORT, "party")]
+)
 def test_typed_by_hand_imports_to_the_same_data(
     example: Path, profile: str, footer_table: bool, auto_numbering: bool, tmp_path: Path
 ) -> None:

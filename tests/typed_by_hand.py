@@ -16,7 +16,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 
-from ttdn_docs.docxread import open_docx
+from ttdn_docs.docxread import Table, open_docx
 from ttdn_docs.docxread.anatomy import BODY_ROLES
 
 
@@ -56,12 +56,20 @@ def typed_by_hand(rendered: bytes, *, footer_table: bool = True, auto_numbering:
     instead of typed."""
     view = open_docx(rendered)
     by_mark: dict[str, list[str]] = {}
-    body: list[str] = []
-    for para in view.paragraphs:
-        if para.table is None and para.mark in BODY_ROLES:
-            body.append(para.text)
-        elif para.mark:
-            by_mark.setdefault(para.mark, []).append(para.text)
+    body: list[str | list[list[str]]] = []  # paragraphs, and data tables as rows of cells
+    for block in view.blocks:
+        if isinstance(block, Table):
+            if any(p.mark in ("table_header", "table_cell") for p in block.paras):
+                body.append([[" ".join(p.text for p in cell.paras) for cell in row] for row in block.rows])
+                continue
+            paras = list(block.paras)
+        else:
+            paras = [block]
+        for para in paras:
+            if para.table is None and para.mark in BODY_ROLES:
+                body.append(para.text)
+            elif para.mark:
+                by_mark.setdefault(para.mark, []).append(para.text)
     body = [*by_mark["kind_title"], *by_mark["summary"], *body]
     doc = docx.Document()
     section = doc.sections[0]
@@ -81,6 +89,13 @@ def typed_by_hand(rendered: bytes, *, footer_table: bool = True, auto_numbering:
         _run(paragraph, text, bold=index == 0)
     doc.add_paragraph()
     for index, text in enumerate(body):
+        if isinstance(text, list):  # a data table, typed as a grid
+            grid = doc.add_table(rows=len(text), cols=len(text[0]))
+            grid.style = "Table Grid"
+            for cells, row in zip(text, grid.rows, strict=True):
+                for value, cell in zip(cells, row.cells, strict=True):
+                    cell.text = value
+            continue
         paragraph = doc.add_paragraph()
         if index < 2:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
