@@ -154,7 +154,12 @@ class Para:
 
     def tab_parts(self) -> list[ParaPart]:
         """The non-empty parts of a line typed with tabs between them, as an office types
-        a header without a table: ``⇥ĐẢNG BỘ TỈNH⇥ĐẢNG CỘNG SẢN VIỆT NAM``."""
+        a header without a table: ``⇥ĐẢNG BỘ TỈNH⇥ĐẢNG CỘNG SẢN VIỆT NAM`` (the same
+        objects on every call)."""
+        return self._tab_parts
+
+    @lazy
+    def _tab_parts(self) -> list[ParaPart]:
         if "\t" not in self.text:
             return []
         parts = []
