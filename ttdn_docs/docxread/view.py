@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from ttdn_docs.docxread.lazy import lazy
 from pathlib import Path
 
 from lxml import etree
@@ -117,11 +117,11 @@ class Para:
     # The number or bullet Word draws before the text (automatic numbering): "II.", "a)".
     label: str = ""
 
-    @cached_property
+    @lazy
     def text(self) -> str:
         return "".join(text for _r, text in self._run_texts)
 
-    @cached_property
+    @lazy
     def _run_texts(self) -> list[tuple[etree._Element, str]]:
         return run_texts(self.el)
 
@@ -130,21 +130,21 @@ class Para:
         """The text as a reader sees it: the automatic number, if any, then the text."""
         return f"{self.label} {self.text}" if self.label else self.text
 
-    @cached_property
+    @lazy
     def mark(self) -> str | None:
         """The element our renderer marked this paragraph as, if any."""
         style = paragraph_style_id(self.el)
         return None if style is None else ELEMENT_BY_STYLE_ID.get(style)
 
-    @cached_property
+    @lazy
     def fmt(self) -> ParaFormat:
         return self.formatter.paragraph(self.el, self.table_style)
 
-    @cached_property
+    @lazy
     def runs(self) -> list[RunFormat]:
         return self.formatter.runs(self.el, self.table_style, self._run_texts)
 
-    @cached_property
+    @lazy
     def lines(self) -> tuple[LineMark, ...]:
         return tuple(_line_marks(self))
 
@@ -154,7 +154,12 @@ class Para:
 
     def tab_parts(self) -> list[ParaPart]:
         """The non-empty parts of a line typed with tabs between them, as an office types
-        a header without a table: ``⇥ĐẢNG BỘ TỈNH⇥ĐẢNG CỘNG SẢN VIỆT NAM``."""
+        a header without a table: ``⇥ĐẢNG BỘ TỈNH⇥ĐẢNG CỘNG SẢN VIỆT NAM`` (the same
+        objects on every call)."""
+        return self._tab_parts
+
+    @lazy
+    def _tab_parts(self) -> list[ParaPart]:
         if "\t" not in self.text:
             return []
         parts = []
@@ -178,11 +183,11 @@ class ParaPart(Para):
     whole: Para | None = None
     segment: int = 0
 
-    @cached_property
+    @lazy
     def text(self) -> str:
         return self._whole.text.split("\t")[self.segment]
 
-    @cached_property
+    @lazy
     def runs(self) -> list[RunFormat]:
         out = []
         segment = 0
@@ -193,7 +198,7 @@ class ParaPart(Para):
                     out.append(RunFormat(piece, run.fonts, run.size, run.bold, run.italic, run.underline, run.caps))
         return out
 
-    @cached_property
+    @lazy
     def fmt(self) -> ParaFormat:
         whole = self._whole.fmt
         if self.segment == 0:
@@ -202,7 +207,7 @@ class ParaPart(Para):
         align = stops[self.segment - 1] if self.segment - 1 < len(stops) else "left"
         return replace(whole, align=align, first_line=0, left=0, right=0, border_top=False, border_bottom=False)
 
-    @cached_property
+    @lazy
     def column_start(self) -> int:
         """Where the part stands from the left margin (twips): its tab stop."""
         if self.segment == 0:
@@ -210,7 +215,7 @@ class ParaPart(Para):
         stops = self.formatter.tab_stop_list(self.el, self.table_style)
         return stops[self.segment - 1][0] if self.segment - 1 < len(stops) else 0
 
-    @cached_property
+    @lazy
     def lines(self) -> tuple[LineMark, ...]:
         runs = [r for r, segment in _runs_by_segment(self.el) if segment == self.segment]
         return tuple(m for r in runs for m in _shape_marks(r))
