@@ -92,15 +92,23 @@ class HandMade:
         return name
 
     # -- content ---------------------------------------------------------------------------
-    def line(self, paragraph: object, text: str, spec: Style, ratio: float, container_twips: int) -> None:
-        """A line drawn as a shape anchored in ``paragraph``, ``ratio`` × the text wide."""
+    def line(
+        self, paragraph: object, text: str, spec: Style, ratio: float, container_twips: int, *, centre_twips: int | None = None
+    ) -> None:
+        """A line drawn as a shape anchored in ``paragraph``, ``ratio`` × the text wide:
+        centred in its column, or (``centre_twips``) centred at that distance from the
+        left margin, as under a header typed with tab stops."""
         width = min(round(text_width_twips(text, spec.size, spec.bold) * ratio), container_twips)
+        horizontal = "<wp:positionH relativeFrom=\"column\"><wp:align>center</wp:align></wp:positionH>"
+        if centre_twips is not None:
+            offset = (centre_twips - width // 2) * EMU_PER_TWIP
+            horizontal = f"<wp:positionH relativeFrom=\"margin\"><wp:posOffset>{offset}</wp:posOffset></wp:positionH>"
         self._shapes += 1
         cx = width * EMU_PER_TWIP
         xml = (
             f"<w:r {_NS}><w:drawing><wp:anchor distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\" simplePos=\"0\" "
             f"relativeHeight=\"{self._shapes}\" behindDoc=\"0\" locked=\"0\" layoutInCell=\"1\" allowOverlap=\"1\">"
-            "<wp:simplePos x=\"0\" y=\"0\"/><wp:positionH relativeFrom=\"column\"><wp:align>center</wp:align></wp:positionH>"
+            f"<wp:simplePos x=\"0\" y=\"0\"/>{horizontal}"
             f"<wp:positionV relativeFrom=\"paragraph\"><wp:posOffset>{round(spec.size * 1.2 * 12700)}</wp:posOffset></wp:positionV>"
             f"<wp:extent cx=\"{cx}\" cy=\"0\"/><wp:effectExtent l=\"0\" t=\"0\" r=\"0\" b=\"0\"/><wp:wrapNone/>"
             f"<wp:docPr id=\"{self._shapes}\" name=\"Đường kẻ {self._shapes}\"/><wp:cNvGraphicFramePr/>"

@@ -12,9 +12,11 @@ __version__ = "0.1.0"
 
 from ttdn_docs.api import load_document, render_file  # noqa: E402
 from ttdn_docs.errors import InputError, TtdnError  # noqa: E402
+from ttdn_docs.importer import load_docx  # noqa: E402
 from ttdn_docs.profiles import Profile, load_profile  # noqa: E402
 from ttdn_docs.render import render_docx, write_docx, write_docx_stream  # noqa: E402
 from ttdn_docs.ttdn import ForeignInfoPlan, load_plan  # noqa: E402
+from ttdn_docs.ttdn.rollover import rollover  # noqa: E402
 
 __all__ = [
     "ForeignInfoPlan",
@@ -23,10 +25,12 @@ __all__ = [
     "TtdnError",
     "__version__",
     "load_document",
+    "load_docx",
     "load_plan",
     "load_profile",
     "render_docx",
     "render_file",
+    "rollover",
     "write_docx",
     "write_docx_stream",
 ]

@@ -17,12 +17,16 @@ from ttdn_docs.errors import FieldProblem, IncompleteDocumentError, InputError
 from ttdn_docs.profiles import Profile, load_profile
 from ttdn_docs.profiles.grammar import doc_symbol
 from ttdn_docs.profiles.model import Profile as ProfileModel
+from ttdn_docs.importer import ImportKind, ImportResult, import_docx
+from ttdn_docs.importer.yaml_out import document_yaml
 from ttdn_docs.register import NumberedDocument, numbered, open_register, wants_number
 from ttdn_docs.render import check_writable, write_bytes_atomic, write_docx
 from ttdn_docs.ttdn.aggregate import Aggregation, aggregate
+from ttdn_docs.ttdn.common import fixed_number
 from ttdn_docs.ttdn.load import load_plan, load_report
 from ttdn_docs.ttdn.plan import ForeignInfoPlan
 from ttdn_docs.ttdn.report import ForeignInfoReport
+from ttdn_docs.ttdn.rollover import rollover
 from ttdn_docs.ttdn.scaffold import load_outline, report_from_plan
 from ttdn_docs.ttdn.todo import todo
 from ttdn_docs.ttdn.unit_results import UnitResults, load_unit_file
@@ -228,3 +232,45 @@ def report_yaml(report: ForeignInfoReport) -> str:
 
 def write_report_yaml(report: ForeignInfoReport, path: Path, *, overwrite: bool = False) -> Path:
     return write_bytes_atomic(Path(path), report_yaml(report).encode("utf-8"), overwrite=overwrite)
+
+
+# -- from the Word files communes already have: import, rollover ---------------------------
+
+
+def import_to_yaml(
+    source: str | Path,
+    output: Path,
+    *,
+    kind: ImportKind | None = None,
+    profile: str | Path | Profile | None = None,
+    overwrite: bool = False,
+) -> ImportResult:
+    """Read a plan or report from a Word file and write it as commented YAML."""
+    result = import_docx(source, kind=kind, profile=profile)
+    text = document_yaml(result.document, source=Path(source).name, warnings=result.warnings)
+    write_bytes_atomic(Path(output), text.encode("utf-8"), overwrite=overwrite)
+    return result
+
+
+def rollover_file(
+    path: str | Path, year: int, output: Path, *, plan: str | Path | None = None, overwrite: bool = False
+) -> ForeignInfoPlan | ForeignInfoReport:
+    """Next year's draft of a plan (or report) file, written as commented YAML."""
+    if Path(path).suffix.lower() in (".docx", ".doc", ".odt"):
+        raise InputError(str(path), [FieldProblem("", "rollover đọc tệp dữ liệu (.yaml); với tệp Word, chạy ttdn-docs import trước")])
+    document = load_document(Path(path))
+    if not isinstance(document, (ForeignInfoPlan, ForeignInfoReport)):
+        raise InputError(str(path), [FieldProblem("kind", "chỉ chuyển năm được kế hoạch hoặc báo cáo")])
+    if year <= document.year:
+        raise InputError(str(path), [FieldProblem("year", f"năm mới ({year}) phải sau năm {document.year} của tệp")])
+    new_plan = load_plan(Path(plan)) if plan is not None else None
+    symbol = None
+    # A plan numbered ``auto`` has no number until it is rendered: the report cites it blank.
+    plan_number = fixed_number(new_plan.number) if new_plan is not None else None
+    if new_plan is not None and plan_number is not None:
+        symbol = doc_symbol(
+            resolve_profile(new_plan), DocumentKind.KE_HOACH, DocNumber(number=plan_number, body=new_plan.issuer.abbreviation)
+        )
+    rolled = rollover(document, year, plan=new_plan, plan_symbol=symbol)
+    write_bytes_atomic(Path(output), document_yaml(rolled, source=Path(path).name).encode("utf-8"), overwrite=overwrite)
+    return rolled

@@ -101,9 +101,18 @@ def _parser() -> argparse.ArgumentParser:
     preview.set_defaults(handler=_preview)
 
     check = commands.add_parser("check", help="kiểm tra thể thức tệp .docx (của ta hoặc soạn bằng Word)")
-    check.add_argument("files", type=Path, nargs="+", metavar="FILE.docx", help="tệp .docx cần kiểm tra")
+    check.add_argument(
+        "files", type=Path, nargs="+", metavar="TỆP_HOẶC_THƯ_MỤC",
+        help="tệp .docx, hoặc thư mục: kiểm tra mọi tệp .docx trong đó (cả thư mục con)",
+    )
     check.add_argument("--profile", help="hồ sơ thể thức (mặc định: nhận ra từ phần đầu văn bản)")
-    check.add_argument("--format", choices=["text", "json"], default="text", help="dạng kết quả (mặc định: text)")
+    check.add_argument(
+        "--format", choices=["text", "json", "csv"], default="text",
+        help="dạng kết quả (mặc định: text); json, csv: mỗi lỗi một mục, bảng tổng hợp in ra stderr",
+    )
+    check.add_argument("-j", "--jobs", type=int, default=None, help="số tiến trình (mặc định: số nhân CPU)")
+    check.add_argument("--progress", action="store_true", help="luôn hiện thanh tiến độ (mặc định: chỉ khi chạy trên màn hình)")
+    check.add_argument("--top", type=int, default=10, metavar="N", help="số quy tắc hay sai nhất trong bảng tổng hợp (mặc định: 10)")
     check.set_defaults(handler=_check)
 
     aggregate = commands.add_parser("aggregate", help="tổng hợp các tệp kết quả của đơn vị vào báo cáo")
@@ -122,7 +131,74 @@ def _parser() -> argparse.ArgumentParser:
     _add_init(commands)
     _add_batch(commands)
     _add_register(commands)
+    _add_from_word(commands)
     return parser
+
+
+def _add_from_word(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """``import``, ``fix`` and ``rollover``: from the Word files communes already have."""
+    imp = commands.add_parser("import", help="đọc kế hoạch/báo cáo .docx (.doc, .odt) thành tệp YAML")
+    imp.add_argument("input", type=Path, metavar="FILE.docx", help="tệp Word cần đọc")
+    imp.add_argument("-o", "--output", type=Path, required=True, help="tệp .yaml đầu ra")
+    imp.add_argument("--kind", choices=["plan", "report"], help="loại văn bản (mặc định: theo tên loại trong tệp)")
+    imp.add_argument("--profile", help="hồ sơ thể thức (mặc định: nhận ra từ phần đầu văn bản)")
+    imp.add_argument("--force", action="store_true", help="ghi đè tệp đầu ra nếu đã có")
+    imp.set_defaults(handler=_import)
+
+    fix = commands.add_parser("fix", help="sửa thể thức tệp .docx: giữ nguyên lời văn, dựng lại đúng mẫu")
+    fix.add_argument("input", type=Path, metavar="FILE.docx", help="tệp Word cần sửa")
+    fix.add_argument("-o", "--output", type=Path, required=True, help="tệp .docx đã sửa")
+    fix.add_argument("--profile", help="hồ sơ thể thức (mặc định: nhận ra từ phần đầu văn bản)")
+    fix.add_argument("--force", action="store_true", help="ghi đè tệp đầu ra nếu đã có")
+    fix.set_defaults(handler=_fix)
+
+    roll = commands.add_parser("rollover", help="dự thảo kế hoạch (báo cáo) năm sau từ tệp năm nay")
+    roll.add_argument("input", type=Path, metavar="PLAN.yaml", help="kế hoạch (hoặc báo cáo) năm nay (.yaml, .json)")
+    roll.add_argument("--year", type=int, required=True, help="năm mới, ví dụ 2026")
+    roll.add_argument("-o", "--output", type=Path, required=True, help="tệp .yaml đầu ra")
+    roll.add_argument("--plan", type=Path, help="với báo cáo: kế hoạch năm mới mà báo cáo trích dẫn")
+    roll.add_argument("--force", action="store_true", help="ghi đè tệp đầu ra nếu đã có")
+    roll.set_defaults(handler=_rollover)
+
+
+def _import(args: argparse.Namespace) -> int:
+    from ttdn_docs.api import import_to_yaml
+
+    result = import_to_yaml(args.input, args.output, kind=args.kind, profile=args.profile, overwrite=args.force)
+    if result.converted_from:
+        print(f"Đã chuyển {args.input} ({result.converted_from}) sang .docx bằng LibreOffice để đọc.")
+    for warning in result.warnings:
+        print(f"Chú ý — {warning.describe()}", file=sys.stderr)
+    kind = "kế hoạch" if result.document.kind == "plan" else "báo cáo"
+    print(f"Đã ghi {args.output} ({kind}, hồ sơ {result.profile.id}, {len(result.warnings)} chú ý).")
+    return EXIT_OK
+
+
+def _fix(args: argparse.Namespace) -> int:
+    from ttdn_docs.check.report import text_report
+    from ttdn_docs.importer.fix import fix_docx
+
+    result = fix_docx(args.input, args.output, profile=args.profile, overwrite=args.force)
+    if result.imported.converted_from:
+        print(f"Đã chuyển {args.input} ({result.imported.converted_from}) sang .docx bằng LibreOffice để đọc.")
+    for warning in result.imported.warnings:
+        print(f"Chú ý — {warning.describe()}", file=sys.stderr)
+    print(f"Đã ghi {result.output} (lời văn giữ nguyên; {len(result.changes)} thay đổi về thể thức):")
+    for change in result.changes:
+        print(f"  - {change.describe()}")
+    print(text_report([result.check]))
+    return EXIT_FINDINGS if result.check.errors else EXIT_OK
+
+
+def _rollover(args: argparse.Namespace) -> int:
+    from ttdn_docs.api import rollover_file
+
+    document = rollover_file(args.input, args.year, args.output, plan=args.plan, overwrite=args.force)
+    print(
+        f"Đã ghi {args.output}: dự thảo năm {args.year}, {len(document.missing_parts())} chỗ cần xem lại "
+        "(<<CẦN ĐIỀN: …>>); số và ngày để trống. In bản dự thảo: ttdn-docs render … --draft"
+    )
+    return EXIT_OK
 
 
 def _render(args: argparse.Namespace) -> int:
@@ -187,26 +263,45 @@ def _check_written(out: Path, profile: Profile) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    """Check each file; exit 2 when one cannot be read, else 1 when errors were found."""
-    from ttdn_docs.check import CheckResult, check_file
-    from ttdn_docs.check.report import json_report, text_report
-    from ttdn_docs.errors import DocxReadError
+    """Check files and folders; exit 2 when a file cannot be read, else 1 when errors
+    were found. Several files or a folder end with a summary table."""
+    from ttdn_docs.batch.progress import Progress
+    from ttdn_docs.check import CheckResult
+    from ttdn_docs.check.folder import Summary, check_files, default_workers, docx_files
+    from ttdn_docs.check.report import CsvWriter, JsonWriter, text_block
 
     profile = None
     if args.profile is not None:
         from ttdn_docs.profiles import load_profile
 
         profile = load_profile(args.profile)
-    results: list[CheckResult | tuple[str, str]] = []
-    for path in args.files:
-        try:
-            results.append(check_file(path, profile))
-        except DocxReadError as exc:
-            results.append((str(path), str(exc)))
-    print(json_report(results) if args.format == "json" else text_report(results))
-    if any(isinstance(r, tuple) for r in results):
+    paths = docx_files(args.files)
+    many = len(paths) > 1 or any(p.is_dir() for p in args.files)
+    progress = Progress(len(paths), enabled=True if args.progress else (None if many else False))
+    writer: JsonWriter | CsvWriter | None = None
+    if args.format == "json":
+        writer = JsonWriter(sys.stdout)
+    elif args.format == "csv":
+        sys.stdout.write("\ufeff")  # Excel opens UTF-8 CSV right only with a BOM
+        writer = CsvWriter(sys.stdout)
+    summary = Summary()
+    jobs = max(1, args.jobs if args.jobs is not None else default_workers())
+    for outcome in check_files(paths, profile, workers=jobs):
+        summary.add(outcome)
+        if writer is not None:
+            writer.write(outcome)
+        else:
+            progress.clear()
+            print("\n".join(text_block(outcome)), flush=True)
+        progress.advance(failed=not isinstance(outcome, CheckResult) or bool(outcome.errors))
+    progress.close()
+    if writer is not None:
+        writer.close()
+    if many:
+        print("\n".join(summary.lines(args.top)), file=sys.stdout if writer is None else sys.stderr)
+    if summary.unreadable:
         return EXIT_INPUT
-    return EXIT_FINDINGS if any(r.errors for r in results if not isinstance(r, tuple)) else EXIT_OK
+    return EXIT_FINDINGS if summary.with_errors else EXIT_OK
 
 
 def _schema(args: argparse.Namespace) -> int:

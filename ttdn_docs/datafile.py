@@ -198,6 +198,19 @@ def dump_yaml(data: Any, header: str = "") -> str:
     return comments + body
 
 
+def dump_commented_yaml(data: dict[str, Any], comments: Mapping[str, list[str]], header: list[str]) -> str:
+    """YAML of a document's top-level keys, each after its ``#`` comment lines (as
+    ``init plan`` writes them), after ``header`` comment lines."""
+    parts = [f"# {line}".rstrip() for line in header] + ([""] if header else [])
+    for key, value in data.items():
+        parts += [f"# {line}" for line in comments.get(key, [])]
+        parts.append(
+            yaml.safe_dump({key: plain_data(value)}, allow_unicode=True, sort_keys=False, width=88).rstrip("\n")
+        )
+        parts.append("")
+    return "\n".join(parts)
+
+
 @contextmanager
 def first_worksheet(path: Path) -> Iterator[Any]:
     """The first sheet of an .xlsx file, closed afterwards. The package is vetted like any

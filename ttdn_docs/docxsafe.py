@@ -12,19 +12,21 @@ from __future__ import annotations
 
 import io
 import re
+import struct
+import threading
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
 
+from ttdn_docs.boundedcache import BoundedCache
 from ttdn_docs.errors import DocxReadError, NotADocxError, UnsafeDocxError
 
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 _XML_NAME = re.compile(r"\.(xml|rels|vml)$", re.IGNORECASE)
 # A DTD is never needed in OOXML; its presence is the attack (entities, external files).
 _DTD = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
-_CHUNK = 64 * 1024
 
 
 @dataclass(frozen=True)
@@ -70,14 +72,40 @@ def read_source(source: str | Path | bytes, limits: Limits = DEFAULT_LIMITS) -> 
 
 def safe_entries(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> dict[str, bytes]:
     """Inflate and vet every entry of a .docx package; return them by name."""
-    if not data.startswith(ZIP_MAGIC):
-        raise NotADocxError(f"{name}: không phải tệp Word .docx (không phải gói zip)")
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
-        raise NotADocxError(f"{name}: tệp zip hỏng, không mở được ({exc})") from None
-    with archive:
-        infos = archive.infolist()
+    package = SafePackage(data, name, limits)
+    return {part: package.read(part) for part in package.names}
+
+
+PartIdentity = tuple[int, int, int, bytes]
+# Parts already vetted in this process (bounded: memory stays flat over any folder).
+_VETTED: BoundedCache[tuple[str, PartIdentity], bool] = BoundedCache(512)
+
+
+def forget_vetted_parts() -> None:
+    _VETTED.clear()
+
+
+class SafePackage:
+    """A .docx package vetted as a whole when opened, each part inflated only when read.
+
+    Opening checks the entry count and every declared size, then inflates and vets every
+    entry (bounded streaming, no DTD) unless an entry with the very same compressed bytes
+    was vetted before in this process: identical compressed bytes inflate to identical
+    content, so the parts a whole folder shares (styles, theme, fonts of one template)
+    are vetted once, not once per file.
+    """
+
+    def __init__(self, data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> None:
+        if not data.startswith(ZIP_MAGIC):
+            raise NotADocxError(f"{name}: không phải tệp Word .docx (không phải gói zip)")
+        try:
+            self._archive = zipfile.ZipFile(io.BytesIO(data))
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
+            raise NotADocxError(f"{name}: tệp zip hỏng, không mở được ({exc})") from None
+        self._data = data
+        self.name = name
+        self.limits = limits
+        infos = self._archive.infolist()
         if len(infos) > limits.entries:
             raise UnsafeDocxError(f"{name}: gói có {len(infos)} phần, vượt giới hạn {limits.entries}")
         declared = sum(info.file_size for info in infos)
@@ -86,24 +114,59 @@ def safe_entries(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> dic
                 f"{name}: dung lượng giải nén {_mb(declared)} vượt giới hạn {_mb(limits.total_uncompressed)} "
                 "(nghi bom zip)"
             )
-        entries: dict[str, bytes] = {}
-        total = 0
-        for info in infos:
-            if info.is_dir():
-                continue
+        self._infos = {info.filename: info for info in infos if not info.is_dir()}
+        self._inflated: dict[str, bytes] = {}
+        for info in self._infos.values():
             _check_declared(info, name, limits)
-            blob = _inflate(archive, info, name, limits)
-            total += len(blob)
-            if total > limits.total_uncompressed:
-                raise UnsafeDocxError(
-                    f"{name}: dung lượng giải nén vượt giới hạn {_mb(limits.total_uncompressed)} (nghi bom zip)"
-                )
-            if _looks_like_xml(info.filename, blob):
-                _check_xml(blob, info.filename, name)
-            entries[info.filename] = blob
-    if "[Content_Types].xml" not in entries:
-        raise NotADocxError(f"{name}: không phải tệp Word .docx (thiếu [Content_Types].xml)")
-    return entries
+        for info in self._infos.values():
+            key = (info.filename, self.identity(info.filename))
+            if key not in _VETTED:
+                blob = self._inflate(info)
+                self._vet(info.filename, blob)
+                _VETTED.put(key, True)
+                if _looks_like_xml(info.filename, blob):
+                    self._inflated[info.filename] = blob  # read once more soon: keep it
+        if "[Content_Types].xml" not in self._infos:
+            raise NotADocxError(f"{name}: không phải tệp Word .docx (thiếu [Content_Types].xml)")
+
+    @property
+    def names(self) -> list[str]:
+        return list(self._infos)
+
+    def __contains__(self, part: object) -> bool:
+        return part in self._infos
+
+    def identity(self, part: str) -> PartIdentity:
+        """What identifies a part's content without inflating it: its compression, sizes,
+        CRC and compressed bytes. Equal identities mean equal content."""
+        info = self._infos[part]
+        start = info.header_offset
+        local = self._data[start : start + 30]
+        if len(local) < 30 or not local.startswith(b"PK\x03\x04"):
+            raise NotADocxError(f"{self.name}: phần '{part}' hỏng (đầu mục zip sai)")
+        name_length, extra_length = struct.unpack_from("<HH", local, 26)
+        begin = start + 30 + name_length + extra_length
+        raw = self._data[begin : begin + info.compress_size]
+        return info.compress_type, info.file_size, info.CRC, raw
+
+    def read(self, part: str) -> bytes:
+        """The inflated bytes of a part (already vetted when the package was opened)."""
+        kept = self._inflated.pop(part, None)
+        return kept if kept is not None else self._inflate(self._infos[part])
+
+    def xml(self, part: str) -> etree._Element:
+        return parse_xml(self.read(part), part, self.name)
+
+    def _inflate(self, info: zipfile.ZipInfo) -> bytes:
+        return _inflate(self._archive, info, self.name, self.limits)
+
+    def _vet(self, part: str, blob: bytes) -> None:
+        if _looks_like_xml(part, blob):
+            _check_xml(blob, part, self.name)
+
+    def close(self) -> None:
+        self._inflated.clear()
+        self._archive.close()
 
 
 def _check_declared(info: zipfile.ZipInfo, name: str, limits: Limits) -> None:
@@ -126,23 +189,17 @@ def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits:
         info.file_size,
         limits.xml_part if _XML_NAME.search(info.filename) else limits.entry_uncompressed,
     )
-    out = bytearray()
     try:
         with archive.open(info) as stream:
-            while True:
-                chunk = stream.read(_CHUNK)
-                if not chunk:
-                    break
-                out += chunk
-                if len(out) > limit:
-                    raise UnsafeDocxError(
-                        f"{name}: phần '{info.filename}' lớn hơn kích thước khai báo (nghi bom zip)"
-                    )
+            # One bounded read: never more than one byte past what may be inflated.
+            out = stream.read(limit + 1)
+        if len(out) > limit:
+            raise UnsafeDocxError(f"{name}: phần '{info.filename}' lớn hơn kích thước khai báo (nghi bom zip)")
     except UnsafeDocxError:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
         raise NotADocxError(f"{name}: phần '{info.filename}' hỏng, không giải nén được ({exc})") from None
-    return bytes(out)
+    return out
 
 
 def _looks_like_xml(part: str, blob: bytes) -> bool:
@@ -167,8 +224,18 @@ def _check_xml(blob: bytes, part: str, name: str) -> None:
 
 def xml_parser() -> etree.XMLParser:
     """The parser for vetted parts: no entity resolution, no network, default tree limits
-    (depth and text-node size bounded by libxml2 without ``huge_tree``)."""
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    (depth and text-node size bounded by libxml2 without ``huge_tree``). One per thread:
+    making a parser costs more than parsing a small part, and parsers are not shared
+    between threads."""
+    parser: etree.XMLParser | None = getattr(_PARSERS, "parser", None)
+    if parser is None:
+        parser = _PARSERS.parser = etree.XMLParser(
+            resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+        )
+    return parser
+
+
+_PARSERS = threading.local()
 
 
 def parse_xml(blob: bytes, part: str, name: str) -> etree._Element:

@@ -94,3 +94,9 @@ class NotADocxError(DocxReadError):
 class UnsafeDocxError(DocxReadError):
     """The package was refused before parsing: a zip bomb, a part or an entry count above
     the limits, or XML with a DTD / entity declarations."""
+
+
+class NotAPlanDocumentError(DocxReadError):
+    """A readable Word file that is not a plan or report (no ``KẾ HOẠCH``/``BÁO CÁO``
+    title, no header of a known rule book), or one that cannot be opened without a
+    password."""

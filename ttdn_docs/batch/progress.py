@@ -38,6 +38,14 @@ class Progress:
         self.stream.write(line)
         self.stream.flush()
 
+    def clear(self) -> None:
+        """Wipe the bar before other lines are printed to the same terminal; the next
+        ``advance`` draws it again below them."""
+        if self.enabled and self.done:
+            self.stream.write("\r" + " " * (WIDTH + 40) + "\r")
+            self.stream.flush()
+            self._last = 0.0
+
     def close(self) -> None:
         if self.enabled and self.done:
             self.stream.write("\n")

@@ -19,13 +19,10 @@ import contextlib
 import hashlib
 import itertools
 import json
-import multiprocessing
 import os
 import re
-import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from multiprocessing.context import BaseContext
 from pathlib import Path
 
 from ttdn_docs import __version__
@@ -43,6 +40,7 @@ from ttdn_docs.render.templates import template_for
 from ttdn_docs.ttdn.commune import FAMILIES
 from ttdn_docs.ttdn.plan import ForeignInfoPlan
 from ttdn_docs.units import Commune, UnitNotFoundError, get_commune, slug
+from ttdn_docs.workers import chunk_size, pool_context
 
 CheckHook = Callable[[bytes, Profile], int]
 """A per-document checker: the rendered bytes and the profile → the number of errors.
@@ -280,17 +278,9 @@ def _results(jobs: list[Job], setup: WorkerSetup, workers: int) -> Iterator[Mani
         yield from map(_process, jobs)
         return
     workers = min(workers, len(jobs))
-    chunk = max(1, min(16, len(jobs) // (workers * 8)))
-    with _pool_context().Pool(workers, initializer=_init_worker, initargs=(setup,)) as pool:
+    chunk = chunk_size(len(jobs), workers)
+    with pool_context().Pool(workers, initializer=_init_worker, initargs=(setup,)) as pool:
         yield from pool.imap_unordered(_process, jobs, chunksize=chunk)
-
-
-def _pool_context() -> BaseContext:
-    """``fork`` where it is safe (POSIX, one thread): workers start in milliseconds with
-    everything imported. Elsewhere ``spawn``."""
-    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("spawn")
 
 
 def _remove_stale_temporaries(folder: Path) -> None:

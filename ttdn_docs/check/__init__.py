@@ -42,6 +42,8 @@ __all__ = ["CheckResult", "Finding", "check_docx", "check_file", "count_errors",
 
 UNDETECTED_RULE = "CHECK.PROFILE"
 _HEADER_PARAGRAPHS = 30
+# A national line is short: a longer paragraph is not folded to be compared with one.
+_LINE_MAX = 200
 
 
 @dataclass(frozen=True)
@@ -105,6 +107,7 @@ def check_file(
 def run_checks(view: DocxView, profile: Profile) -> list[Finding]:
     reporter = Reporter(profile)
     anatomy = AnatomyReader(profile).read(view)
+    reporter.sections = anatomy.sections
     check_page(view, reporter)
     check_fonts(view, reporter)
     check_header(anatomy, reporter)
@@ -126,11 +129,12 @@ def _resolve(profile: str | Path | Profile) -> Profile:
 def detect_profile(view: DocxView) -> Profile | None:
     """The built-in profile whose national lines stand in the header; among equals, the
     one our own renderer named in the file, then the one an alias points to."""
-    keys = set()
+    keys: set[str] = set()
     for index, para in enumerate(view.paragraphs):
         if index >= _HEADER_PARAGRAPHS:
             break
-        keys.add(loose_key(para.text))
+        # Each tab-separated part too: a header typed with tabs holds two lines in one.
+        keys.update(loose_key(part) for part in para.text.split("\t") if len(part) <= _LINE_MAX)
     scored: list[tuple[int, int, str]] = []
     preferred = list(ALIASES.values())
     for profile_id in builtin_profile_ids():

@@ -24,6 +24,7 @@ class Finding:
     found: str = ""
     ref: str = ""
     path: str = field(default="", compare=False)  # the profile data the rule reads
+    title: str = field(default="", compare=False)  # what the rule checks, in Vietnamese
 
     def describe(self) -> str:
         """One line for a terminal."""
@@ -41,6 +42,9 @@ class Finding:
             "rule": self.rule,
             "severity": self.severity,
             "message": self.message,
+            "title": self.title,
+            "paragraph": self.location.paragraph,
+            "section": self.location.section,
             "location": self.location.as_dict(),
             "expected": self.expected,
             "found": self.found,

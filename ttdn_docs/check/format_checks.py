@@ -8,12 +8,13 @@ import re
 from ttdn_docs.docxread.anatomy import Anatomy, FoundSeparator
 from ttdn_docs.docxread.view import DocxView, LineMark, Location, Para
 from ttdn_docs.check.reporter import Reporter
-from ttdn_docs.check.rules import FONT_SLOTS, element_specs, lookup, style_rule_applies
+from ttdn_docs.check.rules import FONT_SLOTS, style_rule_applies
 from ttdn_docs.docxread.units import TWIPS_PER_MM, cm, mm
 from ttdn_docs.profiles.model import Separator, Style
 # The renderer sizes separator lines with these widths; the checker measures with the same.
 from ttdn_docs.docxfacts.metrics import text_width_twips
 from ttdn_docs.vn import upper
+from ttdn_docs.vn.legacy import is_legacy_font
 
 _ALIGN_WORDS = {"left": "trái", "center": "giữa", "right": "phải", "justify": "đều hai bên"}
 _CASE_WORDS = {"upper": "IN HOA", "sentence": "viết hoa chữ cái đầu"}
@@ -85,21 +86,29 @@ def check_fonts(view: DocxView, reporter: Reporter) -> None:
                         f"FONT.{code}", para, f"Không khai báo phông chữ ở vùng ký tự {slot}; máy khác có thể thay phông.",
                         expected=font, found="(không khai báo)", severity="warning",
                     )
+                elif is_legacy_font(name):
+                    reporter.add(
+                        f"FONT.{code}", para,
+                        f"Phông chữ {name} của bảng mã cũ (TCVN3/VNI) ở vùng ký tự {slot}: chuyển mã sang Unicode "
+                        f"(Unikey: Ctrl+Shift+F6) rồi đặt phông {font}.",
+                        expected=font, found=name,
+                    )
                 else:
                     reporter.add(f"FONT.{code}", para, f"Phông chữ sai ở vùng ký tự {slot}.", expected=font, found=name)
                 reported.add(slot)
 
 
 def check_styles(anatomy: Anatomy, reporter: Reporter) -> None:
-    specs = {spec.key: spec for spec in element_specs(reporter.profile)}
+    styles = reporter.element_styles
     # Several addressees stand one per line, the dashes under the colon of "Kính gửi:"
     # (ND 30 PL I.II.9.d): a block placed by indents, so a line's own alignment is free.
     block = len(anatomy.addressees) > 1
     for key, para in anatomy.elements():
-        spec = specs.get(key)
-        if spec is None:
+        found = styles.get(key)
+        if found is None:
             continue
-        check_style(reporter, spec.code, spec.label, para, lookup(reporter.profile, spec.path), align=not (block and key == "addressee"))
+        spec, style = found
+        check_style(reporter, spec.code, spec.label, para, style, align=not (block and key == "addressee"))
 
 
 def check_style(reporter: Reporter, code: str, label: str, para: Para, style: Style, *, align: bool = True) -> None:

@@ -156,7 +156,7 @@ def _fixed_rules(profile: Profile) -> Iterator[Rule]:
     yield Rule("SUMMARY.MISSING", "có trích yếu", "elements.summary")
     if profile.body_end:
         yield Rule("BODY.END", f"nội dung kết thúc bằng «{profile.body_end}»", "body_end", source="elements.body")
-    yield Rule("BODY.AUTO_NUMBERING", "đề mục đánh số tự động (không kiểm tra được thứ tự)", "elements.headings", "warning")
+    yield Rule("BODY.AUTO_NUMBERING", "số, ký hiệu đầu dòng tự động của Word theo mẫu của hồ sơ", "elements.headings", "warning")
     for i, level in enumerate(profile.elements.headings, start=1):
         path = f"elements.headings[{i - 1}]"
         yield Rule(f"HEADING_{i}.SEQUENCE", "đánh số liên tục, không nhảy, không lặp", f"{path}.numbering")

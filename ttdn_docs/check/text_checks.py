@@ -184,11 +184,17 @@ def check_title(anatomy: Anatomy, reporter: Reporter) -> None:
 def check_body(anatomy: Anatomy, reporter: Reporter) -> None:
     levels = reporter.profile.elements.headings
     counters = [0] * len(levels)
-    auto_numbered = next((p for _role, p in anatomy.body if p.fmt.numbered), None)
+    # Word's automatic numbers are read as typed ones (``Para.label``); a list whose
+    # symbol is none of the profile's (a round bullet, "1)" for a mục) is only flagged.
+    auto_numbered = next(
+        (p for role, p in anatomy.body if p.fmt.numbered and p.number not in anatomy.numbered and not role.startswith("bullet")),
+        None,
+    )
     if auto_numbered is not None:
         reporter.add(
             "BODY.AUTO_NUMBERING", auto_numbered,
-            "Đề mục dùng đánh số tự động của Word: không kiểm tra được thứ tự số; nên gõ số trực tiếp.",
+            "Đoạn dùng đánh số hoặc ký hiệu đầu dòng tự động của Word không theo mẫu của hồ sơ thể thức; nên gõ số, ký hiệu trực tiếp.",
+            found=auto_numbered.label or "(không đọc được số)",
         )
     for _role, para in anatomy.body:
         numbered = anatomy.numbered.get(para.number)
@@ -311,28 +317,32 @@ def check_hygiene(view: DocxView, anatomy: Anatomy, reporter: Reporter) -> None:
     """Warnings about the text itself: not NFC, two tone-mark styles, double and
     trailing spaces (the number and date lines may hold hand-filled blanks)."""
     blanks_allowed = {id(p) for p in (anatomy.number, anatomy.place_date) if p is not None}
-    styles: Counter[str] = Counter()
-    first_of: dict[str, tuple[Para, str]] = {}
+    counts: Counter[str] = Counter()
     paras = list(view.paragraphs) + [p for story in view.stories for p in story.paras]
     for para in paras:
         text = para.text
         if not text.strip():
             continue
-        if text != nfc(text):
+        if not text.isascii() and text != nfc(text):
             reporter.add("TEXT.NFC", para, "Văn bản có ký tự tổ hợp (không phải Unicode dựng sẵn NFC); hãy chuyển mã.", expected="NFC", found="NFD/tổ hợp")
         if "  " in text.strip() and id(para) not in blanks_allowed and not is_separator_like(text):
             reporter.add("TEXT.DOUBLE_SPACE", para, "Có hai dấu cách liền nhau.")
         if text != text.rstrip(" \u00a0"):
             reporter.add("TEXT.TRAILING_SPACE", para, "Có dấu cách ở cuối đoạn.")
-        for word in words(text):
-            style = tone_style(word)
-            if style is not None:
-                styles[style] += 1
-                first_of.setdefault(style, (para, word))
+        counts.update(words(text))
+    # Each distinct word is judged once; the paragraphs are searched again only when
+    # the two styles are mixed, for the first word of the rarer one.
+    styles: Counter[str] = Counter()
+    style_of: dict[str, str] = {}
+    for word, count in counts.items():
+        style = tone_style(word)
+        if style is not None:
+            styles[style] += count
+            style_of[word] = style
     if len(styles) == 2:
         minority = min(styles, key=lambda s: (styles[s], s))
         majority = "new" if minority == "old" else "old"
-        para, word = first_of[minority]
+        para, word = next((p, w) for p in paras for w in words(p.text) if style_of.get(w) == minority)
         reporter.add(
             "TEXT.TONE_MIXED", para,
             f"Văn bản dùng lẫn hai kiểu đặt dấu thanh: {styles['old']} từ {_STYLE_WORDS['old']}, "

@@ -13,7 +13,7 @@ turns what is found back into a plan or report); neither keeps a copy.
 from __future__ import annotations
 
 from ttdn_docs.docxread.anatomy import Anatomy, AnatomyReader, FoundSeparator, Numbered, loose_key
-from ttdn_docs.docxread.view import Cell, DocxView, LineMark, Location, Para, Table, open_docx
+from ttdn_docs.docxread.view import Cell, DocxView, LineMark, Location, Para, ParaPart, Table, clear_caches, open_docx
 
 __all__ = [
     "Anatomy",
@@ -25,7 +25,9 @@ __all__ = [
     "Location",
     "Numbered",
     "Para",
+    "ParaPart",
     "Table",
+    "clear_caches",
     "loose_key",
     "open_docx",
 ]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ttdn_docs.admin import DocumentKind
 from ttdn_docs.docxread.view import Cell, DocxView, LineMark, Para, Table
@@ -25,7 +26,12 @@ _SEPARATOR_CHARS = re.compile(r"^[\s*\-–—_~=.·•]+$")
 # A line in brackets under the trích yếu, e.g. "(Ngày 11 tháng 9 năm 2025)" in Party
 # reports, stands between the text and its separator.
 _SUBTITLE = re.compile(r"^\s*\(.*\)\s*$", re.DOTALL)
-_DATE_LINE = re.compile(r"\bngày\b.*\btháng\b.*\bnăm\b", re.IGNORECASE | re.DOTALL)
+_DATE_LINE = re.compile(
+    # "…, ngày 05 tháng 8 năm 2025", or the date in digits an office sometimes types
+    # ("Thanh Miện, 05/8/2025"): found, so that its form is judged rather than missed.
+    r"\bngày\b.*\btháng\b.*\bnăm\b|^[^\d,]{2,60},?\s*(?:ngày\s*)?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}\s*$",
+    re.IGNORECASE | re.DOTALL,
+)
 _NUMBER_START = re.compile(r"^\s*số\b", re.IGNORECASE)
 # Signature prefixes have a slash (T/M) or a final dot (TM., KT., Q.).
 SIGNATURE_PREFIX = re.compile(r"^\s*(?P<prefix>[A-ZĐ]{1,3}(?:/[A-ZĐ]{1,2}|\.))\s*")
@@ -82,6 +88,9 @@ class Anatomy:
     addressees: list[Para] = field(default_factory=list)
     body: list[tuple[str, Para]] = field(default_factory=list)
     numbered: dict[int, Numbered] = field(default_factory=dict)  # by paragraph number
+    # Paragraph number → the numbered heading it stands under, as an officer names it
+    # ("II.1"): the symbols of the headings above it, from the top level down.
+    sections: dict[int, str] = field(default_factory=dict)
     body_tables: list[Table] = field(default_factory=list)  # data tables: fonts only
     recipients_label: Para | None = None
     recipients: list[Para] = field(default_factory=list)
@@ -108,7 +117,16 @@ class Anatomy:
 
 def loose_key(text: str) -> str:
     """Letters only, folded: finds a line despite spacing, dashes or tone placement."""
-    return re.sub(r"[^\w]", "", fold_key(text))
+    # Short lines (headers, labels) repeat across a folder of files: fold each once.
+    return _short_loose_key(text) if len(text) <= _HEAD else _loose_key(text)
+
+
+def _loose_key(text: str) -> str:
+    return _NON_WORD.sub("", fold_key(text))
+
+
+_NON_WORD = re.compile(r"[^\w]")
+_short_loose_key = lru_cache(maxsize=8192)(_loose_key)
 
 
 def is_separator_like(text: str) -> bool:
@@ -182,7 +200,7 @@ class AnatomyReader:
                 end += 1
             if end >= len(blocks) or len(paras) >= 20:
                 return first  # no header found: the body starts at once
-            cells = [Cell(paras, paras[0].container if paras else 0)]
+            cells = _tab_columns(paras) or [Cell(paras, paras[0].container if paras else 0)]
         self._read_header_cells(cells, found)
         return end
 
@@ -336,7 +354,9 @@ class AnatomyReader:
         index = 0
         while index < len(body) and body[index].empty:
             index += 1
-        if index < len(body) and (body[index].mark == "addressee" or loose_key(body[index].text).startswith(self._addressee_key)):
+        if index < len(body) and (
+            body[index].mark == "addressee" or loose_key(body[index].text[:_HEAD]).startswith(self._addressee_key)
+        ):
             found.addressees.append(body[index])
             rest = loose_key(body[index].text)[len(self._addressee_key):]
             index += 1
@@ -345,6 +365,7 @@ class AnatomyReader:
             ):
                 found.addressees.append(body[index])
                 index += 1
+        path: list[str] = []
         for para in body[index:]:
             if para.empty:
                 continue
@@ -352,6 +373,9 @@ class AnatomyReader:
             found.body.append((role, para))
             if numbered is not None:
                 found.numbered[para.number] = numbered
+                path = path[: numbered.level] + [""] * (numbered.level - len(path)) + [numbered.symbol]
+            if path:
+                found.sections[para.number] = ".".join(s for s in path if s)
         return tail
 
     def _tail_start(self, paras: list[Para]) -> int:
@@ -373,15 +397,17 @@ class AnatomyReader:
         return match is not None and _letters(match.group("prefix")) in self._prefix_letters and len(para.text) < 80
 
     def _body_role(self, para: Para) -> tuple[str, Numbered | None]:
-        numbered = self._numbering(para.text)
+        # Word's automatic number or bullet counts as typed (``Para.label``).
+        shown = para.shown_text
+        numbered = self._numbering(shown)
         if para.mark in BODY_ROLES:
             return para.mark, numbered
         if numbered is not None:
-            text = para.text.strip()
+            text = shown.strip()
             title_like = len(text) <= _TITLE_LIKE_MAX and not text.endswith((".", ";", ":", ","))
             return (f"heading_{numbered.level + 1}" if title_like else "item"), numbered
         for index, bullet in enumerate(self.profile.elements.bullets, start=1):
-            if para.text.lstrip().startswith(bullet.marker + " "):
+            if shown.lstrip().startswith(bullet.marker + " "):
                 return f"bullet_{index}", None
         return "body", None
 
@@ -422,6 +448,10 @@ class AnatomyReader:
             self._read_signature_block(signature_cell.paras, found)
 
     def _read_signature_paragraphs(self, paras: list[Para], found: Anatomy) -> None:
+        columns = _tab_columns(paras)
+        if columns is not None:  # Nơi nhận and the signature side by side, by tabs
+            self._read_signature_table(Table(0, [columns], kind="tabs"), found)
+            return
         label_at = next((i for i, p in enumerate(paras) if self._is_recipients_label(p)), None)
         if label_at is None:
             self._read_signature_block(paras, found)
@@ -472,6 +502,32 @@ class AnatomyReader:
         if token in {_letters(p) for p in grammar.prefixes.values()}:
             return "authority"
         return "collective" if position == 0 else "authority"
+
+
+def _tab_columns(paras: list[Para]) -> list[Cell] | None:
+    """Two columns typed with tabs (``⇥left part⇥right part`` on each line: a header, or
+    Nơi nhận beside the signature) as two cells; ``None`` when no line holds two parts.
+    A part alone on its line goes where its tab stop puts it; an empty line to both."""
+    if not any(len(p.tab_parts()) >= 2 for p in paras):
+        return None
+    left: list[Para] = []
+    right: list[Para] = []
+    width = paras[0].container
+    for para in paras:
+        parts = para.tab_parts()
+        if len(parts) >= 2:
+            left.append(parts[0])
+            right.append(parts[-1])
+        elif parts:
+            (right if parts[0].column_start >= width // 2 else left).append(parts[0])
+        elif para.empty:
+            left.append(para)
+            right.append(para)
+        elif para.fmt.align == "right" or para.fmt.left >= width // 2:
+            right.append(para)
+        else:
+            left.append(para)
+    return [Cell(left, width // 2), Cell(right, width // 2)]
 
 
 def _para_at(blocks: list[Para | Table], index: int, end: int) -> Para | None:

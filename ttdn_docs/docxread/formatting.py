@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from ttdn_docs.boundedcache import BoundedCache
 from ttdn_docs.docxread.units import TWIPS_PER_PT, lines_from_points
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -40,7 +41,9 @@ _RUN_CONTAINERS = {
     f"{W}{name}"
     for name in ("hyperlink", "ins", "smartTag", "fldSimple", "sdt", "sdtContent", "customXml", "dir", "bdo", "moveTo")
 }
-_DEFAULT_SIZE_PT = 10.0  # Word's size when nothing sets w:sz
+_DEFAULT_SIZE_PT = 10.0
+_TAB_ALIGN = {"center": "center", "right": "right", "end": "right", "decimal": "right", "left": "left", "start": "left"}
+
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,29 @@ class ParaFormat:
         return lines_from_points(self.line / TWIPS_PER_PT, size_pt)
 
 
+def child(parent: etree._Element | None, tag: str) -> etree._Element | None:
+    """The first child with a tag: a plain loop, several times faster than lxml's
+    ``find`` on the few children of a properties element."""
+    if parent is None:
+        return None
+    for element in parent:
+        if element.tag == tag:
+            return element
+    return None
+
+
+def properties(element: etree._Element) -> etree._Element | None:
+    """The ``w:pPr`` of a paragraph, ``w:rPr`` of a run, ``w:tcPr`` … : by the schema its
+    first child, so nothing else is searched (Word and LibreOffice write it first)."""
+    if not len(element):
+        return None
+    first = element[0]
+    return first if first.tag == _PROPERTIES.get(element.tag) else None
+
+
+_PROPERTIES = {f"{W}{k}": f"{W}{v}" for k, v in (("p", "pPr"), ("r", "rPr"), ("tc", "tcPr"), ("tbl", "tblPr"), ("tr", "trPr"))}
+
+
 def toggle(element: etree._Element | None) -> bool | None:
     if element is None:
         return None
@@ -98,8 +124,13 @@ class StyleSheet:
         self._chains: dict[str, tuple[etree._Element, ...]] = {}
         self._defaults: dict[str, str] = {}
         self.theme_fonts = theme_fonts
+        # Resolved formats by the direct properties that produced them: a sheet is shared
+        # by every file of one template, and most paragraphs repeat a few property sets.
+        self.resolved_paras: BoundedCache[tuple[str | None, bytes | None], ParaFormat] = BoundedCache(4096)
+        self.resolved_runs: BoundedCache[tuple[str | None, str | None, bytes | None, bool], RunFormat] = BoundedCache(4096)
         self.doc_rpr: etree._Element | None = None
         self.doc_ppr: etree._Element | None = None
+        self.numbered_styles: set[str] = set()
         if styles is None:
             return
         for style in styles.iterfind(f"{W}style"):
@@ -109,6 +140,13 @@ class StyleSheet:
             self._styles[style_id] = style
             if style.get(f"{W}default") in {"1", "true", "on"}:
                 self._defaults.setdefault(style.get(f"{W}type", "paragraph"), style_id)
+        # The paragraph styles that number their paragraphs (Word's list styles), own
+        # or inherited.
+        self.numbered_styles = {
+            style_id for style_id, style in self._styles.items()
+            if style.get(f"{W}type") == "paragraph"
+            and any(s.find(f"{W}pPr/{W}numPr") is not None for s in self.chain(style_id))
+        }
         defaults = styles.find(f"{W}docDefaults")
         if defaults is not None:
             self.doc_rpr = defaults.find(f"{W}rPrDefault/{W}rPr")
@@ -151,11 +189,37 @@ class Formatter:
 
     def __init__(self, sheet: StyleSheet) -> None:
         self.sheet = sheet
+        # Direct properties elements → their source bytes (see ``learn_sources``).
+        self._sources: dict[etree._Element, bytes] = {}
+
+    def learn_sources(self, root: etree._Element, blob: bytes) -> None:
+        """Remember the source bytes of every ``w:rPr`` and ``w:pPr`` of a parsed part.
+
+        Resolved formats are cached by their direct properties, and serializing each
+        properties element to make the key costs more than resolving it. The n-th
+        ``<w:rPr …>…</w:rPr>`` in the source is the n-th ``w:rPr`` element in document
+        order, so the key is a slice of the source. Where that does not hold (nested
+        tracked changes, another prefix, UTF-16) the counts differ and the element is
+        serialized instead.
+        """
+        for tag in ("rPr", "pPr"):
+            elements = list(root.iter(f"{W}{tag}"))
+            if not elements:
+                continue
+            slices = _source_slices(blob, tag.encode())
+            if len(slices) == len(elements):
+                self._sources.update(zip(elements, slices))
+
+    def _key(self, properties: etree._Element | None) -> bytes | None:
+        """Direct properties as bytes: the key of what they resolve to."""
+        if properties is None:
+            return None
+        found = self._sources.get(properties)
+        return found if found is not None else etree.tostring(properties, with_tail=False)
 
     # -- chains ---------------------------------------------------------------------
     def _paragraph_styles(self, p: etree._Element, table_style: str | None) -> tuple[etree._Element, ...]:
-        style = p.find(f"{W}pPr/{W}pStyle")
-        style_id = style.get(f"{W}val") if style is not None else self.sheet.default("paragraph")
+        style_id = paragraph_style_id(p) or self.sheet.default("paragraph")
         return self.sheet.chain(style_id) + self.sheet.chain(table_style)
 
     def ppr_chain(self, p: etree._Element, table_style: str | None) -> list[etree._Element]:
@@ -168,7 +232,7 @@ class Formatter:
         self, p: etree._Element, r: etree._Element | None, table_style: str | None
     ) -> list[etree._Element]:
         if r is None:  # the paragraph mark
-            chain = [p.find(f"{W}pPr/{W}rPr")]
+            chain = [child(properties(p), f"{W}rPr")]
         else:
             rpr = r.find(f"{W}rPr")
             chain = [rpr]
@@ -179,19 +243,70 @@ class Formatter:
         chain.append(self.sheet.doc_rpr)
         return [e for e in chain if e is not None]
 
+    def may_be_numbered(self, p: etree._Element) -> bool:
+        """Cheap test before ``numbering_of``: a direct ``w:numPr`` or a list style."""
+        if child(properties(p), f"{W}numPr") is not None:
+            return True
+        return (paragraph_style_id(p) or self.sheet.default("paragraph") or "") in self.sheet.numbered_styles
+
+    def numbering_of(self, p: etree._Element, table_style: str | None = None) -> tuple[str, int] | None:
+        """The list (``w:numId``) and level a paragraph is numbered with, directly or
+        through its style; ``None`` when it is not numbered."""
+        chain = self.ppr_chain(p, table_style)
+        num = _nearest(chain, f"{W}numPr/{W}numId")
+        if num is None or num.get(f"{W}val", "0") == "0":
+            return None
+        level = _nearest(chain, f"{W}numPr/{W}ilvl")
+        return num.get(f"{W}val", ""), (_int(level.get(f"{W}val")) or 0) if level is not None else 0
+
+    def tab_stops(self, p: etree._Element, table_style: str | None = None) -> list[str]:
+        """The alignment of each tab stop (left, center, right), in position order."""
+        return [align for _position, align in self.tab_stop_list(p, table_style)]
+
+    def tab_stop_list(self, p: etree._Element, table_style: str | None = None) -> list[tuple[int, str]]:
+        """Each tab stop's position (twips) and alignment, in position order: the style
+        chain's and the paragraph's own, less those a nearer level clears."""
+        stops: dict[int, str] = {}
+        cleared: set[int] = set()
+        for ppr in self.ppr_chain(p, table_style):  # nearest first
+            tabs = child(ppr, f"{W}tabs")
+            if tabs is None:
+                continue
+            for tab in tabs:
+                position = _int(tab.get(f"{W}pos"))
+                if position is None or position in stops or position in cleared:
+                    continue
+                kind = tab.get(f"{W}val", "left")
+                if kind == "clear":
+                    cleared.add(position)
+                else:
+                    stops[position] = _TAB_ALIGN.get(kind, "left")
+        return sorted(stops.items())
+
     # -- runs -----------------------------------------------------------------------
-    def runs(self, p: etree._Element, table_style: str | None = None) -> list[RunFormat]:
-        """The runs that carry text, each with its effective formatting; for a paragraph
-        without text, its mark (with empty text)."""
-        out = []
-        for r in iter_runs(p):
-            text = run_text(r)
-            if text:
-                out.append(self._run(text, self.rpr_chain(p, r, table_style)))
-        return out
+    def runs(
+        self, p: etree._Element, table_style: str | None = None, texts: list[tuple[etree._Element, str]] | None = None
+    ) -> list[RunFormat]:
+        """The runs that carry text, each with its effective formatting (``texts``: the
+        paragraph's runs with their text, when already read)."""
+        style = paragraph_style_id(p)
+        pairs = texts if texts is not None else run_texts(p)
+        return [self._cached_run(p, r, style, table_style, text) for r, text in pairs]
 
     def mark(self, p: etree._Element, table_style: str | None = None) -> RunFormat:
-        return self._run("", self.rpr_chain(p, None, table_style))
+        return self._cached_run(p, None, paragraph_style_id(p), table_style, "")
+
+    def _cached_run(
+        self, p: etree._Element, r: etree._Element | None, style: str | None, table_style: str | None, text: str
+    ) -> RunFormat:
+        rpr = child(properties(p), f"{W}rPr") if r is None else properties(r)
+        key = (style, table_style, self._key(rpr), r is None)
+        found = self.sheet.resolved_runs.get(key)
+        if found is None:
+            found = self.sheet.resolved_runs.put(key, self._run("", self.rpr_chain(p, r, table_style)))
+        if not text:
+            return found
+        return RunFormat(text, found.fonts, found.size, found.bold, found.italic, found.underline, found.caps)
 
     def _run(self, text: str, chain: list[etree._Element]) -> RunFormat:
         return RunFormat(
@@ -230,6 +345,13 @@ class Formatter:
 
     # -- paragraphs -----------------------------------------------------------------
     def paragraph(self, p: etree._Element, table_style: str | None = None) -> ParaFormat:
+        key = (table_style, self._key(properties(p)))
+        found = self.sheet.resolved_paras.get(key)
+        if found is None:
+            found = self.sheet.resolved_paras.put(key, self._paragraph(p, table_style))
+        return found
+
+    def _paragraph(self, p: etree._Element, table_style: str | None) -> ParaFormat:
         chain = self.ppr_chain(p, table_style)
         jc = _attr(chain, "jc", "val")
         align = "justify" if jc in _JUSTIFIED else _ALIGN.get(jc or "left", "left")
@@ -258,6 +380,29 @@ class Formatter:
             border_top=_border(chain, "top"),
             border_bottom=_border(chain, "bottom"),
         )
+
+
+def _source_slices(blob: bytes, tag: bytes) -> list[bytes]:
+    """The source of each ``<w:tag …>…</w:tag>`` in order (a tracked change's record,
+    ``w:tagChange``, is last in its parent and not part of the properties)."""
+    out = []
+    close = b"</w:" + tag + b">"
+    for piece in blob.split(b"<w:" + tag)[1:]:
+        if piece.startswith(b"Change"):
+            continue
+        end = piece.find(b">")
+        if end > 0 and piece[end - 1 : end] == b"/":
+            out.append(piece[: end + 1])
+            continue
+        # A piece cut short by a ``…Change`` record has no closing tag of its own.
+        stop = piece.find(close, end)
+        out.append(piece if stop < 0 else piece[:stop])
+    return out
+
+
+def paragraph_style_id(p: etree._Element) -> str | None:
+    style = child(properties(p), f"{W}pStyle")
+    return None if style is None else style.get(f"{W}val")
 
 
 def toggle_attr(value: str | None) -> bool:
@@ -324,6 +469,11 @@ def run_text(r: etree._Element) -> str:
         elif tag == f"{W}noBreakHyphen":
             parts.append("-")
     return "".join(parts)
+
+
+def run_texts(p: etree._Element) -> list[tuple[etree._Element, str]]:
+    """The runs of a paragraph that carry text, with their text."""
+    return [(r, text) for r in iter_runs(p) if (text := run_text(r))]
 
 
 def paragraph_text(p: etree._Element) -> str:

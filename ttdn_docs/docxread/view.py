@@ -8,20 +8,34 @@ gives the parts and relationships, the XML is read directly with lxml.
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from functools import cached_property
+from dataclasses import dataclass, field, replace
+from ttdn_docs.docxread.lazy import lazy
 from pathlib import Path
 
-import docx
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 
-from ttdn_docs.docxread.formatting import W, Formatter, ParaFormat, RunFormat, StyleSheet, paragraph_text, theme_fonts
+from ttdn_docs.boundedcache import BoundedCache
+from ttdn_docs.docxread.numbering import Numbering
+from ttdn_docs.docxread.package import DocxPackage, clear_package_caches
+
+from ttdn_docs.docxread.formatting import (
+    W,
+    Formatter,
+    ParaFormat,
+    RunFormat,
+    StyleSheet,
+    iter_runs,
+    paragraph_style_id,
+    run_texts,
+    run_text,
+    properties,
+    theme_fonts,
+)
+from ttdn_docs.docxread.formatting import child as child_named
 from ttdn_docs.docxread.units import EMU_PER_TWIP
-from ttdn_docs.docxsafe import DEFAULT_LIMITS, Limits, parse_xml, read_source, safe_entries
+from ttdn_docs.docxsafe import DEFAULT_LIMITS, Limits, PartIdentity, SafePackage, parse_xml, read_source
 from ttdn_docs.errors import NotADocxError, UnsafeDocxError
 # The renderer owns the names of its element styles (``docxfacts``, a leaf both share);
 # the reader only reads them back.
@@ -63,6 +77,7 @@ class Location:
     row: int | None = None
     cell: int | None = None
     text: str = ""
+    section: str | None = None  # the numbered heading it stands under: "II.1"
 
     def describe(self) -> str:
         parts = []
@@ -72,6 +87,8 @@ class Location:
             parts.append(f"bảng {self.table}, hàng {self.row}, ô {self.cell}")
         if self.paragraph is not None:
             parts.append(f"đoạn {self.paragraph}")
+        if self.section:
+            parts.append(f"mục {self.section}")
         where = ", ".join(parts) or "toàn văn bản"
         return f"{where} «{_excerpt(self.text)}»" if self.text else where
 
@@ -97,26 +114,37 @@ class Para:
     row: int | None = None
     col: int | None = None
     table_style: str | None = None
+    # The number or bullet Word draws before the text (automatic numbering): "II.", "a)".
+    label: str = ""
 
-    @cached_property
+    @lazy
     def text(self) -> str:
-        return paragraph_text(self.el)
+        return "".join(text for _r, text in self._run_texts)
 
-    @cached_property
+    @lazy
+    def _run_texts(self) -> list[tuple[etree._Element, str]]:
+        return run_texts(self.el)
+
+    @property
+    def shown_text(self) -> str:
+        """The text as a reader sees it: the automatic number, if any, then the text."""
+        return f"{self.label} {self.text}" if self.label else self.text
+
+    @lazy
     def mark(self) -> str | None:
         """The element our renderer marked this paragraph as, if any."""
-        style = self.el.find(f"{W}pPr/{W}pStyle")
-        return None if style is None else ELEMENT_BY_STYLE_ID.get(style.get(f"{W}val", ""))
+        style = paragraph_style_id(self.el)
+        return None if style is None else ELEMENT_BY_STYLE_ID.get(style)
 
-    @cached_property
+    @lazy
     def fmt(self) -> ParaFormat:
         return self.formatter.paragraph(self.el, self.table_style)
 
-    @cached_property
+    @lazy
     def runs(self) -> list[RunFormat]:
-        return self.formatter.runs(self.el, self.table_style)
+        return self.formatter.runs(self.el, self.table_style, self._run_texts)
 
-    @cached_property
+    @lazy
     def lines(self) -> tuple[LineMark, ...]:
         return tuple(_line_marks(self))
 
@@ -124,8 +152,86 @@ class Para:
     def empty(self) -> bool:
         return not self.text.strip()
 
+    def tab_parts(self) -> list[ParaPart]:
+        """The non-empty parts of a line typed with tabs between them, as an office types
+        a header without a table: ``⇥ĐẢNG BỘ TỈNH⇥ĐẢNG CỘNG SẢN VIỆT NAM`` (the same
+        objects on every call)."""
+        return self._tab_parts
+
+    @lazy
+    def _tab_parts(self) -> list[ParaPart]:
+        if "\t" not in self.text:
+            return []
+        parts = []
+        for index, segment in enumerate(self.text.split("\t")):
+            if segment.strip():
+                parts.append(ParaPart(
+                    self.el, self.formatter, self.story, self.number, self.container, self.table, self.row,
+                    self.col, self.table_style, whole=self, segment=index,
+                ))
+        return parts
+
     def location(self) -> Location:
         return Location(self.story, self.number, self.table, self.row, self.col, self.text.strip())
+
+
+@dataclass(eq=False)
+class ParaPart(Para):
+    """One tab-separated part of a paragraph: its own text, runs and lines; aligned as
+    the tab stop it stands at aligns it (a centre tab stop centres it)."""
+
+    whole: Para | None = None
+    segment: int = 0
+
+    @lazy
+    def text(self) -> str:
+        return self._whole.text.split("\t")[self.segment]
+
+    @lazy
+    def runs(self) -> list[RunFormat]:
+        out = []
+        segment = 0
+        for run in self._whole.runs:
+            for index, piece in enumerate(run.text.split("\t")):
+                segment += index > 0
+                if segment == self.segment and piece:
+                    out.append(RunFormat(piece, run.fonts, run.size, run.bold, run.italic, run.underline, run.caps))
+        return out
+
+    @lazy
+    def fmt(self) -> ParaFormat:
+        whole = self._whole.fmt
+        if self.segment == 0:
+            return whole
+        stops = self.formatter.tab_stops(self.el, self.table_style)
+        align = stops[self.segment - 1] if self.segment - 1 < len(stops) else "left"
+        return replace(whole, align=align, first_line=0, left=0, right=0, border_top=False, border_bottom=False)
+
+    @lazy
+    def column_start(self) -> int:
+        """Where the part stands from the left margin (twips): its tab stop."""
+        if self.segment == 0:
+            return max(self._whole.fmt.left, 0)
+        stops = self.formatter.tab_stop_list(self.el, self.table_style)
+        return stops[self.segment - 1][0] if self.segment - 1 < len(stops) else 0
+
+    @lazy
+    def lines(self) -> tuple[LineMark, ...]:
+        runs = [r for r, segment in _runs_by_segment(self.el) if segment == self.segment]
+        return tuple(m for r in runs for m in _shape_marks(r))
+
+    @property
+    def _whole(self) -> Para:
+        assert self.whole is not None
+        return self.whole
+
+
+def _runs_by_segment(p: etree._Element) -> Iterator[tuple[etree._Element, int]]:
+    """Each run with the tab-separated segment it starts in."""
+    segment = 0
+    for r in iter_runs(p):
+        yield r, segment
+        segment += run_text(r).count("\t")
 
 
 @dataclass
@@ -138,6 +244,10 @@ class Cell:
 class Table:
     number: int
     rows: list[list[Cell]]
+    # "table"; "textboxes": the text boxes anchored in one paragraph, read as the cells
+    # of one row from left to right (a header typed in two text boxes); "tabs": lines
+    # typed as ⇥left⇥right read as two columns (made by the anatomy reader).
+    kind: str = "table"
 
     @property
     def cells(self) -> Iterator[Cell]:
@@ -202,45 +312,91 @@ class DocxView:
 def open_docx(source: str | Path | bytes, limits: Limits = DEFAULT_LIMITS) -> DocxView:
     """Vet and read a .docx (path or bytes)."""
     data, name = read_source(source, limits)
-    safe_entries(data, name, limits)
+    package = DocxPackage(SafePackage(data, name, limits))
     try:
-        document = docx.Document(io.BytesIO(data))
-    except Exception as exc:  # python-docx raises several types for a package it rejects
-        raise NotADocxError(f"{name}: không phải tệp Word .docx đọc được ({type(exc).__name__}: {exc})") from None
-    part = document.part
-    sheet = StyleSheet(_related_element(part, RT.STYLES), theme_fonts(_theme(part, name)))
-    formatter = Formatter(sheet)
-    builder = _Builder(formatter)
-    body = part.element.find(f"{W}body")
-    if body is None:
-        raise NotADocxError(f"{name}: tài liệu không có phần thân (w:body)")
-    sections = [_page_setup(s) for s in _section_properties(body)] or [_default_page()]
-    blocks = builder.blocks(body, sections)
-    stories = _stories(part, body, formatter)
-    if builder.count > MAX_PARAGRAPHS:
-        raise UnsafeDocxError(f"{name}: tài liệu có hơn {MAX_PARAGRAPHS} đoạn, vượt giới hạn kiểm tra")
-    return DocxView(name, blocks, sections, stories, _marker_profile(document), formatter)
+        source = package.safe.read(package.main)
+        document = parse_xml(source, package.main, name)
+        sheet = _style_sheet(package)
+        formatter = Formatter(sheet)
+        formatter.learn_sources(document, source)
+        # Whole-document facts read off the source, so that no paragraph is searched for
+        # what the file does not hold.
+        builder = _Builder(formatter, text_boxes=_TXBX_SOURCE in source)
+        body = document.find(f"{W}body")
+        if body is None:
+            raise NotADocxError(f"{name}: tài liệu không có phần thân (w:body)")
+        properties = _section_properties(body)
+        sections = [_page_setup(s) for s in properties] or [_default_page()]
+        blocks = builder.blocks(body, sections)
+        stories = _stories(package, properties, formatter)
+        if _may_number(source, sheet):
+            _number_paragraphs(package, blocks, formatter)
+        if builder.count > MAX_PARAGRAPHS:
+            raise UnsafeDocxError(f"{name}: tài liệu có hơn {MAX_PARAGRAPHS} đoạn, vượt giới hạn kiểm tra")
+        return DocxView(name, blocks, sections, stories, _marker_profile(package.comments()), formatter)
+    finally:
+        package.safe.close()
 
 
-def _related_element(part: object, reltype: str) -> etree._Element | None:
-    try:
-        related = part.part_related_by(reltype)  # type: ignore[attr-defined]
-    except KeyError:
-        return None
-    return getattr(related, "element", None)
+# Style sheets by the identity of their styles and theme parts: one per template.
+_SHEETS: BoundedCache[tuple[PartIdentity | None, PartIdentity | None], StyleSheet] = BoundedCache(32)
 
 
-def _theme(part: object, name: str) -> etree._Element | None:
-    try:
-        theme = part.part_related_by(RT.THEME)  # type: ignore[attr-defined]
-    except KeyError:
-        return None
-    return parse_xml(theme.blob, theme.partname, name)
+def clear_caches() -> None:
+    """Forget every parsed template part, style sheet and vetted part of this process
+    (what a process sees when it opens its first file: the benchmark's cold case)."""
+    _SHEETS.clear()
+    _NUMBERINGS.clear()
+    clear_package_caches()
 
 
-def _marker_profile(document: object) -> str | None:
+def _style_sheet(package: DocxPackage) -> StyleSheet:
+    styles, theme = package.related_part("styles"), package.related_part("theme")
+    key = (package.identity(styles), package.identity(theme))
+    sheet = _SHEETS.get(key)
+    if sheet is None:
+        sheet = _SHEETS.put(key, StyleSheet(package.cached_xml(styles), theme_fonts(package.cached_xml(theme))))
+    return sheet
+
+
+_NUMBERINGS: BoundedCache[PartIdentity | None, Numbering] = BoundedCache(32)
+
+
+def _may_number(source: bytes, sheet: StyleSheet) -> bool:
+    """Whether any paragraph of the document may be numbered by Word: a direct
+    ``w:numPr``, or a list style named in the source (or list-styled Normal)."""
+    if _NUMPR_SOURCE in source or (sheet.default("paragraph") or "") in sheet.numbered_styles:
+        return True
+    if not sheet.numbered_styles:
+        return False
+    used = {m.decode("utf-8", "replace") for m in _PSTYLE_SOURCE.findall(source)}
+    return not used.isdisjoint(sheet.numbered_styles)
+
+
+def _number_paragraphs(package: DocxPackage, blocks: list[Block], formatter: Formatter) -> None:
+    """Give each paragraph Word numbers automatically its visible label."""
+    numbered = [p for p in _all_paragraphs(blocks) if formatter.may_be_numbered(p.el) and p.fmt.numbered]
+    if not numbered:
+        return
+    part = package.related_part("numbering")
+    key = package.identity(part)
+    numbering = _NUMBERINGS.get(key)
+    if numbering is None:
+        numbering = _NUMBERINGS.put(key, Numbering(package.cached_xml(part)))
+    for para, label in zip(numbered, numbering.labels(((p.el, p.table_style) for p in numbered), formatter)):
+        para.label = label
+
+
+def _all_paragraphs(blocks: list[Block]) -> Iterator[Para]:
+    for block in blocks:
+        if isinstance(block, Table):
+            yield from block.paras
+        else:
+            yield block
+
+
+def _marker_profile(comments: str) -> str | None:
     """Our templates name their profile in the core properties' comments."""
-    comments = document.core_properties.comments or ""  # type: ignore[attr-defined]
     match = re.search(r"ttdn_docs template for profile ([a-z0-9-]+)", comments)
     return match.group(1) if match else None
 
@@ -248,8 +404,9 @@ def _marker_profile(document: object) -> str | None:
 class _Builder:
     """Walks a story in reading order, numbering paragraphs and tables."""
 
-    def __init__(self, formatter: Formatter) -> None:
+    def __init__(self, formatter: Formatter, *, text_boxes: bool = False) -> None:
         self.formatter = formatter
+        self.text_boxes = text_boxes
         self.count = 0
 
     def blocks(self, body: etree._Element, sections: list[PageSetup]) -> list[Block]:
@@ -259,8 +416,12 @@ class _Builder:
         for child in _block_children(body):
             width = sections[min(section, len(sections) - 1)].text_width
             if child.tag == f"{W}p":
+                boxes = _text_boxes(child, width) if self.text_boxes else []
+                if boxes:
+                    row = [Cell(self.story(content, "body", box_width), box_width) for content, box_width in boxes]
+                    out.append(Table(0, [row], kind="textboxes"))
                 out.append(self._para(child, "body", width))
-                if child.find(f"{W}pPr/{W}sectPr") is not None:
+                if child_named(properties(child), f"{W}sectPr") is not None:
                     section += 1
             elif child.tag == f"{W}tbl":
                 tables += 1
@@ -283,7 +444,7 @@ class _Builder:
         return Para(p, self.formatter, story, self.count, width, **place)  # type: ignore[arg-type]
 
     def _table(self, tbl: etree._Element, number: int | None, width: int) -> Table:
-        style = tbl.find(f"{W}tblPr/{W}tblStyle")
+        style = child_named(properties(tbl), f"{W}tblStyle")
         table_style = style.get(f"{W}val") if style is not None else None
         grid = [int(g.get(f"{W}w", "0") or 0) for g in tbl.iterfind(f"{W}tblGrid/{W}gridCol")]
         rows: list[list[Cell]] = []
@@ -309,8 +470,50 @@ class _Builder:
         return Table(number or 0, rows)
 
 
+_TXBX = f"{W}txbxContent"
+_TXBX_SOURCE = b"txbxContent"
+_NUMPR_SOURCE = b"numPr"
+_PSTYLE_SOURCE = re.compile(rb'pStyle [^>]*?val="([^"]*)"')
+_VML_WIDTH = re.compile(r"(?:^|;)\s*width\s*:\s*([^;]+)")
+_VML_LEFT = re.compile(r"(?:^|;)\s*margin-left\s*:\s*([^;]+)")
+
+
+def _text_boxes(p: etree._Element, fallback_width: int) -> list[tuple[etree._Element, int]]:
+    """The text boxes anchored in a paragraph, left to right, each with its width in
+    twips (DrawingML, or VML for old files; a fallback copy is not read twice)."""
+    if not any(True for _ in p.iter(_TXBX)):
+        return []
+    found: list[tuple[float, etree._Element, int]] = []
+    for shape in _drawing_elements(p):
+        content = next(shape.iter(_TXBX), None)
+        if content is None:
+            continue
+        if shape.tag in (f"{WP}anchor", f"{WP}inline"):
+            extent = shape.find(f"{WP}extent")
+            width = round(int(extent.get("cx", "0")) / EMU_PER_TWIP) if extent is not None else 0
+            offset = shape.find(f"{WP}positionH/{WP}posOffset")
+            x = float(offset.text or 0) / EMU_PER_TWIP if offset is not None else 0.0
+        else:
+            style = shape.get("style") or ""
+            width = _vml_style_twips(_VML_WIDTH, style)
+            x = float(_vml_style_twips(_VML_LEFT, style))
+        found.append((x, content, width or fallback_width // 2))
+    found.sort(key=lambda item: item[0])
+    return [(content, width) for _x, content, width in found]
+
+
+def _vml_style_twips(pattern: re.Pattern[str], style: str) -> int:
+    match = pattern.search(style)
+    if match is None:
+        return 0
+    try:
+        return round(_vml_twips(match.group(1)))
+    except ValueError:
+        return 0
+
+
 def _span(tc: etree._Element) -> int:
-    span = tc.find(f"{W}tcPr/{W}gridSpan")
+    span = child_named(properties(tc), f"{W}gridSpan")
     if span is None:
         return 1
     try:
@@ -320,7 +523,7 @@ def _span(tc: etree._Element) -> int:
 
 
 def _cell_width(tc: etree._Element, grid: list[int], start: int, span: int, fallback: int) -> int:
-    width = tc.find(f"{W}tcPr/{W}tcW")
+    width = child_named(properties(tc), f"{W}tcW")
     if width is not None and width.get(f"{W}type", "dxa") == "dxa":
         try:
             value = int(float(width.get(f"{W}w", "0")))
@@ -380,22 +583,28 @@ def _default_page() -> PageSetup:
     return PageSetup(12240, 15840, "portrait", 1440, 1440, 1800, 1800, 0, False)
 
 
-def _stories(part: object, body: etree._Element, formatter: Formatter) -> list[Story]:
+def _stories(package: DocxPackage, properties: list[etree._Element], formatter: Formatter) -> list[Story]:
     """Headers and footers as each section uses them; a section without a reference of a
     kind inherits the previous section's (the first section has none)."""
     builder = _Builder(formatter)
     out: list[Story] = []
-    inherited: dict[tuple[str, str], etree._Element | None] = {}
-    related = part.related_parts  # type: ignore[attr-defined]
-    for index, sect in enumerate(_section_properties(body), start=1):
+    inherited: dict[tuple[str, str], str | None] = {}
+    parsed: dict[str, etree._Element] = {}
+    for index, sect in enumerate(properties, start=1):
         width = _page_setup(sect).text_width
         for kind in ("header", "footer"):
             for ref in sect.iterfind(f"{W}{kind}Reference"):
-                target = related.get(ref.get(f"{{{R_NS}}}id", ""))
-                inherited[(kind, ref.get(f"{W}type", "default"))] = getattr(target, "element", None)
+                rel = package.related.get(ref.get(f"{{{R_NS}}}id", ""))
+                part = rel.part if rel is not None and rel.part in package.safe else None
+                inherited[(kind, ref.get(f"{W}type", "default"))] = part
             for use in ("default", "first", "even"):
-                root = inherited.get((kind, use))
-                if root is not None:
+                part = inherited.get((kind, use))
+                if part is not None:
+                    root = parsed.get(part)
+                    if root is None:
+                        source = package.safe.read(part)
+                        root = parsed[part] = parse_xml(source, part, package.name)
+                        formatter.learn_sources(root, source)
                     out.append(Story(kind, use, index, builder.story(root, kind, width)))
     return out
 
@@ -404,21 +613,26 @@ def _line_marks(para: Para) -> Iterator[LineMark]:
     fmt = para.fmt
     if fmt.border_top or fmt.border_bottom:
         yield LineMark("border", max(para.container - max(fmt.left, 0) - max(fmt.right, 0), 0))
-    for element in _drawing_elements(para.el):
-        if element.tag in (f"{WP}anchor", f"{WP}inline"):
-            geometry = element.find(f".//{A}prstGeom")
-            extent = element.find(f"{WP}extent")
+    yield from _shape_marks(para.el)
+    if _UNDERSCORES.match(para.text.strip()):
+        yield LineMark("underscores", None)
+
+
+def _shape_marks(element: etree._Element) -> Iterator[LineMark]:
+    """Lines drawn as shapes inside a paragraph or run."""
+    for shape in _drawing_elements(element):
+        if shape.tag in (f"{WP}anchor", f"{WP}inline"):
+            geometry = shape.find(f".//{A}prstGeom")
+            extent = shape.find(f"{WP}extent")
             cx = int(extent.get("cx", "0")) if extent is not None else 0
             cy = int(extent.get("cy", "0")) if extent is not None else 0
             is_line = (geometry is not None and geometry.get("prst") in _LINE_GEOMETRY) or (cx > 0 and cy == 0)
             if is_line:
                 yield LineMark("drawing", round(cx / EMU_PER_TWIP) if cx > 0 else None)
-        elif element.tag == f"{V}line":
-            yield LineMark("vml", _vml_length(element.get("from"), element.get("to")))
-        elif element.tag == f"{V}shape" and "_x0000_t32" in (element.get("type") or ""):
+        elif shape.tag == f"{V}line":
+            yield LineMark("vml", _vml_length(shape.get("from"), shape.get("to")))
+        elif shape.tag == f"{V}shape" and "_x0000_t32" in (shape.get("type") or ""):
             yield LineMark("vml", None)
-    if _UNDERSCORES.match(para.text.strip()):
-        yield LineMark("underscores", None)
 
 
 def _drawing_elements(p: etree._Element) -> Iterator[etree._Element]:

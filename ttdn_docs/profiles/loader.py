@@ -16,7 +16,13 @@ ALIASES = {"party": "party-hd36-2018", "state": "state-nd30-2020"}
 
 
 def builtin_profile_ids() -> list[str]:
-    return sorted(p.stem for p in DATA_DIR.glob("*.yaml"))
+    return list(_builtin_ids())
+
+
+@cache
+def _builtin_ids() -> tuple[str, ...]:
+    # Package data: listed once per process, not once per checked file.
+    return tuple(sorted(p.stem for p in DATA_DIR.glob("*.yaml")))
 
 
 def load_profile(name_or_path: str | Path) -> Profile:
@@ -24,8 +30,7 @@ def load_profile(name_or_path: str | Path) -> Profile:
     file by path. Built-in profiles are cached."""
     text = str(name_or_path)
     text = ALIASES.get(text, text)
-    builtin = DATA_DIR / f"{text}.yaml"
-    if "/" not in text and "\\" not in text and builtin.is_file():
+    if "/" not in text and "\\" not in text and text in _builtin_ids():
         return _load_builtin(text)
     path = Path(name_or_path)
     if path.suffix.lower() in {".yaml", ".yml", ".json"} and path.is_file():

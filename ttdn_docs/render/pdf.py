@@ -25,20 +25,31 @@ def convert_to_pdf(docx: Path, pdf: Path | None = None, *, timeout: float = CONV
     """Write ``pdf`` (default: ``docx`` with the suffix ``.pdf``) from a .docx, atomically."""
     from ttdn_docs.render import write_bytes_atomic
 
+    target = pdf if pdf is not None else docx.with_suffix(".pdf")
+    return write_bytes_atomic(target, soffice_convert(docx, "pdf", timeout=timeout))
+
+
+def soffice_convert(source: Path, target_format: str, *, timeout: float = CONVERT_TIMEOUT_S) -> bytes:
+    """The bytes of ``source`` converted by LibreOffice to ``target_format`` (``pdf``,
+    ``docx``), run headless with a throw-away profile."""
     soffice = soffice_path()
     if soffice is None:
-        raise RenderError("Cần LibreOffice (lệnh soffice) để xuất PDF; hãy cài LibreOffice (gói libreoffice-writer)")
-    target = pdf if pdf is not None else docx.with_suffix(".pdf")
-    with tempfile.TemporaryDirectory(prefix="ttdn-pdf-") as work:
+        raise RenderError(
+            f"Cần LibreOffice (lệnh soffice) để chuyển '{source}' sang {target_format.upper()}; "
+            "hãy cài LibreOffice (gói libreoffice-writer)"
+        )
+    with tempfile.TemporaryDirectory(prefix="ttdn-soffice-") as work:
         command = [
             soffice, "--headless", "--norestore", f"-env:UserInstallation={Path(work, 'profile').as_uri()}",
-            "--convert-to", "pdf", "--outdir", work, str(docx),
+            "--convert-to", target_format, "--outdir", work, str(source),
         ]
         try:
             subprocess.run(command, check=False, capture_output=True, timeout=timeout)
         except subprocess.TimeoutExpired:
-            raise RenderError(f"LibreOffice không chuyển xong '{docx}' sang PDF trong {timeout:.0f} giây") from None
-        produced = Path(work) / (docx.stem + ".pdf")
+            raise RenderError(
+                f"LibreOffice không chuyển xong '{source}' sang {target_format.upper()} trong {timeout:.0f} giây"
+            ) from None
+        produced = Path(work) / (source.stem + "." + target_format)
         if not produced.is_file():
-            raise RenderError(f"LibreOffice không chuyển được '{docx}' sang PDF")
-        return write_bytes_atomic(target, produced.read_bytes())
+            raise RenderError(f"LibreOffice không chuyển được '{source}' sang {target_format.upper()}")
+        return produced.read_bytes()

@@ -11,9 +11,8 @@ from __future__ import annotations
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from ttdn_docs.batch.plan_template import PlanTemplate
+from ttdn_docs.datafile import dump_commented_yaml
 from ttdn_docs.errors import TtdnError
 from ttdn_docs.ttdn.commune import FAMILIES
 from ttdn_docs.ttdn.plan import ForeignInfoPlan
@@ -83,15 +82,10 @@ def plan_skeleton(commune: CommuneRef, family: str, year: int) -> str:
     """The commented YAML text of ``plan_skeleton_data``."""
     unit = commune if isinstance(commune, Commune) else get_commune(commune)
     data = plan_skeleton_data(unit, family, year)
-    parts = [
-        f"# Kế hoạch công tác thông tin đối ngoại năm {year} — {unit.full_name}, {unit.province.full_name}"
+    header = [
+        f"Kế hoạch công tác thông tin đối ngoại năm {year} — {unit.full_name}, {unit.province.full_name}"
         f" (mã {unit.code}).",
-        "# Khung soạn sẵn: sửa nội dung cho đúng thực tế, giữ nguyên tên các trường (bên trái dấu ':').",
-        "# Chữ có dấu ':' hoặc '#' nên đặt trong ngoặc kép. Lược đồ cho trình soạn thảo: ttdn-docs schema plan.",
-        "",
+        "Khung soạn sẵn: sửa nội dung cho đúng thực tế, giữ nguyên tên các trường (bên trái dấu ':').",
+        "Chữ có dấu ':' hoặc '#' nên đặt trong ngoặc kép. Lược đồ cho trình soạn thảo: ttdn-docs schema plan.",
     ]
-    for key, value in data.items():
-        parts += [f"# {line}" for line in COMMENTS.get(key, [])]
-        parts.append(yaml.safe_dump({key: value}, allow_unicode=True, sort_keys=False, width=88).rstrip("\n"))
-        parts.append("")
-    return "\n".join(parts)
+    return dump_commented_yaml(data, COMMENTS, header)

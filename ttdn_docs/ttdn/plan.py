@@ -21,8 +21,11 @@ from ttdn_docs.admin import (
     Section,
 )
 from ttdn_docs.admin.text import CleanText
+from ttdn_docs.errors import FieldProblem, IncompleteDocumentError
 from ttdn_docs.admin.values import FORM, MAPPING, TEXT, InputDate
+from ttdn_docs.input_problems import place_of
 from ttdn_docs.ttdn.common import Basis, DocumentNumber, Issuer, Model, RecipientList, Signer, admin_document
+from ttdn_docs.ttdn.todo import todo_problems
 from ttdn_docs.vn import numeric_date
 
 
@@ -72,6 +75,19 @@ class Closing(Model):
             if missing:
                 raise ValueError("cần 'text' hoặc đủ các trường: " + ", ".join(missing))
         return self
+
+    def text_for(self, summary: str, issuer_name: str) -> str:
+        """The closing paragraph of a plan with trích yếu ``summary`` by ``issuer_name``."""
+        if self.text is not None:
+            return self.text
+        assert self.deadline is not None
+        via = f" (qua {self.via})" if self.via else ""
+        report_to = f" để tổng hợp, báo cáo {self.report_to} đúng quy định" if self.report_to else ""
+        return (
+            f"Trên đây là {DocumentKind.KE_HOACH.display_name} {summary}, {issuer_name} đề nghị "
+            f"{self.units} triển khai, thực hiện và báo cáo kết quả {self.report_subject} về {self.collector}{via} "
+            f"trước ngày {numeric_date(self.deadline)}{report_to}."
+        )
 
 
 class SectionTitles(Model):
@@ -142,17 +158,13 @@ class ForeignInfoPlan(Model):
         return self.opening.text_for(self.issuer.display_name)
 
     def closing_text(self) -> str:
-        c = self.closing
-        if c.text is not None:
-            return c.text
-        assert c.deadline is not None
-        via = f" (qua {c.via})" if c.via else ""
-        report_to = f" để tổng hợp, báo cáo {c.report_to} đúng quy định" if c.report_to else ""
-        return (
-            f"Trên đây là {DocumentKind.KE_HOACH.display_name} {self.summary}, {self.issuer.display_name} đề nghị "
-            f"{c.units} triển khai, thực hiện và báo cáo kết quả {c.report_subject} về {c.collector}{via} "
-            f"trước ngày {numeric_date(c.deadline)}{report_to}."
-        )
+        return self.closing.text_for(self.summary, self.issuer.display_name)
+
+    def missing_parts(self) -> list[FieldProblem]:
+        """Every part still to be written (``<<CẦN ĐIỀN: …>>``, e.g. in a rolled-over or
+        imported plan), by field path."""
+        data = self.model_dump(mode="python")
+        return todo_problems(data, lambda path: place_of(type(self), data, path))
 
     def _repr_html_(self) -> str:
         """A notebook cell shows the document as it will print (``ttdn_docs.preview``)."""
@@ -161,6 +173,10 @@ class ForeignInfoPlan(Model):
         return domain_html(self.to_document, self.profile)
 
     def to_document(self) -> AdminDocument:
+        """The generic anatomy; refuses a plan with parts still to be written unless it
+        is a draft (``marks.draft``)."""
+        if not self.marks.draft and (problems := self.missing_parts()):
+            raise IncompleteDocumentError("kế hoạch", problems)
         titles = self.section_titles
         body: list[Block] = [
             Paragraph(text=self.opening_text()),

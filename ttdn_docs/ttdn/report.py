@@ -33,7 +33,7 @@ from ttdn_docs.input_problems import place_of
 from ttdn_docs.ttdn.common import Basis, DocumentNumber, Citation, Issuer, Model, RecipientList, Signer, admin_document
 from ttdn_docs.ttdn.indicators import Indicator, IndicatorLabels, fill_years, indicator_table
 from ttdn_docs.ttdn.plan import ItemOrText, Opening, item_section
-from ttdn_docs.ttdn.todo import find_todos
+from ttdn_docs.ttdn.todo import todo_problems
 from ttdn_docs.vn import numeric_date
 
 # A list whose items error messages call "ý" (``ý thứ 2 của phần lãnh đạo, chỉ đạo``).
@@ -210,10 +210,7 @@ class ForeignInfoReport(Model):
         """Every part still to be written, by field path: ``<<CẦN ĐIỀN: …>>`` markers
         and indicators without a value."""
         data = self.model_dump(mode="python")
-        problems = [
-            FieldProblem(path, f"chưa điền ({hint})" if hint else "chưa điền", place=place_of(type(self), data, path))
-            for path, hint in find_todos(data)
-        ]
+        problems = todo_problems(data, lambda path: place_of(type(self), data, path))
         problems += [
             FieldProblem(
                 f"indicators.{index}.value",

@@ -8,8 +8,10 @@ field path, with the hint.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
+
+from ttdn_docs.errors import FieldProblem
 
 TODO_WORD = "CẦN ĐIỀN"
 # Tolerant of case and spacing, since officers may type the marker themselves.
@@ -41,3 +43,12 @@ def find_todos(data: Any, path: tuple[str, ...] = ()) -> Iterator[tuple[str, str
     elif isinstance(data, (list, tuple)):
         for index, value in enumerate(data):
             yield from find_todos(value, (*path, str(index)))
+
+
+def todo_problems(data: Any, place: Callable[[str], str | None] | None = None) -> list[FieldProblem]:
+    """Every marker in plain data as a field problem (``chưa điền (hint)``); ``place``
+    names a field path in the officer's words."""
+    return [
+        FieldProblem(path, f"chưa điền ({hint})" if hint else "chưa điền", place=place(path) if place else None)
+        for path, hint in find_todos(data)
+    ]

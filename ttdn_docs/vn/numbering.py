@@ -3,6 +3,8 @@ alphabet for điểm (``a``, ``b``, ``c``, ``d``, ``đ``, ``e`` … — no f, j,
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 _ROMAN = (
     (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
     (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
@@ -41,6 +43,7 @@ def number_symbol(style: str, number: int) -> str:
     raise ValueError(f"unknown numbering style {style!r}")
 
 
+@lru_cache(maxsize=1024)
 def symbol_value(style: str, symbol: str) -> int | None:
     """The number a symbol stands for (``IV`` → 4, ``đ`` → 5, ``12`` → 12); ``None`` when
     the symbol is not written in that style (or not in canonical form, like ``IIII``)."""

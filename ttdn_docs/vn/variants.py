@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from ttdn_docs.vn.text import nfc
 
@@ -51,6 +52,7 @@ _NEW_FINAL = re.compile(rf"(?<![qQ])(?:[oO][{_MARKS}][aAeE]|[uU][{_MARKS}][yY])$
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+@lru_cache(maxsize=16384)  # words repeat within a text and across a folder
 def tone_style(word: str) -> str | None:
     """``"old"`` for ``uỷ``/``hoà``, ``"new"`` for ``ủy``/``hòa``, ``None`` for a word
     the two styles write alike."""

@@ -1,0 +1,59 @@
+"""The reader's per-process caches (vetted parts, parsed template parts, style sheets,
+resolved formats) change nothing but speed: a file checked cold and warm gives the same
+findings, and a part is never trusted for another part's sake."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from mutations import MUTATIONS, clean_docx, mutated
+
+from ttdn_docs.check import check_file
+from ttdn_docs.docxread import clear_caches, open_docx
+from ttdn_docs.errors import UnsafeDocxError
+from ttdn_docs.profiles import load_profile
+
+CORPUS = Path(__file__).parent / "corpus"
+
+
+def _findings(data: bytes) -> list[tuple[str, str, str, str]]:
+    return [(f.rule, f.location.describe(), f.expected, f.found) for f in check_file(data).findings]
+
+
+@pytest.mark.parametrize("name", ["party-tabs.docx", "state-auto-numbering.docx", "libreoffice/state-textboxes.docx"])
+def test_cold_and_warm_checks_agree(name: str) -> None:
+    data = (CORPUS / name).read_bytes()
+    clear_caches()
+    cold = _findings(data)
+    assert _findings(data) == cold  # warm: every cache filled by the first run
+
+
+def test_documents_sharing_a_template_keep_their_own_formatting() -> None:
+    """Resolved formats are cached per style sheet, shared by every file of a template:
+    a clean file checked after a mutated one (and back) is judged on its own runs."""
+    party = load_profile("party")
+    clean = clean_docx(party)
+    bold = next(m for m in MUTATIONS if m.rule == "KIND_TITLE.BOLD")
+    wrong = mutated(clean, bold, party)
+    assert [r for r, *_ in _findings(wrong) if r.endswith("KIND_TITLE.BOLD")]
+    assert not [r for r, *_ in _findings(clean) if r.endswith("KIND_TITLE.BOLD")]
+    assert [r for r, *_ in _findings(wrong) if r.endswith("KIND_TITLE.BOLD")]
+
+
+def test_a_part_vetted_once_does_not_vouch_for_a_changed_part() -> None:
+    """Parts are skipped only when their compressed bytes are identical to a vetted one;
+    the same part name with a DTD added is refused even right after the clean file."""
+    clean = clean_docx(load_profile("party"))
+    open_docx(clean)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(clean)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            blob = source.read(info.filename)
+            if info.filename == "word/styles.xml":
+                blob = b'<?xml version="1.0"?><!DOCTYPE s [<!ENTITY e "e">]>' + blob.split(b"?>", 1)[1]
+            target.writestr(info.filename, blob)
+    with pytest.raises(UnsafeDocxError, match="styles.xml"):
+        open_docx(out.getvalue())

@@ -1,0 +1,124 @@
+"""``ttdn-docs check DIR``: a folder walked recursively over worker processes, a summary
+table, JSON and CSV for the whole folder; and where a finding is, in an officer's words
+(paragraph and the numbered section it stands under)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from mutations import MUTATIONS, clean_docx, mutated
+
+from ttdn_docs.check import check_file
+from ttdn_docs.check.folder import EmptyFolderError, Summary, check_files, docx_files
+from ttdn_docs.cli import main
+from ttdn_docs.profiles import load_profile
+
+
+def _mutation(rule: str):  # type: ignore[no-untyped-def]
+    return next(m for m in MUTATIONS if m.rule == rule)
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder as an office receives it: files in sub-folders, a Word lock file, a text
+    file, one damaged .docx, files with and without mistakes."""
+    root = tmp_path_factory.mktemp("incoming")
+    party = load_profile("party")
+    clean = clean_docx(party)
+    (root / "xa-a").mkdir()
+    (root / "xa-b" / "thang-9").mkdir(parents=True)
+    (root / "xa-a" / "ke-hoach.docx").write_bytes(clean)
+    (root / "xa-a" / "~$ke-hoach.docx").write_bytes(clean[:200])  # Word's lock file
+    (root / "xa-a" / "ghi-chu.txt").write_text("không phải văn bản")
+    (root / "xa-b" / "thang-9" / "sai-thang.DOCX").write_bytes(mutated(clean, _mutation("PLACE_DATE.MONTH"), party))
+    (root / "xa-b" / "sai-so-muc.docx").write_bytes(mutated(clean, _mutation("HEADING_1.SEQUENCE"), party))
+    (root / "xa-b" / "hong.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    return root
+
+
+def test_folder_is_walked_recursively_docx_only(folder: Path) -> None:
+    names = [p.relative_to(folder).as_posix() for p in docx_files([folder])]
+    assert names == ["xa-a/ke-hoach.docx", "xa-b/hong.docx", "xa-b/sai-so-muc.docx", "xa-b/thang-9/sai-thang.DOCX"]
+
+
+def test_old_doc_files_are_listed_as_not_checked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "cu.doc").write_bytes(b"\xd0\xcf\x11\xe0 Word 97")
+    (tmp_path / "moi.docx").write_bytes(clean_docx(load_profile("party")))
+    assert main(["check", str(tmp_path)]) == 2
+    out = capsys.readouterr().out
+    assert "cu.doc: KHÔNG ĐỌC ĐƯỢC — tệp Word 97–2003 (.doc)" in out and "lưu lại thành .docx" in out
+    assert "moi.docx (hồ sơ party-hd36-2018)" in out
+
+
+def test_empty_folder_is_an_input_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(EmptyFolderError):
+        docx_files([tmp_path])
+    assert main(["check", str(tmp_path)]) == 2
+    assert "không có tệp .docx nào" in capsys.readouterr().err
+
+
+def test_workers_give_the_same_results_in_the_same_order(folder: Path) -> None:
+    paths = docx_files([folder]) * 3  # enough files for the pool
+    one = [_brief(r) for r in check_files(paths, workers=1)]
+    two = [_brief(r) for r in check_files(paths, workers=2)]
+    assert one == two and len(one) == len(paths)
+
+
+def _brief(outcome: object) -> object:
+    if isinstance(outcome, tuple):
+        return outcome
+    return (outcome.source, [f.rule for f in outcome.findings])  # type: ignore[attr-defined]
+
+
+def test_summary_counts_files_and_rules(folder: Path) -> None:
+    summary = Summary()
+    for outcome in check_files(docx_files([folder])):
+        summary.add(outcome)
+    assert (summary.files, summary.with_errors, summary.unreadable) == (4, 2, 1)
+    top = {rule: (files, count) for rule, files, count in summary.top_rules()}
+    assert top["PARTY.PLACE_DATE.MONTH"] == (1, 1) and top["PARTY.HEADING_1.SEQUENCE"][0] == 1
+    assert summary.errors == sum(count for _files, count in top.values())
+    assert summary.as_dict()["unreadable"] == 1
+
+
+def test_folder_text_output_ends_with_the_summary(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(folder), "-j", "2"]) == 2  # one file cannot be read
+    out = capsys.readouterr().out
+    assert "Tổng hợp: 4 tệp — 1 không có lỗi, 2 có lỗi, 1 không đọc được" in out
+    assert "PARTY.PLACE_DATE.MONTH" in out.split("Tổng hợp")[1]
+    assert "~$" not in out and "ghi-chu" not in out
+
+
+def test_folder_as_csv(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    main(["check", str(folder), "--format", "csv"])
+    captured = capsys.readouterr()
+    assert captured.out.startswith("\ufeff")  # Excel reads UTF-8 only with a BOM
+    rows = list(csv.DictReader(io.StringIO(captured.out.lstrip("\ufeff"))))
+    assert {Path(r["file"]).name for r in rows} == {"ke-hoach.docx", "hong.docx", "sai-so-muc.docx", "sai-thang.DOCX"}
+    month = next(r for r in rows if r["rule"] == "PARTY.PLACE_DATE.MONTH")
+    assert (month["expected"], month["found"], month["severity"]) == ("8", "08", "error")
+    assert next(r for r in rows if r["file"].endswith("hong.docx"))["severity"] == "unreadable"
+    assert "Tổng hợp: 4 tệp" in captured.err  # the table goes to stderr, the data stays clean
+
+
+def test_folder_as_json_carries_paragraph_section_expected_found(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    main(["check", str(folder), "--format", "json", "-j", "1"])
+    data = json.loads(capsys.readouterr().out)
+    assert len(data) == 4
+    heading = next(f for item in data for f in item.get("findings", []) if f["rule"] == "PARTY.HEADING_1.SEQUENCE")
+    assert isinstance(heading["paragraph"], int) and heading["section"] == "III"
+    assert heading["expected"] == "II." and heading["found"] == "III."
+    assert heading["title"]
+
+
+def test_location_names_the_section_in_words() -> None:
+    """'đoạn 31, mục II.1': a body finding says under which numbered heading it stands."""
+    party = load_profile("party")
+    data = mutated(clean_docx(party), _mutation("HEADING_2.BOLD"), party)
+    finding = next(f for f in check_file(data).findings if f.rule.endswith("HEADING_2.BOLD"))
+    assert finding.location.section == "I.1"  # the first khoản of the first mục
+    assert f"đoạn {finding.location.paragraph}, mục {finding.location.section} «" in finding.describe()

@@ -1,0 +1,150 @@
+"""From a Word file back to data: ``import`` and ``fix``.
+
+    from ttdn_docs.importer import import_docx
+    result = import_docx("ke-hoach-2025.docx")        # profile detected from the header
+    result.document                                   # ForeignInfoPlan | ForeignInfoReport
+    result.warnings                                   # paragraphs placed by guess
+
+The elements are found by the reader the checker uses (``ttdn_docs.docxread``); here they
+are turned back into the domain's fields (``header``, ``outline``, ``plan``, ``report``).
+The model is validated as any YAML input is; what could not be placed exactly is kept as
+text in the nearest part and listed in ``warnings``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from ttdn_docs.admin import DocumentKind
+from ttdn_docs.check import detect_profile
+from ttdn_docs.datafile import validate
+from ttdn_docs.docxread.anatomy import Anatomy, AnatomyReader
+from ttdn_docs.docxread.view import DocxView, Para, Table, open_docx
+from ttdn_docs.errors import NotAPlanDocumentError
+from ttdn_docs.importer.header import header_fields
+from ttdn_docs.importer.notes import ImportWarning, Notes
+from ttdn_docs.importer.outline import build_outline
+from ttdn_docs.importer.plan import plan_body
+from ttdn_docs.importer.report import find_indicator_table, read_indicator_annex, report_body
+from ttdn_docs.importer.source import read_word_file
+from ttdn_docs.importer.strays import header_extras, read_marks, split_annex, unplaced_paragraphs
+from ttdn_docs.profiles import Profile, builtin_profile_ids, load_profile
+from ttdn_docs.ttdn.plan import ForeignInfoPlan
+from ttdn_docs.ttdn.report import ForeignInfoReport
+
+ImportKind = Literal["plan", "report"]
+_KINDS: dict[DocumentKind, ImportKind] = {DocumentKind.KE_HOACH: "plan", DocumentKind.BAO_CAO: "report"}
+
+__all__ = ["ImportResult", "ImportWarning", "import_docx", "load_docx"]
+
+
+@dataclass
+class ImportResult:
+    document: ForeignInfoPlan | ForeignInfoReport
+    profile: Profile
+    source: str
+    view: DocxView
+    anatomy: Anatomy
+    warnings: list[ImportWarning] = field(default_factory=list)
+    converted_from: str | None = None  # ".doc" / ".odt" when LibreOffice converted it
+
+
+def load_docx(
+    source: str | Path | bytes, *, kind: ImportKind | None = None, profile: str | Path | Profile | None = None
+) -> ForeignInfoPlan | ForeignInfoReport:
+    """The plan or report a Word file holds (``import_docx`` without the details)."""
+    return import_docx(source, kind=kind, profile=profile).document
+
+
+def import_docx(
+    source: str | Path | bytes, *, kind: ImportKind | None = None, profile: str | Path | Profile | None = None
+) -> ImportResult:
+    """Read a Word file (path or bytes; .doc/.odt through LibreOffice) into a plan or
+    report: the profile from the header unless given, the kind from the title unless
+    given. Raises ``DocxReadError`` (unreadable, password, not a plan) or ``InputError``
+    (the fields read do not make a valid model), each with one Vietnamese message."""
+    word = read_word_file(source)
+    # A path is opened as a path, so that messages name the file.
+    view = open_docx(word.data if word.converted_from or isinstance(source, (bytes, bytearray)) else source)
+    view.name = word.name
+    chosen = _profile(view, profile)
+    anatomy = AnatomyReader(chosen).read(view)
+    notes = Notes()
+    kind = _kind(anatomy, kind, word.name, notes)
+    marks, strays, indicator_table, annex = _beyond_elements(view, anatomy, chosen, kind)
+    outline = build_outline(anatomy, chosen, notes, [indicator_table] if indicator_table is not None else [], strays)
+    known = outline.all_text()
+    data: dict[str, Any] = {"kind": kind, "profile": chosen.id}
+    data.update(header_fields(anatomy, chosen, known, notes))
+    issuer_name = _display_name(data["issuer"]["name"])
+    if kind == "plan":
+        data.update(plan_body(outline, issuer_name, data["summary"], notes))
+    else:
+        data.update(report_body(outline, indicator_table, issuer_name, data, notes, annex))
+    if marks:
+        data["marks"] = marks
+    if data.get("year") is None:
+        data["year"] = dt.date.today().year
+        notes.add(None, f"không xác định được năm của văn bản (trích yếu, ngày tháng); tạm ghi {data['year']} — hãy sửa")
+    model: type[ForeignInfoPlan] | type[ForeignInfoReport] = ForeignInfoPlan if kind == "plan" else ForeignInfoReport
+    document = validate(model, data, word.name)
+    return ImportResult(document, chosen, word.name, view, anatomy, notes.warnings, word.converted_from)
+
+
+def _kind(anatomy: Anatomy, kind: ImportKind | None, name: str, notes: Notes) -> ImportKind:
+    """The kind asked for, else the one the title names; a file naming neither is refused."""
+    found = _KINDS.get(anatomy.kind) if anatomy.kind is not None else None
+    if kind is None:
+        if found is None:
+            raise NotAPlanDocumentError(
+                f"{name}: không phải kế hoạch hay báo cáo — không thấy tên loại «KẾ HOẠCH» hoặc «BÁO CÁO» "
+                "dưới phần đầu văn bản. Nếu đúng là kế hoạch/báo cáo, chọn loại bằng --kind plan|report."
+            )
+        return found
+    if found is not None and found != kind and anatomy.kind_title is not None:
+        notes.add(anatomy.kind_title.number, f"tên loại văn bản là «{anatomy.kind_title.text}» nhưng nhập theo --kind {kind}")
+    return kind
+
+
+def _beyond_elements(
+    view: DocxView, anatomy: Anatomy, profile: Profile, kind: ImportKind
+) -> tuple[dict[str, Any], list[Para], Table | None, dict[str, Any]]:
+    """What the reader left outside the elements: the marks (in the header or anywhere),
+    the paragraphs to keep as text, and for a report the indicator table (in the body
+    or in an annex after the signature, with the annex's title)."""
+    unplaced = unplaced_paragraphs(view, anatomy)
+    footer = anatomy.recipients_label.table if anatomy.recipients_label is not None else None
+    marks, rest = read_marks(header_extras(anatomy) + unplaced, profile, footer)
+    strays = [p for p in rest if any(p is u for u in unplaced)]  # header lines stay in the header
+    if kind != "report":
+        return marks, strays, None, {}
+    table = find_indicator_table(anatomy.body_tables)
+    if table is not None:
+        return marks, strays, table, {}
+    strays, annex_paras = split_annex(strays, profile)
+    annex = read_indicator_annex(view, annex_paras)
+    if not annex:
+        return marks, strays + annex_paras, None, {}
+    return marks, strays, annex.pop("table"), annex
+
+
+def _display_name(name: str | list[str]) -> str:
+    return name if isinstance(name, str) else " ".join(name)
+
+
+def _profile(view: DocxView, profile: str | Path | Profile | None) -> Profile:
+    if isinstance(profile, Profile):
+        return profile
+    if profile is not None:
+        return load_profile(profile)
+    found = detect_profile(view)
+    if found is None:
+        raise NotAPlanDocumentError(
+            f"{view.name}: không nhận ra văn bản của Đảng hay của Nhà nước (không thấy «ĐẢNG CỘNG SẢN VIỆT NAM» "
+            f"hoặc quốc hiệu ở phần đầu). Nếu đúng là kế hoạch/báo cáo, chọn hồ sơ bằng --profile "
+            f"({', '.join(builtin_profile_ids())})."
+        )
+    return found

@@ -1,0 +1,63 @@
+"""An imported (or rolled-over) plan or report as commented YAML, like ``init plan``'s."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ttdn_docs.datafile import dump_commented_yaml
+from ttdn_docs.importer.notes import ImportWarning
+from ttdn_docs.skeletons.plan import COMMENTS as PLAN_COMMENTS
+from ttdn_docs.ttdn.plan import ForeignInfoPlan
+from ttdn_docs.ttdn.report import ForeignInfoReport
+
+# What differs from ``init plan``'s comments for a file read from Word.
+_FROM_WORD = {
+    "profile": [
+        "Hồ sơ thể thức nhận ra từ phần đầu văn bản: party-hd36-2018 (văn bản của Đảng) hoặc",
+        "state-nd30-2020 (văn bản của Nhà nước, Nghị định 30/2020/NĐ-CP).",
+    ],
+    "issuer": [
+        "Cơ quan ban hành, đọc từ phần đầu văn bản. superior: cơ quan cấp trên; abbreviation: chữ",
+        "viết tắt trong số ký hiệu; commune_code (mã xã) có thể thêm để tra danh mục đơn vị.",
+    ],
+}
+REPORT_COMMENTS: dict[str, list[str]] = {
+    **{k: v for k, v in PLAN_COMMENTS.items() if k in {"number", "date", "place", "recipients", "signature"}},
+    **_FROM_WORD,
+    "year": ["Năm báo cáo (năm của kết quả)."],
+    "summary": ["Trích yếu nội dung (sau chữ BÁO CÁO)."],
+    "plan": ["Kế hoạch được báo cáo: số, ký hiệu như đã ban hành, ngày, cơ quan, trích yếu."],
+    "opening": ["Đoạn mở đầu (căn cứ): bỏ trường này để dùng câu mặc định trích dẫn kế hoạch."],
+    "sections": [
+        "Các phần của báo cáo: leadership (lãnh đạo, chỉ đạo), results (kết quả: intro, by_content,",
+        "by_unit), shortcomings (limitations, causes), directions (phương hướng), proposals (kiến nghị).",
+    ],
+    "section_order": ["Thứ tự các phần (I., II., …)."],
+    "section_titles": ["Tiêu đề các phần, như trong văn bản gốc."],
+    "indicators": ["Bảng chỉ tiêu: value (kết quả), target (tổng số, cho tỷ lệ x/y), previous (năm trước)."],
+    "closing": ["Đoạn kết («Trên đây là …»)."],
+}
+_PLAN_EXTRA = {"section_titles": ["Tiêu đề các mục, như trong văn bản gốc."], **_FROM_WORD}
+
+
+def document_data(document: ForeignInfoPlan | ForeignInfoReport) -> dict[str, Any]:
+    """The fields that differ from the defaults, in model order; ``kind``, ``profile``,
+    ``number`` and ``date`` always (a blank is written ``null``, to show where to type)."""
+    data = document.model_dump(mode="python", exclude_defaults=True)
+    always = {"kind": document.kind, "profile": document.profile, "number": document.number, "date": document.date}
+    merged = {**data, **always}
+    return {key: merged[key] for key in type(document).model_fields if key in merged}
+
+
+def document_yaml(
+    document: ForeignInfoPlan | ForeignInfoReport, *, source: str = "", warnings: list[ImportWarning] | None = None
+) -> str:
+    what = "Kế hoạch" if isinstance(document, ForeignInfoPlan) else "Báo cáo"
+    header = [f"{what} năm {document.year} — {document.issuer.display_name}" + (f", từ {source}" if source else "") + "."]
+    header.append("Sửa nội dung nếu cần rồi dựng lại: ttdn-docs render <tệp này> -o <tệp>.docx")
+    header.append("Các chỗ <<CẦN ĐIỀN: …>> phải được điền trước khi in (hoặc in bản DỰ THẢO bằng --draft).")
+    header.append("Lược đồ cho trình soạn thảo: ttdn-docs schema " + document.kind)
+    for warning in warnings or []:
+        header.append("CHÚ Ý " + warning.describe())
+    comments = {**PLAN_COMMENTS, **_PLAN_EXTRA} if isinstance(document, ForeignInfoPlan) else REPORT_COMMENTS
+    return dump_commented_yaml(document_data(document), comments, header)
