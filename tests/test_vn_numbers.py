@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
-from ttdn_docs.vn import FigureParseError, format_number, parse_figure
+from ttdn_docs.datafile import dump_yaml, load_data, plain_data
+from ttdn_docs.vn import FigureParseError, format_number, parse_date, parse_figure
 
 
 @pytest.mark.parametrize(
@@ -21,6 +24,8 @@ from ttdn_docs.vn import FigureParseError, format_number, parse_figure
         ("0,5", Decimal("0.5")),
         ("93.41", Decimal("93.41")),
         ("1.5", Decimal("1.5")),
+        ("0.125", Decimal("0.125")),  # a group of thousands never starts with 0
+        ("2.1250", Decimal("2.125")),
         (" 1 234 ", Decimal(1234)),
         ("18\u00a0600", Decimal(18600)),
     ],
@@ -56,3 +61,23 @@ def test_refused_with_an_example(text: str, message: str) -> None:
     with pytest.raises(FigureParseError) as caught:
         parse_figure(text)
     assert str(caught.value).startswith(message)
+
+
+@pytest.mark.parametrize("value", [Decimal("2.125"), Decimal("0.125"), Decimal("97.56"), Decimal("18600"), Decimal("1234.5")])
+def test_written_yaml_reads_back_the_same_figure(tmp_path: Path, value: Decimal) -> None:
+    """What our YAML writers write (import, aggregate, rollover) is read back unchanged by
+    the Vietnamese figure rule: ``2.125`` would be 2125, so it is written ``2.1250``."""
+    path = tmp_path / "figures.yaml"
+    path.write_text(dump_yaml({"value": plain_data(value)}), encoding="utf-8")
+    data, _ = load_data(path)
+    written = data["value"]
+    assert parse_figure(getattr(written, "text", str(written))) == value
+
+
+def test_written_yaml_dates_are_in_the_officer_form(tmp_path: Path) -> None:
+    path = tmp_path / "date.yaml"
+    text = dump_yaml({"date": dt.date(2025, 8, 5)})
+    assert text.strip() == "date: 5/8/2025"
+    path.write_text(text, encoding="utf-8")
+    data, _ = load_data(path)
+    assert parse_date(data["date"]) == dt.date(2025, 8, 5)

@@ -9,7 +9,9 @@ the place in the officer's words (``nhiệm vụ thứ 3 của Phòng Văn hóa 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from collections.abc import Mapping
@@ -26,7 +28,7 @@ from ttdn_docs.input_problems import LineMap as LineMap
 from ttdn_docs.input_problems import line_for
 from ttdn_docs.input_problems import problems_from as problems_from  # kept importable from here
 from ttdn_docs.limits import InputKind, check_size
-from ttdn_docs.vn import WrittenNumber
+from ttdn_docs.vn import WrittenNumber, numeric_date
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -190,11 +192,40 @@ def plain_data(value: Any) -> Any:
     return value
 
 
+class _OfficerDumper(yaml.SafeDumper):
+    """Writes what our own loaders read back unchanged, in the officer's forms: a date as
+    ``05/8/2025``; a float whose decimals could be read as a group of thousands
+    (``2.125`` is 2125 in Vietnamese) with a trailing zero (``2.1250``)."""
+
+
+def _represent_date(dumper: yaml.SafeDumper, value: dt.date) -> yaml.Node:
+    return dumper.represent_str(numeric_date(value))
+
+
+_THOUSANDS_LIKE = re.compile(r"-?[1-9]\d{0,2}\.\d{3}")
+
+
+def _represent_float(dumper: yaml.SafeDumper, value: float) -> yaml.Node:
+    node = dumper.represent_float(value)
+    if isinstance(node, yaml.ScalarNode) and _THOUSANDS_LIKE.fullmatch(node.value):
+        node.value += "0"
+    return node
+
+
+_OfficerDumper.add_representer(dt.date, _represent_date)
+_OfficerDumper.add_representer(float, _represent_float)
+
+
+def _dump(data: Any, **options: Any) -> str:
+    text: str = yaml.dump(data, Dumper=_OfficerDumper, allow_unicode=True, sort_keys=False, **options)
+    return text
+
+
 def dump_yaml(data: Any, header: str = "") -> str:
     """YAML text of plain data (UTF-8 letters kept, keys in model order), after an
     optional header of ``#`` comment lines."""
     comments = "".join(f"# {line}".rstrip() + "\n" for line in header.splitlines()) if header else ""
-    body = yaml.safe_dump(plain_data(data), allow_unicode=True, sort_keys=False, width=100, default_flow_style=False)
+    body = _dump(plain_data(data), width=100, default_flow_style=False)
     return comments + body
 
 
@@ -205,7 +236,7 @@ def dump_commented_yaml(data: dict[str, Any], comments: Mapping[str, list[str]],
     for key, value in data.items():
         parts += [f"# {line}" for line in comments.get(key, [])]
         parts.append(
-            yaml.safe_dump({key: plain_data(value)}, allow_unicode=True, sort_keys=False, width=88).rstrip("\n")
+            _dump({key: plain_data(value)}, width=88).rstrip("\n")
         )
         parts.append("")
     return "\n".join(parts)

@@ -17,7 +17,6 @@ from ttdn_docs.errors import TtdnError
 from ttdn_docs.ttdn.commune import FAMILIES
 from ttdn_docs.ttdn.plan import ForeignInfoPlan
 from ttdn_docs.units import Commune, CommuneRef, get_commune
-from ttdn_docs.vn import numeric_date
 
 # Comment lines written above each top-level key (the order of the output follows the
 # plan model's fields).
@@ -70,10 +69,7 @@ def plan_skeleton_data(commune: CommuneRef, family: str, year: int) -> dict[str,
     name = f"plan-{family}.yaml"
     text = resources.files("ttdn_docs.skeletons").joinpath("data", name).read_text(encoding="utf-8")
     template = PlanTemplate.parse(text, name, overrides={"year": year})
-    data, plan = template.data_for(unit, family)
-    # Dates as the officer writes them (10/12/2026), which the plan reads back.
-    if plan.closing.deadline is not None:
-        data["closing"]["deadline"] = numeric_date(plan.closing.deadline)
+    data, _ = template.data_for(unit, family)  # the plan it validates is not needed here
     order = [key for key in ForeignInfoPlan.model_fields if key in data]
     return {key: data[key] for key in order}
 

@@ -32,9 +32,10 @@ class FigureParseError(ValueError):
 
 _WHITESPACE = re.compile(r"[\s\u00a0\u202f]")
 _PLAIN = re.compile(r"\d+")
-_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")  # 1.234 · 18.600 · 1.234,5
+# A group of thousands never starts with 0: ``0.125`` is a decimal, not 125.
+_GROUPED = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?")  # 1.234 · 18.600 · 1.234,5
 _DECIMAL_COMMA = re.compile(r"\d+,\d+")  # 97,56
-_DECIMAL_POINT = re.compile(r"\d+\.(?:\d{1,2}|\d{4,})")  # 93.41: a '.' that cannot group thousands
+_DECIMAL_POINT = re.compile(r"\d+\.(?:\d{1,2}|\d{4,})|0\.\d+")  # 93.41, 0.125: a '.' that cannot group thousands
 # ``12,500`` is twelve and a half to a Vietnamese reader and twelve thousand five hundred
 # to an English spreadsheet; the officer is asked rather than guessed for.
 _AMBIGUOUS_COMMA = re.compile(r"[1-9]\d{0,2},\d{3}")
