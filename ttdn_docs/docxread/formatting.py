@@ -193,22 +193,13 @@ class Formatter:
         self._sources: dict[etree._Element, bytes] = {}
 
     def learn_sources(self, root: etree._Element, blob: bytes) -> None:
-        """Remember the source bytes of every ``w:rPr`` and ``w:pPr`` of a parsed part.
+        """Remember the source bytes of every ``w:rPr`` and ``w:pPr`` of a parsed part
+        (see ``source_keys``)."""
+        self._sources.update(source_keys(root, blob))
 
-        Resolved formats are cached by their direct properties, and serializing each
-        properties element to make the key costs more than resolving it. The n-th
-        ``<w:rPr …>…</w:rPr>`` in the source is the n-th ``w:rPr`` element in document
-        order, so the key is a slice of the source. Where that does not hold (nested
-        tracked changes, another prefix, UTF-16) the counts differ and the element is
-        serialized instead.
-        """
-        for tag in ("rPr", "pPr"):
-            elements = list(root.iter(f"{W}{tag}"))
-            if not elements:
-                continue
-            slices = _source_slices(blob, tag.encode())
-            if len(slices) == len(elements):
-                self._sources.update(zip(elements, slices))
+    def adopt_sources(self, keys: dict[etree._Element, bytes]) -> None:
+        """Source keys learnt earlier for a part this document shares (a cached header)."""
+        self._sources.update(keys)
 
     def _key(self, properties: etree._Element | None) -> bytes | None:
         """Direct properties as bytes: the key of what they resolve to."""
@@ -380,6 +371,26 @@ class Formatter:
             border_top=_border(chain, "top"),
             border_bottom=_border(chain, "bottom"),
         )
+
+
+def source_keys(root: etree._Element, blob: bytes) -> dict[etree._Element, bytes]:
+    """The source bytes of every ``w:rPr`` and ``w:pPr`` of a parsed part.
+
+    Resolved formats are cached by their direct properties, and serializing each
+    properties element to make the key costs more than resolving it. The n-th
+    ``<w:rPr …>…</w:rPr>`` in the source is the n-th ``w:rPr`` element in document
+    order, so the key is a slice of the source. Where that does not hold (another
+    prefix, UTF-16) the counts differ and the elements are serialized when needed.
+    """
+    keys: dict[etree._Element, bytes] = {}
+    for tag in ("rPr", "pPr"):
+        elements = list(root.iter(f"{W}{tag}"))
+        if not elements:
+            continue
+        slices = _source_slices(blob, tag.encode())
+        if len(slices) == len(elements):
+            keys.update(zip(elements, slices))
+    return keys
 
 
 def _source_slices(blob: bytes, tag: bytes) -> list[bytes]:

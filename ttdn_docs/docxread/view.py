@@ -31,6 +31,7 @@ from ttdn_docs.docxread.formatting import (
     run_texts,
     run_text,
     properties,
+    source_keys,
     theme_fonts,
 )
 from ttdn_docs.docxread.formatting import child as child_named
@@ -347,6 +348,7 @@ def clear_caches() -> None:
     (what a process sees when it opens its first file: the benchmark's cold case)."""
     _SHEETS.clear()
     _NUMBERINGS.clear()
+    _STORIES.clear()
     clear_package_caches()
 
 
@@ -602,11 +604,25 @@ def _stories(package: DocxPackage, properties: list[etree._Element], formatter: 
                 if part is not None:
                     root = parsed.get(part)
                     if root is None:
-                        source = package.safe.read(part)
-                        root = parsed[part] = parse_xml(source, part, package.name)
-                        formatter.learn_sources(root, source)
+                        root = parsed[part] = _story_root(package, part, formatter)
                     out.append(Story(kind, use, index, builder.story(root, kind, width)))
     return out
+
+
+# Header and footer parts by identity: a template's page-number header repeats across a
+# folder. Kept with the source keys learnt for their properties; only ever read.
+_STORIES: BoundedCache[tuple[str, PartIdentity], tuple[etree._Element, dict[etree._Element, bytes]]] = BoundedCache(64)
+
+
+def _story_root(package: DocxPackage, part: str, formatter: Formatter) -> etree._Element:
+    key = (part.rsplit("/", 1)[-1], package.safe.identity(part))
+    found = _STORIES.get(key)
+    if found is None:
+        source = package.safe.read(part)
+        root = parse_xml(source, part, package.name)
+        found = _STORIES.put(key, (root, source_keys(root, source)))
+    formatter.adopt_sources(found[1])
+    return found[0]
 
 
 def _line_marks(para: Para) -> Iterator[LineMark]:
