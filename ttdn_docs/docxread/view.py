@@ -326,10 +326,11 @@ def open_docx(source: str | Path | bytes, limits: Limits = DEFAULT_LIMITS) -> Do
         body = document.find(f"{W}body")
         if body is None:
             raise NotADocxError(f"{name}: tài liệu không có phần thân (w:body)")
-        properties = _section_properties(body)
-        sections = [_page_setup(s) for s in properties] or [_default_page()]
-        blocks = builder.blocks(body, sections)
-        stories = _stories(package, properties, formatter)
+        properties_elements = _section_properties(body)
+        sections = [_page_setup(s) for s in properties_elements] or [_default_page()]
+        ends = _section_ends(properties_elements)
+        blocks = builder.blocks(body, sections, ends)
+        stories = _stories(package, properties_elements, formatter)
         if _may_number(source, sheet):
             _number_paragraphs(package, blocks, formatter)
         if builder.count > MAX_PARAGRAPHS:
@@ -411,21 +412,23 @@ class _Builder:
         self.text_boxes = text_boxes
         self.count = 0
 
-    def blocks(self, body: etree._Element, sections: list[PageSetup]) -> list[Block]:
+    def blocks(self, body: etree._Element, sections: list[PageSetup], ends: set[etree._Element]) -> list[Block]:
+        """The body's blocks; ``ends``: the paragraphs that end a section (their
+        ``w:sectPr``), after which the next section's text width applies."""
         out: list[Block] = []
         section = 0
         tables = 0
         for child in _block_children(body):
             width = sections[min(section, len(sections) - 1)].text_width
-            if child.tag == f"{W}p":
+            if child.tag == _P:
                 boxes = _text_boxes(child, width) if self.text_boxes else []
                 if boxes:
                     row = [Cell(self.story(content, "body", box_width), box_width) for content, box_width in boxes]
                     out.append(Table(0, [row], kind="textboxes"))
                 out.append(self._para(child, "body", width))
-                if child_named(properties(child), f"{W}sectPr") is not None:
+                if child in ends:
                     section += 1
-            elif child.tag == f"{W}tbl":
+            elif child.tag == _TBL:
                 tables += 1
                 out.append(self._table(child, tables, width))
         return out
@@ -472,6 +475,7 @@ class _Builder:
         return Table(number or 0, rows)
 
 
+_P, _TBL = f"{W}p", f"{W}tbl"
 _TXBX = f"{W}txbxContent"
 _TXBX_SOURCE = b"txbxContent"
 _NUMPR_SOURCE = b"numPr"
@@ -545,6 +549,18 @@ def _block_children(parent: etree._Element) -> Iterator[etree._Element]:
             yield child
         elif child.tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml"):
             yield from _block_children(child)
+
+
+def _section_ends(properties: list[etree._Element]) -> set[etree._Element]:
+    """The paragraphs whose ``w:pPr`` holds a section's ``w:sectPr`` (the body's own
+    last ``w:sectPr`` ends no paragraph)."""
+    ends: set[etree._Element] = set()
+    for sect in properties:
+        ppr = sect.getparent()
+        paragraph = ppr.getparent() if ppr is not None and ppr.tag == f"{W}pPr" else None
+        if paragraph is not None:
+            ends.add(paragraph)
+    return ends
 
 
 def _section_properties(body: etree._Element) -> list[etree._Element]:
