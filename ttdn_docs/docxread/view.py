@@ -667,19 +667,20 @@ def _shape_marks(element: etree._Element) -> Iterator[LineMark]:
             yield LineMark("vml", None)
 
 
+_SHAPES = (f"{WP}anchor", f"{WP}inline", f"{V}line", f"{V}shape")
+_NOT_INSIDE = {*_SHAPES, f"{MC}Fallback"}
+
+
 def _drawing_elements(p: etree._Element) -> Iterator[etree._Element]:
-    """Shapes anchored in a paragraph; for ``mc:AlternateContent`` only the choice (the
-    fallback repeats the same shape in VML)."""
-    stack = list(p)
-    while stack:
-        element = stack.pop(0)
-        tag = element.tag
-        if not isinstance(tag, str) or tag == f"{MC}Fallback":
-            continue
-        if tag in (f"{WP}anchor", f"{WP}inline", f"{V}line", f"{V}shape"):
+    """Shapes anchored in a paragraph (or run), in document order; not those inside
+    another shape, and for ``mc:AlternateContent`` only the choice (the fallback repeats
+    the same shape in VML). lxml finds the candidates; most paragraphs have none."""
+    for element in p.iter(*_SHAPES):
+        parent = element.getparent()
+        while parent is not None and parent is not p and parent.tag not in _NOT_INSIDE:
+            parent = parent.getparent()
+        if parent is None or parent is p:
             yield element
-            continue
-        stack[0:0] = list(element)
 
 
 def _vml_length(start: str | None, end: str | None) -> int | None:
