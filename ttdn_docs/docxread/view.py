@@ -564,7 +564,18 @@ def _section_ends(properties: list[etree._Element]) -> set[etree._Element]:
 
 
 def _section_properties(body: etree._Element) -> list[etree._Element]:
-    return list(body.iterfind(f"{W}p/{W}pPr/{W}sectPr")) + list(body.iterfind(f"{W}sectPr"))
+    """The ``w:sectPr`` of each section in order: in the body's paragraphs, then the
+    body's own (lxml's iteration finds them; only those in their two legal places)."""
+    found = []
+    for sect in body.iter(f"{W}sectPr"):
+        parent = sect.getparent()
+        if parent is body:
+            found.append(sect)
+        elif parent is not None and parent.tag == f"{W}pPr":
+            paragraph = parent.getparent()
+            if paragraph is not None and paragraph.getparent() is body:
+                found.append(sect)
+    return found
 
 
 def _twips(element: etree._Element | None, attr: str, default: int = 0) -> int:
