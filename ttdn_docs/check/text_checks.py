@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from functools import lru_cache
 
 from ttdn_docs.docxread.anatomy import SIGNATURE_PREFIX, Anatomy, FoundSeparator, is_separator_like, prefix_letters
 from ttdn_docs.docxread.view import DocxView, Location, Para
@@ -30,6 +31,12 @@ _STYLE_WORDS = {"old": "đặt dấu kiểu cũ (uỷ, hoà)", "new": "đặt d�
 def template_pattern(template: str, fields: dict[str, str]) -> re.Pattern[str]:
     """A profile grammar template (``Số {number}-{type}/{body}``) as a regular
     expression: literal text exact, a space any run of spaces (hand-filled blanks)."""
+    return _template_pattern(template, tuple(fields.items()))
+
+
+@lru_cache(maxsize=256)  # a handful of templates per profile, used for every file
+def _template_pattern(template: str, field_items: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
+    fields = dict(field_items)
     parts = []
     position = 0
     for match in _FIELD.finditer(template):
