@@ -370,10 +370,8 @@ def _may_number(source: bytes, sheet: StyleSheet) -> bool:
     ``w:numPr``, or a list style named in the source (or list-styled Normal)."""
     if _NUMPR_SOURCE in source or (sheet.default("paragraph") or "") in sheet.numbered_styles:
         return True
-    if not sheet.numbered_styles:
-        return False
-    used = {m.decode("utf-8", "replace") for m in _PSTYLE_SOURCE.findall(source)}
-    return not used.isdisjoint(sheet.numbered_styles)
+    pattern = sheet.numbered_style_pattern
+    return pattern is not None and pattern.search(source) is not None
 
 
 def _number_paragraphs(package: DocxPackage, blocks: list[Block], formatter: Formatter) -> None:
@@ -457,8 +455,8 @@ class _Builder:
             row: list[Cell] = []
             grid_at = 0
             for c_index, tc in enumerate(tr.iterfind(f"{W}tc"), start=1):
-                span = _span(tc)
-                cell_width = _cell_width(tc, grid, grid_at, span, width)
+                span, tcw = _cell_properties(tc)
+                cell_width = _cell_width(tcw, grid, grid_at, span, width)
                 grid_at += span
                 paras: list[Para] = []
                 for child in _block_children(tc):
@@ -479,7 +477,6 @@ _P, _TBL = f"{W}p", f"{W}tbl"
 _TXBX = f"{W}txbxContent"
 _TXBX_SOURCE = b"txbxContent"
 _NUMPR_SOURCE = b"numPr"
-_PSTYLE_SOURCE = re.compile(rb'pStyle [^>]*?val="([^"]*)"')
 _VML_WIDTH = re.compile(r"(?:^|;)\s*width\s*:\s*([^;]+)")
 _VML_LEFT = re.compile(r"(?:^|;)\s*margin-left\s*:\s*([^;]+)")
 
@@ -518,18 +515,24 @@ def _vml_style_twips(pattern: re.Pattern[str], style: str) -> int:
         return 0
 
 
-def _span(tc: etree._Element) -> int:
-    span = child_named(properties(tc), f"{W}gridSpan")
-    if span is None:
-        return 1
-    try:
-        return max(int(span.get(f"{W}val", "1")), 1)
-    except ValueError:
-        return 1
+def _cell_properties(tc: etree._Element) -> tuple[int, etree._Element | None]:
+    """A cell's grid span and its ``w:tcW``, in one look at its ``w:tcPr``."""
+    span, width = 1, None
+    tcpr = properties(tc)
+    if tcpr is not None:
+        for element in tcpr:
+            tag = element.tag
+            if tag == _GRID_SPAN:
+                try:
+                    span = max(int(element.get(f"{W}val", "1")), 1)
+                except ValueError:
+                    span = 1
+            elif tag == _TCW:
+                width = element
+    return span, width
 
 
-def _cell_width(tc: etree._Element, grid: list[int], start: int, span: int, fallback: int) -> int:
-    width = child_named(properties(tc), f"{W}tcW")
+def _cell_width(width: etree._Element | None, grid: list[int], start: int, span: int, fallback: int) -> int:
     if width is not None and width.get(f"{W}type", "dxa") == "dxa":
         try:
             value = int(float(width.get(f"{W}w", "0")))
@@ -542,12 +545,18 @@ def _cell_width(tc: etree._Element, grid: list[int], start: int, span: int, fall
     return fallback
 
 
+_GRID_SPAN, _TCW = f"{W}gridSpan", f"{W}tcW"
+_BLOCKS = (f"{W}p", f"{W}tbl")
+_BLOCK_WRAPPERS = (f"{W}sdt", f"{W}sdtContent", f"{W}customXml")
+
+
 def _block_children(parent: etree._Element) -> Iterator[etree._Element]:
     """Paragraphs and tables of a story or cell, looking inside content controls."""
     for child in parent:
-        if child.tag in (f"{W}p", f"{W}tbl"):
+        tag = child.tag
+        if tag in _BLOCKS:
             yield child
-        elif child.tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml"):
+        elif tag in _BLOCK_WRAPPERS:
             yield from _block_children(child)
 
 
