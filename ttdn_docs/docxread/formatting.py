@@ -466,9 +466,10 @@ def iter_runs(p: etree._Element) -> Iterator[etree._Element]:
     """The runs of a paragraph in order, inside hyperlinks, insertions, fields and content
     controls too; not deleted text, not nested text boxes."""
     for child in p:
-        if child.tag == f"{W}r":
+        tag = child.tag
+        if tag == _R:
             yield child
-        elif child.tag in _RUN_CONTAINERS:
+        elif tag in _RUN_CONTAINERS:
             yield from iter_runs(child)
 
 
@@ -476,21 +477,34 @@ def run_text(r: etree._Element) -> str:
     parts = []
     for child in r:
         tag = child.tag
-        if tag == f"{W}t":
+        if tag == _T:
             parts.append(child.text or "")
-        elif tag == f"{W}tab":
+        elif tag == _TAB:
             parts.append("\t")
-        elif tag in (f"{W}br", f"{W}cr"):
+        elif tag == _BR or tag == _CR:
             if child.get(f"{W}type") in (None, "textWrapping"):
                 parts.append("\n")
-        elif tag == f"{W}noBreakHyphen":
+        elif tag == _NO_BREAK_HYPHEN:
             parts.append("-")
-    return "".join(parts)
+    return parts[0] if len(parts) == 1 else "".join(parts)
 
 
 def run_texts(p: etree._Element) -> list[tuple[etree._Element, str]]:
-    """The runs of a paragraph that carry text, with their text."""
-    return [(r, text) for r in iter_runs(p) if (text := run_text(r))]
+    """The runs of a paragraph that carry text, with their text (``iter_runs`` and
+    ``run_text`` in one loop: this is read for every paragraph of every file)."""
+    out = []
+    for child in p:
+        tag = child.tag
+        if tag == _R:
+            text = run_text(child)
+            if text:
+                out.append((child, text))
+        elif tag in _RUN_CONTAINERS:
+            out.extend(run_texts(child))
+    return out
+
+
+_R, _T, _TAB, _BR, _CR, _NO_BREAK_HYPHEN = (f"{W}{n}" for n in ("r", "t", "tab", "br", "cr", "noBreakHyphen"))
 
 
 def paragraph_text(p: etree._Element) -> str:
