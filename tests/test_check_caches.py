@@ -57,3 +57,27 @@ def test_a_part_vetted_once_does_not_vouch_for_a_changed_part() -> None:
             target.writestr(info.filename, blob)
     with pytest.raises(UnsafeDocxError, match="styles.xml"):
         open_docx(out.getvalue())
+
+
+def test_tracked_format_changes_do_not_shift_the_format_keys() -> None:
+    """A run's ``w:rPrChange`` holds the old properties in a nested ``w:rPr``: the keys
+    sliced from the source still belong to the right elements, so each run reads its own
+    current formatting."""
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    paragraph = document.add_paragraph()
+    changed = paragraph.add_run("đã sửa")
+    changed.italic = True
+    rpr = changed._r.get_or_add_rPr()
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    rpr.append(parse_xml(f'<w:rPrChange {ns} w:id="1" w:author="A"><w:rPr><w:b/><w:sz w:val="40"/></w:rPr></w:rPrChange>'))
+    plain = paragraph.add_run(" còn lại")
+    plain.bold = True
+    buffer = io.BytesIO()
+    document.save(buffer)
+    view = open_docx(buffer.getvalue())
+    runs = next(p for p in view.paragraphs if p.text).runs
+    assert [(r.text, r.bold, r.italic) for r in runs] == [("đã sửa", False, True), (" còn lại", True, False)]
+    assert runs[0].size == runs[1].size  # the old 20 pt of the change record is not read

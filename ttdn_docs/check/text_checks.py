@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from functools import lru_cache
 
 from ttdn_docs.docxread.anatomy import SIGNATURE_PREFIX, Anatomy, FoundSeparator, is_separator_like, prefix_letters
 from ttdn_docs.docxread.view import DocxView, Location, Para
@@ -30,6 +31,12 @@ _STYLE_WORDS = {"old": "đặt dấu kiểu cũ (uỷ, hoà)", "new": "đặt d�
 def template_pattern(template: str, fields: dict[str, str]) -> re.Pattern[str]:
     """A profile grammar template (``Số {number}-{type}/{body}``) as a regular
     expression: literal text exact, a space any run of spaces (hand-filled blanks)."""
+    return _template_pattern(template, tuple(fields.items()))
+
+
+@lru_cache(maxsize=256)  # a handful of templates per profile, used for every file
+def _template_pattern(template: str, field_items: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
+    fields = dict(field_items)
     parts = []
     position = 0
     for match in _FIELD.finditer(template):
@@ -317,19 +324,20 @@ def check_hygiene(view: DocxView, anatomy: Anatomy, reporter: Reporter) -> None:
     """Warnings about the text itself: not NFC, two tone-mark styles, double and
     trailing spaces (the number and date lines may hold hand-filled blanks)."""
     blanks_allowed = {id(p) for p in (anatomy.number, anatomy.place_date) if p is not None}
-    counts: Counter[str] = Counter()
     paras = list(view.paragraphs) + [p for story in view.stories for p in story.paras]
+    texts: list[str] = []
     for para in paras:
         text = para.text
         if not text.strip():
             continue
+        texts.append(text)
         if not text.isascii() and text != nfc(text):
             reporter.add("TEXT.NFC", para, "Văn bản có ký tự tổ hợp (không phải Unicode dựng sẵn NFC); hãy chuyển mã.", expected="NFC", found="NFD/tổ hợp")
         if "  " in text.strip() and id(para) not in blanks_allowed and not is_separator_like(text):
             reporter.add("TEXT.DOUBLE_SPACE", para, "Có hai dấu cách liền nhau.")
         if text != text.rstrip(" \u00a0"):
             reporter.add("TEXT.TRAILING_SPACE", para, "Có dấu cách ở cuối đoạn.")
-        counts.update(words(text))
+    counts = Counter(words("\n".join(texts)))  # words never span paragraphs
     # Each distinct word is judged once; the paragraphs are searched again only when
     # the two styles are mixed, for the first word of the rarer one.
     styles: Counter[str] = Counter()

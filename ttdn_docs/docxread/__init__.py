@@ -1,10 +1,12 @@
 """The element reader: any .docx read into what both the checker and the importer need.
 
-``view`` vets the package (``ttdn_docs.docxsafe``) and reads paragraphs in reading order
-with their place (body, table cell, header/footer) and their formatting resolved through
-the style chain; ``anatomy`` finds the elements of an administrative document in it
-(header, number, date, title, body, Nơi nhận, signature) by our style marks or, in files
-typed by hand, by content and position, using the profile's own data.
+``view`` vets the package (``ttdn_docs.docxsafe``; parts found by ``package``) and reads
+paragraphs in reading order with their place (body, table cell, text box, header/footer)
+and their formatting resolved through the style chain (``formatting``), Word's automatic
+numbers resolved to their labels (``numbering``); ``anatomy`` finds the elements of an
+administrative document in it (header, number, date, title, body, Nơi nhận, signature) by
+our style marks or, in files typed by hand — tables, tab stops, text boxes, plain
+paragraphs — by content and position, using the profile's own data.
 
 One piece of code serves ``check`` (which judges what is found) and ``importer`` (which
 turns what is found back into a plan or report); neither keeps a copy.

@@ -21,6 +21,7 @@ switch bold on and off again along one chain.
 from __future__ import annotations
 
 from collections.abc import Iterator
+import re
 from dataclasses import dataclass
 
 from lxml import etree
@@ -131,6 +132,8 @@ class StyleSheet:
         self.doc_rpr: etree._Element | None = None
         self.doc_ppr: etree._Element | None = None
         self.numbered_styles: set[str] = set()
+        # Finds a paragraph naming one of them in a part's source.
+        self.numbered_style_pattern: re.Pattern[bytes] | None = None
         if styles is None:
             return
         for style in styles.iterfind(f"{W}style"):
@@ -147,6 +150,9 @@ class StyleSheet:
             if style.get(f"{W}type") == "paragraph"
             and any(s.find(f"{W}pPr/{W}numPr") is not None for s in self.chain(style_id))
         }
+        if self.numbered_styles:
+            names = b"|".join(re.escape(name.encode()) for name in sorted(self.numbered_styles))
+            self.numbered_style_pattern = re.compile(rb'pStyle [^>]*?val="(?:' + names + rb')"')
         defaults = styles.find(f"{W}docDefaults")
         if defaults is not None:
             self.doc_rpr = defaults.find(f"{W}rPrDefault/{W}rPr")
@@ -193,22 +199,13 @@ class Formatter:
         self._sources: dict[etree._Element, bytes] = {}
 
     def learn_sources(self, root: etree._Element, blob: bytes) -> None:
-        """Remember the source bytes of every ``w:rPr`` and ``w:pPr`` of a parsed part.
+        """Remember the source bytes of every ``w:rPr`` and ``w:pPr`` of a parsed part
+        (see ``source_keys``)."""
+        self._sources.update(source_keys(root, blob))
 
-        Resolved formats are cached by their direct properties, and serializing each
-        properties element to make the key costs more than resolving it. The n-th
-        ``<w:rPr …>…</w:rPr>`` in the source is the n-th ``w:rPr`` element in document
-        order, so the key is a slice of the source. Where that does not hold (nested
-        tracked changes, another prefix, UTF-16) the counts differ and the element is
-        serialized instead.
-        """
-        for tag in ("rPr", "pPr"):
-            elements = list(root.iter(f"{W}{tag}"))
-            if not elements:
-                continue
-            slices = _source_slices(blob, tag.encode())
-            if len(slices) == len(elements):
-                self._sources.update(zip(elements, slices))
+    def adopt_sources(self, keys: dict[etree._Element, bytes]) -> None:
+        """Source keys learnt earlier for a part this document shares (a cached header)."""
+        self._sources.update(keys)
 
     def _key(self, properties: etree._Element | None) -> bytes | None:
         """Direct properties as bytes: the key of what they resolve to."""
@@ -382,6 +379,26 @@ class Formatter:
         )
 
 
+def source_keys(root: etree._Element, blob: bytes) -> dict[etree._Element, bytes]:
+    """The source bytes of every ``w:rPr`` and ``w:pPr`` of a parsed part.
+
+    Resolved formats are cached by their direct properties, and serializing each
+    properties element to make the key costs more than resolving it. The n-th
+    ``<w:rPr …>…</w:rPr>`` in the source is the n-th ``w:rPr`` element in document
+    order, so the key is a slice of the source. Where that does not hold (another
+    prefix, UTF-16) the counts differ and the elements are serialized when needed.
+    """
+    keys: dict[etree._Element, bytes] = {}
+    for tag in ("rPr", "pPr"):
+        elements = list(root.iter(f"{W}{tag}"))
+        if not elements:
+            continue
+        slices = _source_slices(blob, tag.encode())
+        if len(slices) == len(elements):
+            keys.update(zip(elements, slices))
+    return keys
+
+
 def _source_slices(blob: bytes, tag: bytes) -> list[bytes]:
     """The source of each ``<w:tag …>…</w:tag>`` in order (a tracked change's record,
     ``w:tagChange``, is last in its parent and not part of the properties)."""
@@ -449,9 +466,10 @@ def iter_runs(p: etree._Element) -> Iterator[etree._Element]:
     """The runs of a paragraph in order, inside hyperlinks, insertions, fields and content
     controls too; not deleted text, not nested text boxes."""
     for child in p:
-        if child.tag == f"{W}r":
+        tag = child.tag
+        if tag == _R:
             yield child
-        elif child.tag in _RUN_CONTAINERS:
+        elif tag in _RUN_CONTAINERS:
             yield from iter_runs(child)
 
 
@@ -459,21 +477,34 @@ def run_text(r: etree._Element) -> str:
     parts = []
     for child in r:
         tag = child.tag
-        if tag == f"{W}t":
+        if tag == _T:
             parts.append(child.text or "")
-        elif tag == f"{W}tab":
+        elif tag == _TAB:
             parts.append("\t")
-        elif tag in (f"{W}br", f"{W}cr"):
+        elif tag == _BR or tag == _CR:
             if child.get(f"{W}type") in (None, "textWrapping"):
                 parts.append("\n")
-        elif tag == f"{W}noBreakHyphen":
+        elif tag == _NO_BREAK_HYPHEN:
             parts.append("-")
-    return "".join(parts)
+    return parts[0] if len(parts) == 1 else "".join(parts)
 
 
 def run_texts(p: etree._Element) -> list[tuple[etree._Element, str]]:
-    """The runs of a paragraph that carry text, with their text."""
-    return [(r, text) for r in iter_runs(p) if (text := run_text(r))]
+    """The runs of a paragraph that carry text, with their text (``iter_runs`` and
+    ``run_text`` in one loop: this is read for every paragraph of every file)."""
+    out = []
+    for child in p:
+        tag = child.tag
+        if tag == _R:
+            text = run_text(child)
+            if text:
+                out.append((child, text))
+        elif tag in _RUN_CONTAINERS:
+            out.extend(run_texts(child))
+    return out
+
+
+_R, _T, _TAB, _BR, _CR, _NO_BREAK_HYPHEN = (f"{W}{n}" for n in ("r", "t", "tab", "br", "cr", "noBreakHyphen"))
 
 
 def paragraph_text(p: etree._Element) -> str:

@@ -49,6 +49,14 @@ class DocxPackage:
         rels_name = posixpath.join(folder, "_rels", base + ".rels")
         if rels_name not in self.safe:
             return {}
+        # The relationships of a template's parts repeat across a folder: read them once.
+        key = (rels_name, self.safe.identity(rels_name))
+        found = _RELATIONSHIPS.get(key)
+        if found is None:
+            found = _RELATIONSHIPS.put(key, self._relationships(rels_name, folder))
+        return found
+
+    def _relationships(self, rels_name: str, folder: str) -> dict[str, Relationship]:
         out: dict[str, Relationship] = {}
         for rel in self.safe.xml(rels_name).iterfind(f"{_RELS}Relationship"):
             kind = (rel.get("Type") or "").rsplit("/", 1)[-1]
@@ -81,15 +89,24 @@ class DocxPackage:
         """The core properties' description (``dc:description``, Word's "Comments")."""
         if self.core is None or self.core not in self.safe:
             return ""
-        element = self.safe.xml(self.core).find(f"{_DC}description")
-        return (element.text or "") if element is not None else ""
+        key = (self.core, self.safe.identity(self.core))
+        found = _COMMENTS.get(key)
+        if found is None:
+            element = self.safe.xml(self.core).find(f"{_DC}description")
+            found = _COMMENTS.put(key, (element.text or "") if element is not None else "")
+        return found
 
 
-# Parsed template parts by (file name, identity). Parsed trees are only ever read.
+# Read-only results by (part name, identity): parsed template parts, relationships,
+# core-properties comments.
+_RELATIONSHIPS: BoundedCache[tuple[str, PartIdentity], dict[str, Relationship]] = BoundedCache(64)
+_COMMENTS: BoundedCache[tuple[str, PartIdentity], str] = BoundedCache(64)
 _PARSED: BoundedCache[tuple[str, PartIdentity], etree._Element] = BoundedCache(64)
 
 
 
 def clear_package_caches() -> None:
     _PARSED.clear()
+    _RELATIONSHIPS.clear()
+    _COMMENTS.clear()
     forget_vetted_parts()

@@ -31,6 +31,7 @@ from ttdn_docs.docxread.formatting import (
     run_texts,
     run_text,
     properties,
+    source_keys,
     theme_fonts,
 )
 from ttdn_docs.docxread.formatting import child as child_named
@@ -325,10 +326,11 @@ def open_docx(source: str | Path | bytes, limits: Limits = DEFAULT_LIMITS) -> Do
         body = document.find(f"{W}body")
         if body is None:
             raise NotADocxError(f"{name}: tài liệu không có phần thân (w:body)")
-        properties = _section_properties(body)
-        sections = [_page_setup(s) for s in properties] or [_default_page()]
-        blocks = builder.blocks(body, sections)
-        stories = _stories(package, properties, formatter)
+        properties_elements = _section_properties(body)
+        sections = [_page_setup(s) for s in properties_elements] or [_default_page()]
+        ends = _section_ends(properties_elements)
+        blocks = builder.blocks(body, sections, ends)
+        stories = _stories(package, properties_elements, formatter)
         if _may_number(source, sheet):
             _number_paragraphs(package, blocks, formatter)
         if builder.count > MAX_PARAGRAPHS:
@@ -347,6 +349,7 @@ def clear_caches() -> None:
     (what a process sees when it opens its first file: the benchmark's cold case)."""
     _SHEETS.clear()
     _NUMBERINGS.clear()
+    _STORIES.clear()
     clear_package_caches()
 
 
@@ -367,10 +370,8 @@ def _may_number(source: bytes, sheet: StyleSheet) -> bool:
     ``w:numPr``, or a list style named in the source (or list-styled Normal)."""
     if _NUMPR_SOURCE in source or (sheet.default("paragraph") or "") in sheet.numbered_styles:
         return True
-    if not sheet.numbered_styles:
-        return False
-    used = {m.decode("utf-8", "replace") for m in _PSTYLE_SOURCE.findall(source)}
-    return not used.isdisjoint(sheet.numbered_styles)
+    pattern = sheet.numbered_style_pattern
+    return pattern is not None and pattern.search(source) is not None
 
 
 def _number_paragraphs(package: DocxPackage, blocks: list[Block], formatter: Formatter) -> None:
@@ -409,21 +410,23 @@ class _Builder:
         self.text_boxes = text_boxes
         self.count = 0
 
-    def blocks(self, body: etree._Element, sections: list[PageSetup]) -> list[Block]:
+    def blocks(self, body: etree._Element, sections: list[PageSetup], ends: set[etree._Element]) -> list[Block]:
+        """The body's blocks; ``ends``: the paragraphs that end a section (their
+        ``w:sectPr``), after which the next section's text width applies."""
         out: list[Block] = []
         section = 0
         tables = 0
         for child in _block_children(body):
             width = sections[min(section, len(sections) - 1)].text_width
-            if child.tag == f"{W}p":
+            if child.tag == _P:
                 boxes = _text_boxes(child, width) if self.text_boxes else []
                 if boxes:
                     row = [Cell(self.story(content, "body", box_width), box_width) for content, box_width in boxes]
                     out.append(Table(0, [row], kind="textboxes"))
                 out.append(self._para(child, "body", width))
-                if child_named(properties(child), f"{W}sectPr") is not None:
+                if child in ends:
                     section += 1
-            elif child.tag == f"{W}tbl":
+            elif child.tag == _TBL:
                 tables += 1
                 out.append(self._table(child, tables, width))
         return out
@@ -452,8 +455,8 @@ class _Builder:
             row: list[Cell] = []
             grid_at = 0
             for c_index, tc in enumerate(tr.iterfind(f"{W}tc"), start=1):
-                span = _span(tc)
-                cell_width = _cell_width(tc, grid, grid_at, span, width)
+                span, tcw = _cell_properties(tc)
+                cell_width = _cell_width(tcw, grid, grid_at, span, width)
                 grid_at += span
                 paras: list[Para] = []
                 for child in _block_children(tc):
@@ -470,10 +473,10 @@ class _Builder:
         return Table(number or 0, rows)
 
 
+_P, _TBL = f"{W}p", f"{W}tbl"
 _TXBX = f"{W}txbxContent"
 _TXBX_SOURCE = b"txbxContent"
 _NUMPR_SOURCE = b"numPr"
-_PSTYLE_SOURCE = re.compile(rb'pStyle [^>]*?val="([^"]*)"')
 _VML_WIDTH = re.compile(r"(?:^|;)\s*width\s*:\s*([^;]+)")
 _VML_LEFT = re.compile(r"(?:^|;)\s*margin-left\s*:\s*([^;]+)")
 
@@ -512,18 +515,24 @@ def _vml_style_twips(pattern: re.Pattern[str], style: str) -> int:
         return 0
 
 
-def _span(tc: etree._Element) -> int:
-    span = child_named(properties(tc), f"{W}gridSpan")
-    if span is None:
-        return 1
-    try:
-        return max(int(span.get(f"{W}val", "1")), 1)
-    except ValueError:
-        return 1
+def _cell_properties(tc: etree._Element) -> tuple[int, etree._Element | None]:
+    """A cell's grid span and its ``w:tcW``, in one look at its ``w:tcPr``."""
+    span, width = 1, None
+    tcpr = properties(tc)
+    if tcpr is not None:
+        for element in tcpr:
+            tag = element.tag
+            if tag == _GRID_SPAN:
+                try:
+                    span = max(int(element.get(f"{W}val", "1")), 1)
+                except ValueError:
+                    span = 1
+            elif tag == _TCW:
+                width = element
+    return span, width
 
 
-def _cell_width(tc: etree._Element, grid: list[int], start: int, span: int, fallback: int) -> int:
-    width = child_named(properties(tc), f"{W}tcW")
+def _cell_width(width: etree._Element | None, grid: list[int], start: int, span: int, fallback: int) -> int:
     if width is not None and width.get(f"{W}type", "dxa") == "dxa":
         try:
             value = int(float(width.get(f"{W}w", "0")))
@@ -536,17 +545,46 @@ def _cell_width(tc: etree._Element, grid: list[int], start: int, span: int, fall
     return fallback
 
 
+_GRID_SPAN, _TCW = f"{W}gridSpan", f"{W}tcW"
+_BLOCKS = (f"{W}p", f"{W}tbl")
+_BLOCK_WRAPPERS = (f"{W}sdt", f"{W}sdtContent", f"{W}customXml")
+
+
 def _block_children(parent: etree._Element) -> Iterator[etree._Element]:
     """Paragraphs and tables of a story or cell, looking inside content controls."""
     for child in parent:
-        if child.tag in (f"{W}p", f"{W}tbl"):
+        tag = child.tag
+        if tag in _BLOCKS:
             yield child
-        elif child.tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml"):
+        elif tag in _BLOCK_WRAPPERS:
             yield from _block_children(child)
 
 
+def _section_ends(properties: list[etree._Element]) -> set[etree._Element]:
+    """The paragraphs whose ``w:pPr`` holds a section's ``w:sectPr`` (the body's own
+    last ``w:sectPr`` ends no paragraph)."""
+    ends: set[etree._Element] = set()
+    for sect in properties:
+        ppr = sect.getparent()
+        paragraph = ppr.getparent() if ppr is not None and ppr.tag == f"{W}pPr" else None
+        if paragraph is not None:
+            ends.add(paragraph)
+    return ends
+
+
 def _section_properties(body: etree._Element) -> list[etree._Element]:
-    return list(body.iterfind(f"{W}p/{W}pPr/{W}sectPr")) + list(body.iterfind(f"{W}sectPr"))
+    """The ``w:sectPr`` of each section in order: in the body's paragraphs, then the
+    body's own (lxml's iteration finds them; only those in their two legal places)."""
+    found = []
+    for sect in body.iter(f"{W}sectPr"):
+        parent = sect.getparent()
+        if parent is body:
+            found.append(sect)
+        elif parent is not None and parent.tag == f"{W}pPr":
+            paragraph = parent.getparent()
+            if paragraph is not None and paragraph.getparent() is body:
+                found.append(sect)
+    return found
 
 
 def _twips(element: etree._Element | None, attr: str, default: int = 0) -> int:
@@ -602,11 +640,25 @@ def _stories(package: DocxPackage, properties: list[etree._Element], formatter: 
                 if part is not None:
                     root = parsed.get(part)
                     if root is None:
-                        source = package.safe.read(part)
-                        root = parsed[part] = parse_xml(source, part, package.name)
-                        formatter.learn_sources(root, source)
+                        root = parsed[part] = _story_root(package, part, formatter)
                     out.append(Story(kind, use, index, builder.story(root, kind, width)))
     return out
+
+
+# Header and footer parts by identity: a template's page-number header repeats across a
+# folder. Kept with the source keys learnt for their properties; only ever read.
+_STORIES: BoundedCache[tuple[str, PartIdentity], tuple[etree._Element, dict[etree._Element, bytes]]] = BoundedCache(64)
+
+
+def _story_root(package: DocxPackage, part: str, formatter: Formatter) -> etree._Element:
+    key = (part.rsplit("/", 1)[-1], package.safe.identity(part))
+    found = _STORIES.get(key)
+    if found is None:
+        source = package.safe.read(part)
+        root = parse_xml(source, part, package.name)
+        found = _STORIES.put(key, (root, source_keys(root, source)))
+    formatter.adopt_sources(found[1])
+    return found[0]
 
 
 def _line_marks(para: Para) -> Iterator[LineMark]:
@@ -635,19 +687,20 @@ def _shape_marks(element: etree._Element) -> Iterator[LineMark]:
             yield LineMark("vml", None)
 
 
+_SHAPES = (f"{WP}anchor", f"{WP}inline", f"{V}line", f"{V}shape")
+_NOT_INSIDE = {*_SHAPES, f"{MC}Fallback"}
+
+
 def _drawing_elements(p: etree._Element) -> Iterator[etree._Element]:
-    """Shapes anchored in a paragraph; for ``mc:AlternateContent`` only the choice (the
-    fallback repeats the same shape in VML)."""
-    stack = list(p)
-    while stack:
-        element = stack.pop(0)
-        tag = element.tag
-        if not isinstance(tag, str) or tag == f"{MC}Fallback":
-            continue
-        if tag in (f"{WP}anchor", f"{WP}inline", f"{V}line", f"{V}shape"):
+    """Shapes anchored in a paragraph (or run), in document order; not those inside
+    another shape, and for ``mc:AlternateContent`` only the choice (the fallback repeats
+    the same shape in VML). lxml finds the candidates; most paragraphs have none."""
+    for element in p.iter(*_SHAPES):
+        parent = element.getparent()
+        while parent is not None and parent is not p and parent.tag not in _NOT_INSIDE:
+            parent = parent.getparent()
+        if parent is None or parent is p:
             yield element
-            continue
-        stack[0:0] = list(element)
 
 
 def _vml_length(start: str | None, end: str | None) -> int | None:

@@ -38,11 +38,20 @@ def fold_tone_placement(text: str) -> str:
 def fold_key(text: str) -> str:
     """A comparison key: NFC, tone placement folded, Ð→Đ, apostrophes and spaces unified,
     case-folded. Two spellings of one name give the same key."""
+    # Names and header lines repeat across a folder of files: fold each short one once.
+    return _fold_short(text) if len(text) <= _SHORT else _fold(text)
+
+
+def _fold(text: str) -> str:
     text = nfc(text).replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")
     text = fold_tone_placement(text)
     text = text.translate(_APOSTROPHES)
     text = _WHITESPACE.sub(" ", text).strip()
     return nfc(text.casefold())
+
+
+_SHORT = 200
+_fold_short = lru_cache(maxsize=8192)(_fold)
 
 
 # Word-final oa, oe, uy (not after q, where u belongs to the consonant): the old style
