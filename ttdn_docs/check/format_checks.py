@@ -70,18 +70,22 @@ def check_fonts(view: DocxView, reporter: Reporter) -> None:
     """Every run with text, in every story, on all four script slots."""
     font = reporter.profile.font
     paras = list(view.paragraphs) + [p for story in view.stories for p in story.paras]
+    # The wrong slots of each distinct resolved font set (runs of one formatting share
+    # one dict), judged once per file instead of once per run.
+    verdicts: dict[int, tuple[dict[str, str | None], tuple[tuple[str, str, str | None], ...]]] = {}
     for para in paras:
         reported: set[str] = set()
         for run in para.runs:
-            if not run.text.strip():
+            fonts = run.fonts
+            verdict = verdicts.get(id(fonts))
+            if verdict is None:
+                verdict = verdicts[id(fonts)] = (fonts, _wrong_slots(fonts, font))
+            if not verdict[1] or not run.text.strip():
                 continue
-            for slot, code in FONT_SLOTS.items():
-                name = run.fonts[slot]
-                if slot in reported or name == font:
+            for slot, code, name in verdict[1]:
+                if slot in reported:
                     continue
                 if name is None:
-                    if slot in ("eastAsia", "cs"):
-                        continue  # an unset script slot Vietnamese text never uses
                     reporter.add(
                         f"FONT.{code}", para, f"Không khai báo phông chữ ở vùng ký tự {slot}; máy khác có thể thay phông.",
                         expected=font, found="(không khai báo)", severity="warning",
@@ -96,6 +100,15 @@ def check_fonts(view: DocxView, reporter: Reporter) -> None:
                 else:
                     reporter.add(f"FONT.{code}", para, f"Phông chữ sai ở vùng ký tự {slot}.", expected=font, found=name)
                 reported.add(slot)
+
+
+def _wrong_slots(fonts: dict[str, str | None], font: str) -> tuple[tuple[str, str, str | None], ...]:
+    """The script slots (with their rule code and font) that are not ``font``; an unset
+    East Asian or complex-script slot is fine: Vietnamese text never uses it."""
+    return tuple(
+        (slot, code, fonts[slot]) for slot, code in FONT_SLOTS.items()
+        if fonts[slot] != font and not (fonts[slot] is None and slot in ("eastAsia", "cs"))
+    )
 
 
 def check_styles(anatomy: Anatomy, reporter: Reporter) -> None:

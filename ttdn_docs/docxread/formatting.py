@@ -57,6 +57,15 @@ class RunFormat:
     underline: bool
     caps: bool
 
+    def with_text(self, text: str) -> RunFormat:
+        """The same formatting with other text: a copy made without the frozen
+        ``__init__`` (one per run of every file; the fields are copied, not computed)."""
+        copy = object.__new__(RunFormat)
+        fields = copy.__dict__
+        fields.update(self.__dict__)
+        fields["text"] = text
+        return copy
+
 
 @dataclass(frozen=True)
 class ParaFormat:
@@ -288,7 +297,19 @@ class Formatter:
         paragraph's runs with their text, when already read)."""
         style = paragraph_style_id(p)
         pairs = texts if texts is not None else run_texts(p)
-        return [self._cached_run(p, r, style, table_style, text) for r, text in pairs]
+        # One loop for every run of every file: the cache lookup is inlined.
+        resolved = self.sheet.resolved_runs
+        sources = self._sources
+        out = []
+        for r, text in pairs:
+            rpr = r[0] if len(r) and r[0].tag == _RPR else None
+            direct = None if rpr is None else sources.get(rpr)
+            key = (style, table_style, direct if direct is not None else self._key(rpr), False)
+            found = resolved.get(key)
+            if found is None:
+                found = resolved.put(key, self._run("", self.rpr_chain(p, r, table_style)))
+            out.append(found.with_text(text))
+        return out
 
     def mark(self, p: etree._Element, table_style: str | None = None) -> RunFormat:
         return self._cached_run(p, None, paragraph_style_id(p), table_style, "")
@@ -301,9 +322,7 @@ class Formatter:
         found = self.sheet.resolved_runs.get(key)
         if found is None:
             found = self.sheet.resolved_runs.put(key, self._run("", self.rpr_chain(p, r, table_style)))
-        if not text:
-            return found
-        return RunFormat(text, found.fonts, found.size, found.bold, found.italic, found.underline, found.caps)
+        return found.with_text(text) if text else found
 
     def _run(self, text: str, chain: list[etree._Element]) -> RunFormat:
         return RunFormat(
@@ -505,6 +524,7 @@ def run_texts(p: etree._Element) -> list[tuple[etree._Element, str]]:
 
 
 _R, _T, _TAB, _BR, _CR, _NO_BREAK_HYPHEN = (f"{W}{n}" for n in ("r", "t", "tab", "br", "cr", "noBreakHyphen"))
+_RPR = f"{W}rPr"
 
 
 def paragraph_text(p: etree._Element) -> str:

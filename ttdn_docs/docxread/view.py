@@ -574,17 +574,20 @@ def _section_ends(properties: list[etree._Element]) -> set[etree._Element]:
 
 def _section_properties(body: etree._Element) -> list[etree._Element]:
     """The ``w:sectPr`` of each section in order: in the body's paragraphs, then the
-    body's own (lxml's iteration finds them; only those in their two legal places)."""
+    body's own (only those in their two legal places, so only the body's children and
+    their ``w:pPr`` are looked at, not the whole tree)."""
     found = []
-    for sect in body.iter(f"{W}sectPr"):
-        parent = sect.getparent()
-        if parent is body:
-            found.append(sect)
-        elif parent is not None and parent.tag == f"{W}pPr":
-            paragraph = parent.getparent()
-            if paragraph is not None and paragraph.getparent() is body:
-                found.append(sect)
+    for block in body:
+        tag = block.tag
+        if tag == _SECT_PR:
+            found.append(block)
+        elif tag == _P:
+            for ppr in block.iterchildren(_PPR):
+                found += ppr.iterchildren(_SECT_PR)
     return found
+
+
+_SECT_PR, _PPR = f"{W}sectPr", f"{W}pPr"
 
 
 def _twips(element: etree._Element | None, attr: str, default: int = 0) -> int:
