@@ -43,6 +43,8 @@ _RUN_CONTAINERS = {
     for name in ("hyperlink", "ins", "smartTag", "fldSimple", "sdt", "sdtContent", "customXml", "dir", "bdo", "moveTo")
 }
 _DEFAULT_SIZE_PT = 10.0
+# "Not read yet", where ``None`` is a value (no paragraph style).
+_UNREAD: object = object()
 _TAB_ALIGN = {"center": "center", "right": "right", "end": "right", "decimal": "right", "left": "left", "start": "left"}
 
 
@@ -291,11 +293,16 @@ class Formatter:
 
     # -- runs -----------------------------------------------------------------------
     def runs(
-        self, p: etree._Element, table_style: str | None = None, texts: list[tuple[etree._Element, str]] | None = None
+        self,
+        p: etree._Element,
+        table_style: str | None = None,
+        texts: list[tuple[etree._Element, str]] | None = None,
+        style_id: str | None | object = _UNREAD,
     ) -> list[RunFormat]:
         """The runs that carry text, each with its effective formatting (``texts``: the
-        paragraph's runs with their text, when already read)."""
-        style = paragraph_style_id(p)
+        paragraph's runs with their text, when already read; ``style``: its paragraph
+        style id, when already read)."""
+        style = paragraph_style_id(p) if style_id is _UNREAD else style_id
         pairs = texts if texts is not None else run_texts(p)
         # One loop for every run of every file: the cache lookup is inlined.
         resolved = self.sheet.resolved_runs
@@ -420,20 +427,21 @@ def source_keys(root: etree._Element, blob: bytes) -> dict[etree._Element, bytes
 
 def _source_slices(blob: bytes, tag: bytes) -> list[bytes]:
     """The source of each ``<w:tag …>…</w:tag>`` in order (a tracked change's record,
-    ``w:tagChange``, is last in its parent and not part of the properties)."""
-    out = []
+    ``w:tagChange``, is last in its parent and not part of the properties).
+
+    Each key starts with the element's whole source; after a self-closing element it
+    runs on to the next element of the kind (the text in it is harmless: equal keys
+    still mean equal properties). A piece cut short by a ``…Change`` record has no
+    closing tag of its own and is the key as it is."""
     close = b"</w:" + tag + b">"
-    for piece in blob.split(b"<w:" + tag)[1:]:
-        if piece.startswith(b"Change"):
-            continue
-        end = piece.find(b">")
-        if end > 0 and piece[end - 1 : end] == b"/":
-            out.append(piece[: end + 1])
-            continue
-        # A piece cut short by a ``…Change`` record has no closing tag of its own.
-        stop = piece.find(close, end)
-        out.append(piece if stop < 0 else piece[:stop])
-    return out
+    pieces = blob.split(b"<w:" + tag)
+    del pieces[0]
+    slices = [piece.partition(close)[0] for piece in pieces]
+    # The records start with "Change"; most files have none (one cheap test of the
+    # first bytes of the keys rather than another search of the whole source).
+    if any(key[:1] == b"C" for key in slices):
+        slices = [key for key in slices if not key.startswith(b"Change")]
+    return slices
 
 
 def paragraph_style_id(p: etree._Element) -> str | None:

@@ -132,9 +132,14 @@ class Para:
         return f"{self.label} {self.text}" if self.label else self.text
 
     @lazy
+    def style_id(self) -> str | None:
+        """The paragraph style named in the paragraph's own properties."""
+        return paragraph_style_id(self.el)
+
+    @lazy
     def mark(self) -> str | None:
         """The element our renderer marked this paragraph as, if any."""
-        style = paragraph_style_id(self.el)
+        style = self.style_id
         return None if style is None else ELEMENT_BY_STYLE_ID.get(style)
 
     @lazy
@@ -143,7 +148,7 @@ class Para:
 
     @lazy
     def runs(self) -> list[RunFormat]:
-        return self.formatter.runs(self.el, self.table_style, self._run_texts)
+        return self.formatter.runs(self.el, self.table_style, self._run_texts, self.style_id)
 
     @lazy
     def lines(self) -> tuple[LineMark, ...]:
