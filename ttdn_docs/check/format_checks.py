@@ -130,17 +130,15 @@ def check_style(reporter: Reporter, code: str, label: str, para: Para, style: St
     runs = [r for r in para.runs if r.text.strip()]
     if not runs:
         return
+    # The runs of a paragraph share a few formats: each is judged once.
+    kinds = {(r.size, r.bold, r.italic, r.underline) for r in runs}
     low, high = style.allowed_sizes
-    bad_size = next((r.size for r in runs if not low - _SIZE_TOLERANCE <= r.size <= high + _SIZE_TOLERANCE), None)
-    if bad_size is not None:
+    if any(not low - _SIZE_TOLERANCE <= kind[0] <= high + _SIZE_TOLERANCE for kind in kinds):
+        bad_size = next(r.size for r in runs if not low - _SIZE_TOLERANCE <= r.size <= high + _SIZE_TOLERANCE)
         reporter.add(f"{code}.SIZE", para, f"{label}: cỡ chữ không đúng.", expected=_range(low, high, "pt"), found=f"{bad_size:g} pt")
-    for prop, attr, yes, no in (
-        ("BOLD", "bold", "đậm", "không đậm"),
-        ("ITALIC", "italic", "nghiêng", "không nghiêng"),
-        ("UNDERLINE", "underline", "gạch chân", "không gạch chân"),
-    ):
+    for index, (prop, attr, yes, no) in enumerate(_TOGGLES, start=1):
         want = getattr(style, attr)
-        if any(getattr(r, attr) != want for r in runs):
+        if any(kind[index] != want for kind in kinds):
             reporter.add(f"{code}.{prop}", para, f"{label}: phải {yes if want else no}.", expected=yes if want else no, found=no if want else yes)
     if align and para.fmt.align != style.align:
         reporter.add(
@@ -153,6 +151,14 @@ def check_style(reporter: Reporter, code: str, label: str, para: Para, style: St
         if not ok:
             reporter.add(f"{code}.CASE", para, f"{label}: phải {_CASE_WORDS[style.case]}.", expected=_CASE_WORDS[style.case], found=shown[:40])
     _check_spacing(reporter, code, label, para, style, runs[0].size)
+
+
+# Toggle rules in the order of the format tuple's fields after the size.
+_TOGGLES = (
+    ("BOLD", "bold", "đậm", "không đậm"),
+    ("ITALIC", "italic", "nghiêng", "không nghiêng"),
+    ("UNDERLINE", "underline", "gạch chân", "không gạch chân"),
+)
 
 
 def _starts_upper(text: str) -> bool:

@@ -21,7 +21,6 @@ switch bold on and off again along one chain.
 from __future__ import annotations
 
 from collections.abc import Iterator
-import re
 from dataclasses import dataclass
 
 from lxml import etree
@@ -143,8 +142,6 @@ class StyleSheet:
         self.doc_rpr: etree._Element | None = None
         self.doc_ppr: etree._Element | None = None
         self.numbered_styles: set[str] = set()
-        # Finds a paragraph naming one of them in a part's source.
-        self.numbered_style_pattern: re.Pattern[bytes] | None = None
         if styles is None:
             return
         for style in styles.iterfind(f"{W}style"):
@@ -161,9 +158,6 @@ class StyleSheet:
             if style.get(f"{W}type") == "paragraph"
             and any(s.find(f"{W}pPr/{W}numPr") is not None for s in self.chain(style_id))
         }
-        if self.numbered_styles:
-            names = b"|".join(re.escape(name.encode()) for name in sorted(self.numbered_styles))
-            self.numbered_style_pattern = re.compile(rb'pStyle [^>]*?val="(?:' + names + rb')"')
         defaults = styles.find(f"{W}docDefaults")
         if defaults is not None:
             self.doc_rpr = defaults.find(f"{W}rPrDefault/{W}rPr")
