@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import cast
 
 from lxml import etree
 
@@ -296,7 +297,7 @@ class Formatter:
         """The runs that carry text, each with its effective formatting (``texts``: the
         paragraph's runs with their text, when already read; ``style``: its paragraph
         style id, when already read)."""
-        style = paragraph_style_id(p) if style_id is _UNREAD else style_id
+        style = paragraph_style_id(p) if style_id is _UNREAD else cast("str | None", style_id)
         pairs = texts if texts is not None else run_texts(p)
         # One loop for every run of every file: the cache lookup is inlined.
         resolved = self.sheet.resolved_runs
