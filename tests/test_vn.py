@@ -87,3 +87,21 @@ def test_numbering_symbols() -> None:
     assert alpha_vi(23) == "y" and alpha_vi(24) == "aa"
     with pytest.raises(ValueError):
         roman(0)
+
+
+def test_tone_style_counts_agree_with_judging_each_word() -> None:
+    """The checker counts tone styles over a whole text at once; the count must be what
+    judging each word of ``words`` with ``tone_style`` gives, however the text is typed
+    (q before u/o, capitals, digits and marks glued to words, decomposed marks)."""
+    import random
+    from collections import Counter
+
+    from ttdn_docs.vn.variants import tone_style, tone_style_counts, words
+
+    rng = random.Random(10)
+    letters = "qQoOuUaAeEyYhnàáãèéạảẹẻẽòóõọỏùúũụủỳýỷỹỵÀÁÒÓÙÚỲÝôơư2_. \n\u0300\u0309"
+    texts = ["Đảng uỷ xã Hoà Bình, quý khoẻ; hòa thuỷ2 ỦY QUÝ", "Thanh Hoá — thủy lợi"]
+    texts += ["".join(rng.choice(letters) for _ in range(rng.randint(1, 14))) for _ in range(3000)]
+    for text in texts:
+        expected = Counter(style for word in words(text) if (style := tone_style(word)) is not None)
+        assert tone_style_counts(text) == dict(expected), text

@@ -70,18 +70,22 @@ def check_fonts(view: DocxView, reporter: Reporter) -> None:
     """Every run with text, in every story, on all four script slots."""
     font = reporter.profile.font
     paras = list(view.paragraphs) + [p for story in view.stories for p in story.paras]
+    # The wrong slots of each distinct resolved font set (runs of one formatting share
+    # one dict), judged once per file instead of once per run.
+    verdicts: dict[int, tuple[dict[str, str | None], tuple[tuple[str, str, str | None], ...]]] = {}
     for para in paras:
         reported: set[str] = set()
         for run in para.runs:
-            if not run.text.strip():
+            fonts = run.fonts
+            verdict = verdicts.get(id(fonts))
+            if verdict is None:
+                verdict = verdicts[id(fonts)] = (fonts, _wrong_slots(fonts, font))
+            if not verdict[1] or not run.text.strip():
                 continue
-            for slot, code in FONT_SLOTS.items():
-                name = run.fonts[slot]
-                if slot in reported or name == font:
+            for slot, code, name in verdict[1]:
+                if slot in reported:
                     continue
                 if name is None:
-                    if slot in ("eastAsia", "cs"):
-                        continue  # an unset script slot Vietnamese text never uses
                     reporter.add(
                         f"FONT.{code}", para, f"Không khai báo phông chữ ở vùng ký tự {slot}; máy khác có thể thay phông.",
                         expected=font, found="(không khai báo)", severity="warning",
@@ -96,6 +100,15 @@ def check_fonts(view: DocxView, reporter: Reporter) -> None:
                 else:
                     reporter.add(f"FONT.{code}", para, f"Phông chữ sai ở vùng ký tự {slot}.", expected=font, found=name)
                 reported.add(slot)
+
+
+def _wrong_slots(fonts: dict[str, str | None], font: str) -> tuple[tuple[str, str, str | None], ...]:
+    """The script slots (with their rule code and font) that are not ``font``; an unset
+    East Asian or complex-script slot is fine: Vietnamese text never uses it."""
+    return tuple(
+        (slot, code, fonts[slot]) for slot, code in FONT_SLOTS.items()
+        if fonts[slot] != font and not (fonts[slot] is None and slot in ("eastAsia", "cs"))
+    )
 
 
 def check_styles(anatomy: Anatomy, reporter: Reporter) -> None:
@@ -117,18 +130,19 @@ def check_style(reporter: Reporter, code: str, label: str, para: Para, style: St
     runs = [r for r in para.runs if r.text.strip()]
     if not runs:
         return
+    # The runs of a paragraph share a few formats: each is judged once.
+    kinds = {(r.size, r.bold, r.italic, r.underline) for r in runs}
     low, high = style.allowed_sizes
-    bad_size = next((r.size for r in runs if not low - _SIZE_TOLERANCE <= r.size <= high + _SIZE_TOLERANCE), None)
-    if bad_size is not None:
+    if any(not low - _SIZE_TOLERANCE <= kind[0] <= high + _SIZE_TOLERANCE for kind in kinds):
+        bad_size = next(r.size for r in runs if not low - _SIZE_TOLERANCE <= r.size <= high + _SIZE_TOLERANCE)
         reporter.add(f"{code}.SIZE", para, f"{label}: cỡ chữ không đúng.", expected=_range(low, high, "pt"), found=f"{bad_size:g} pt")
-    for prop, attr, yes, no in (
-        ("BOLD", "bold", "đậm", "không đậm"),
-        ("ITALIC", "italic", "nghiêng", "không nghiêng"),
-        ("UNDERLINE", "underline", "gạch chân", "không gạch chân"),
-    ):
-        want = getattr(style, attr)
-        if any(getattr(r, attr) != want for r in runs):
-            reporter.add(f"{code}.{prop}", para, f"{label}: phải {yes if want else no}.", expected=yes if want else no, found=no if want else yes)
+    wants = (style.bold, style.italic, style.underline)
+    found = {kind[1:] for kind in kinds}
+    if found != {wants}:
+        for index, (prop, yes, no) in enumerate(_TOGGLES):
+            want = wants[index]
+            if any(toggles[index] != want for toggles in found):
+                reporter.add(f"{code}.{prop}", para, f"{label}: phải {yes if want else no}.", expected=yes if want else no, found=no if want else yes)
     if align and para.fmt.align != style.align:
         reporter.add(
             f"{code}.ALIGN", para, f"{label}: căn lề không đúng.",
@@ -140,6 +154,14 @@ def check_style(reporter: Reporter, code: str, label: str, para: Para, style: St
         if not ok:
             reporter.add(f"{code}.CASE", para, f"{label}: phải {_CASE_WORDS[style.case]}.", expected=_CASE_WORDS[style.case], found=shown[:40])
     _check_spacing(reporter, code, label, para, style, runs[0].size)
+
+
+# Toggle rules in the order of the format tuple's fields after the size.
+_TOGGLES = (
+    ("BOLD", "đậm", "không đậm"),
+    ("ITALIC", "nghiêng", "không nghiêng"),
+    ("UNDERLINE", "gạch chân", "không gạch chân"),
+)
 
 
 def _starts_upper(text: str) -> bool:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
 from functools import lru_cache
 
 from ttdn_docs.docxread.anatomy import SIGNATURE_PREFIX, Anatomy, FoundSeparator, is_separator_like, prefix_letters
@@ -17,7 +16,7 @@ from ttdn_docs.profiles.model import Profile, Separator
 from ttdn_docs.vn import date_line, fold_key, nfc
 from ttdn_docs.vn.dates import DATE_WORDS_PATTERN, day_text, month_text
 from ttdn_docs.vn.numbering import number_symbol, symbol_value
-from ttdn_docs.vn.variants import tone_style, words
+from ttdn_docs.vn.variants import tone_style, tone_style_counts, words
 
 _FIELD = re.compile(r"\{(\w+)\}")
 # What each grammar placeholder may hold when read back.
@@ -337,20 +336,13 @@ def check_hygiene(view: DocxView, anatomy: Anatomy, reporter: Reporter) -> None:
             reporter.add("TEXT.DOUBLE_SPACE", para, "Có hai dấu cách liền nhau.")
         if text != text.rstrip(" \u00a0"):
             reporter.add("TEXT.TRAILING_SPACE", para, "Có dấu cách ở cuối đoạn.")
-    counts = Counter(words("\n".join(texts)))  # words never span paragraphs
-    # Each distinct word is judged once; the paragraphs are searched again only when
-    # the two styles are mixed, for the first word of the rarer one.
-    styles: Counter[str] = Counter()
-    style_of: dict[str, str] = {}
-    for word, count in counts.items():
-        style = tone_style(word)
-        if style is not None:
-            styles[style] += count
-            style_of[word] = style
+    styles = tone_style_counts("\n".join(texts))  # words never span paragraphs
+    # The paragraphs are searched word by word only when the two styles are mixed, for
+    # the first word of the rarer one.
     if len(styles) == 2:
         minority = min(styles, key=lambda s: (styles[s], s))
         majority = "new" if minority == "old" else "old"
-        para, word = next((p, w) for p in paras for w in words(p.text) if style_of.get(w) == minority)
+        para, word = next((p, w) for p in paras for w in words(p.text) if tone_style(w) == minority)
         reporter.add(
             "TEXT.TONE_MIXED", para,
             f"Văn bản dùng lẫn hai kiểu đặt dấu thanh: {styles['old']} từ {_STYLE_WORDS['old']}, "

@@ -21,8 +21,8 @@ switch bold on and off again along one chain.
 from __future__ import annotations
 
 from collections.abc import Iterator
-import re
 from dataclasses import dataclass
+from typing import cast
 
 from lxml import etree
 
@@ -43,6 +43,8 @@ _RUN_CONTAINERS = {
     for name in ("hyperlink", "ins", "smartTag", "fldSimple", "sdt", "sdtContent", "customXml", "dir", "bdo", "moveTo")
 }
 _DEFAULT_SIZE_PT = 10.0
+# "Not read yet", where ``None`` is a value (no paragraph style).
+_UNREAD: object = object()
 _TAB_ALIGN = {"center": "center", "right": "right", "end": "right", "decimal": "right", "left": "left", "start": "left"}
 
 
@@ -56,6 +58,15 @@ class RunFormat:
     italic: bool
     underline: bool
     caps: bool
+
+    def with_text(self, text: str) -> RunFormat:
+        """The same formatting with other text: a copy made without the frozen
+        ``__init__`` (one per run of every file; the fields are copied, not computed)."""
+        copy = object.__new__(RunFormat)
+        fields = copy.__dict__
+        fields.update(self.__dict__)
+        fields["text"] = text
+        return copy
 
 
 @dataclass(frozen=True)
@@ -132,8 +143,6 @@ class StyleSheet:
         self.doc_rpr: etree._Element | None = None
         self.doc_ppr: etree._Element | None = None
         self.numbered_styles: set[str] = set()
-        # Finds a paragraph naming one of them in a part's source.
-        self.numbered_style_pattern: re.Pattern[bytes] | None = None
         if styles is None:
             return
         for style in styles.iterfind(f"{W}style"):
@@ -150,9 +159,6 @@ class StyleSheet:
             if style.get(f"{W}type") == "paragraph"
             and any(s.find(f"{W}pPr/{W}numPr") is not None for s in self.chain(style_id))
         }
-        if self.numbered_styles:
-            names = b"|".join(re.escape(name.encode()) for name in sorted(self.numbered_styles))
-            self.numbered_style_pattern = re.compile(rb'pStyle [^>]*?val="(?:' + names + rb')"')
         defaults = styles.find(f"{W}docDefaults")
         if defaults is not None:
             self.doc_rpr = defaults.find(f"{W}rPrDefault/{W}rPr")
@@ -282,13 +288,30 @@ class Formatter:
 
     # -- runs -----------------------------------------------------------------------
     def runs(
-        self, p: etree._Element, table_style: str | None = None, texts: list[tuple[etree._Element, str]] | None = None
+        self,
+        p: etree._Element,
+        table_style: str | None = None,
+        texts: list[tuple[etree._Element, str]] | None = None,
+        style_id: str | None | object = _UNREAD,
     ) -> list[RunFormat]:
         """The runs that carry text, each with its effective formatting (``texts``: the
-        paragraph's runs with their text, when already read)."""
-        style = paragraph_style_id(p)
+        paragraph's runs with their text, when already read; ``style``: its paragraph
+        style id, when already read)."""
+        style = paragraph_style_id(p) if style_id is _UNREAD else cast("str | None", style_id)
         pairs = texts if texts is not None else run_texts(p)
-        return [self._cached_run(p, r, style, table_style, text) for r, text in pairs]
+        # One loop for every run of every file: the cache lookup is inlined.
+        resolved = self.sheet.resolved_runs
+        sources = self._sources
+        out = []
+        for r, text in pairs:
+            rpr = r[0] if len(r) and r[0].tag == _RPR else None
+            direct = None if rpr is None else sources.get(rpr)
+            key = (style, table_style, direct if direct is not None else self._key(rpr), False)
+            found = resolved.get(key)
+            if found is None:
+                found = resolved.put(key, self._run("", self.rpr_chain(p, r, table_style)))
+            out.append(found.with_text(text))
+        return out
 
     def mark(self, p: etree._Element, table_style: str | None = None) -> RunFormat:
         return self._cached_run(p, None, paragraph_style_id(p), table_style, "")
@@ -301,9 +324,7 @@ class Formatter:
         found = self.sheet.resolved_runs.get(key)
         if found is None:
             found = self.sheet.resolved_runs.put(key, self._run("", self.rpr_chain(p, r, table_style)))
-        if not text:
-            return found
-        return RunFormat(text, found.fonts, found.size, found.bold, found.italic, found.underline, found.caps)
+        return found.with_text(text) if text else found
 
     def _run(self, text: str, chain: list[etree._Element]) -> RunFormat:
         return RunFormat(
@@ -401,20 +422,21 @@ def source_keys(root: etree._Element, blob: bytes) -> dict[etree._Element, bytes
 
 def _source_slices(blob: bytes, tag: bytes) -> list[bytes]:
     """The source of each ``<w:tag …>…</w:tag>`` in order (a tracked change's record,
-    ``w:tagChange``, is last in its parent and not part of the properties)."""
-    out = []
+    ``w:tagChange``, is last in its parent and not part of the properties).
+
+    Each key starts with the element's whole source; after a self-closing element it
+    runs on to the next element of the kind (the text in it is harmless: equal keys
+    still mean equal properties). A piece cut short by a ``…Change`` record has no
+    closing tag of its own and is the key as it is."""
     close = b"</w:" + tag + b">"
-    for piece in blob.split(b"<w:" + tag)[1:]:
-        if piece.startswith(b"Change"):
-            continue
-        end = piece.find(b">")
-        if end > 0 and piece[end - 1 : end] == b"/":
-            out.append(piece[: end + 1])
-            continue
-        # A piece cut short by a ``…Change`` record has no closing tag of its own.
-        stop = piece.find(close, end)
-        out.append(piece if stop < 0 else piece[:stop])
-    return out
+    pieces = blob.split(b"<w:" + tag)
+    del pieces[0]
+    slices = [piece.partition(close)[0] for piece in pieces]
+    # The records start with "Change"; most files have none (one cheap test of the
+    # first bytes of the keys rather than another search of the whole source).
+    if any(key[:1] == b"C" for key in slices):
+        slices = [key for key in slices if not key.startswith(b"Change")]
+    return slices
 
 
 def paragraph_style_id(p: etree._Element) -> str | None:
@@ -505,6 +527,7 @@ def run_texts(p: etree._Element) -> list[tuple[etree._Element, str]]:
 
 
 _R, _T, _TAB, _BR, _CR, _NO_BREAK_HYPHEN = (f"{W}{n}" for n in ("r", "t", "tab", "br", "cr", "noBreakHyphen"))
+_RPR = f"{W}rPr"
 
 
 def paragraph_text(p: etree._Element) -> str:

@@ -132,9 +132,14 @@ class Para:
         return f"{self.label} {self.text}" if self.label else self.text
 
     @lazy
+    def style_id(self) -> str | None:
+        """The paragraph style named in the paragraph's own properties."""
+        return paragraph_style_id(self.el)
+
+    @lazy
     def mark(self) -> str | None:
         """The element our renderer marked this paragraph as, if any."""
-        style = paragraph_style_id(self.el)
+        style = self.style_id
         return None if style is None else ELEMENT_BY_STYLE_ID.get(style)
 
     @lazy
@@ -143,7 +148,7 @@ class Para:
 
     @lazy
     def runs(self) -> list[RunFormat]:
-        return self.formatter.runs(self.el, self.table_style, self._run_texts)
+        return self.formatter.runs(self.el, self.table_style, self._run_texts, self.style_id)
 
     @lazy
     def lines(self) -> tuple[LineMark, ...]:
@@ -331,8 +336,7 @@ def open_docx(source: str | Path | bytes, limits: Limits = DEFAULT_LIMITS) -> Do
         ends = _section_ends(properties_elements)
         blocks = builder.blocks(body, sections, ends)
         stories = _stories(package, properties_elements, formatter)
-        if _may_number(source, sheet):
-            _number_paragraphs(package, blocks, formatter)
+        _number_paragraphs(package, blocks, formatter, direct=_NUMPR_SOURCE in source)
         if builder.count > MAX_PARAGRAPHS:
             raise UnsafeDocxError(f"{name}: tài liệu có hơn {MAX_PARAGRAPHS} đoạn, vượt giới hạn kiểm tra")
         return DocxView(name, blocks, sections, stories, _marker_profile(package.comments()), formatter)
@@ -365,18 +369,20 @@ def _style_sheet(package: DocxPackage) -> StyleSheet:
 _NUMBERINGS: BoundedCache[PartIdentity | None, Numbering] = BoundedCache(32)
 
 
-def _may_number(source: bytes, sheet: StyleSheet) -> bool:
-    """Whether any paragraph of the document may be numbered by Word: a direct
-    ``w:numPr``, or a list style named in the source (or list-styled Normal)."""
-    if _NUMPR_SOURCE in source or (sheet.default("paragraph") or "") in sheet.numbered_styles:
-        return True
-    pattern = sheet.numbered_style_pattern
-    return pattern is not None and pattern.search(source) is not None
-
-
-def _number_paragraphs(package: DocxPackage, blocks: list[Block], formatter: Formatter) -> None:
-    """Give each paragraph Word numbers automatically its visible label."""
-    numbered = [p for p in _all_paragraphs(blocks) if formatter.may_be_numbered(p.el) and p.fmt.numbered]
+def _number_paragraphs(package: DocxPackage, blocks: list[Block], formatter: Formatter, *, direct: bool) -> None:
+    """Give each paragraph Word numbers automatically its visible label. ``direct``:
+    whether the source holds a ``w:numPr`` at all; without one only a list style
+    (named by the paragraph, or the default paragraph style) numbers a paragraph, and
+    the style id each paragraph reads once serves the later checks too."""
+    sheet = formatter.sheet
+    if direct:
+        candidates = [p for p in _all_paragraphs(blocks) if formatter.may_be_numbered(p.el)]
+    elif sheet.numbered_styles:
+        default = sheet.default("paragraph") or ""
+        candidates = [p for p in _all_paragraphs(blocks) if (p.style_id or default) in sheet.numbered_styles]
+    else:
+        return
+    numbered = [p for p in candidates if p.fmt.numbered]
     if not numbered:
         return
     part = package.related_part("numbering")
@@ -440,40 +446,45 @@ class _Builder:
                 paras += list(self._table(child, None, width).paras)
         return paras
 
-    def _para(self, p: etree._Element, story: str, width: int, **place: object) -> Para:
+    def _para(
+        self,
+        p: etree._Element,
+        story: str,
+        width: int,
+        table: int | None = None,
+        row: int | None = None,
+        col: int | None = None,
+        table_style: str | None = None,
+    ) -> Para:
         self.count += 1
         if self.count > MAX_PARAGRAPHS:
             raise UnsafeDocxError(f"tài liệu có hơn {MAX_PARAGRAPHS} đoạn, vượt giới hạn kiểm tra")
-        return Para(p, self.formatter, story, self.count, width, **place)  # type: ignore[arg-type]
+        return Para(p, self.formatter, story, self.count, width, table, row, col, table_style)
 
     def _table(self, tbl: etree._Element, number: int | None, width: int) -> Table:
         style = child_named(properties(tbl), f"{W}tblStyle")
         table_style = style.get(f"{W}val") if style is not None else None
         grid = [int(g.get(f"{W}w", "0") or 0) for g in tbl.iterfind(f"{W}tblGrid/{W}gridCol")]
         rows: list[list[Cell]] = []
-        for r_index, tr in enumerate(tbl.iterfind(f"{W}tr"), start=1):
+        for r_index, tr in enumerate(tbl.iterchildren(_TR), start=1):
             row: list[Cell] = []
             grid_at = 0
-            for c_index, tc in enumerate(tr.iterfind(f"{W}tc"), start=1):
+            for c_index, tc in enumerate(tr.iterchildren(_TC), start=1):
                 span, tcw = _cell_properties(tc)
                 cell_width = _cell_width(tcw, grid, grid_at, span, width)
                 grid_at += span
                 paras: list[Para] = []
                 for child in _block_children(tc):
-                    if child.tag == f"{W}p":
-                        paras.append(
-                            self._para(
-                                child, "body", cell_width, table=number, row=r_index, col=c_index, table_style=table_style
-                            )
-                        )
-                    elif child.tag == f"{W}tbl":
+                    if child.tag == _P:
+                        paras.append(self._para(child, "body", cell_width, number, r_index, c_index, table_style))
+                    elif child.tag == _TBL:
                         paras += list(self._table(child, number, cell_width).paras)
                 row.append(Cell(paras, cell_width))
             rows.append(row)
         return Table(number or 0, rows)
 
 
-_P, _TBL = f"{W}p", f"{W}tbl"
+_P, _TBL, _TR, _TC = f"{W}p", f"{W}tbl", f"{W}tr", f"{W}tc"
 _TXBX = f"{W}txbxContent"
 _TXBX_SOURCE = b"txbxContent"
 _NUMPR_SOURCE = b"numPr"
@@ -574,17 +585,20 @@ def _section_ends(properties: list[etree._Element]) -> set[etree._Element]:
 
 def _section_properties(body: etree._Element) -> list[etree._Element]:
     """The ``w:sectPr`` of each section in order: in the body's paragraphs, then the
-    body's own (lxml's iteration finds them; only those in their two legal places)."""
+    body's own (only those in their two legal places, so only the body's children and
+    their ``w:pPr`` are looked at, not the whole tree)."""
     found = []
-    for sect in body.iter(f"{W}sectPr"):
-        parent = sect.getparent()
-        if parent is body:
-            found.append(sect)
-        elif parent is not None and parent.tag == f"{W}pPr":
-            paragraph = parent.getparent()
-            if paragraph is not None and paragraph.getparent() is body:
-                found.append(sect)
+    for block in body:
+        tag = block.tag
+        if tag == _SECT_PR:
+            found.append(block)
+        elif tag == _P:
+            for ppr in block.iterchildren(_PPR):
+                found += ppr.iterchildren(_SECT_PR)
     return found
+
+
+_SECT_PR, _PPR = f"{W}sectPr", f"{W}pPr"
 
 
 def _twips(element: etree._Element | None, attr: str, default: int = 0) -> int:

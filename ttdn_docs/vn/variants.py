@@ -73,6 +73,35 @@ def tone_style(word: str) -> str | None:
     return None
 
 
+def _marked(bases: str) -> str:
+    """The precomposed letters that are one of ``bases`` with one tone mark."""
+    found = []
+    for code in range(0xC0, 0x1F00):  # Latin-1 Supplement to Latin Extended Additional
+        decomposed = unicodedata.normalize("NFD", chr(code))
+        if len(decomposed) == 2 and decomposed[0] in bases and decomposed[1] in _MARKS:
+            found.append(chr(code))
+    return "".join(found)
+
+
+# ``tone_style`` of every word at once, on the text as typed: a word is old style when
+# it ends in o/u (not after q) and a marked a/e or y, new style when it ends in a
+# marked o/u and a plain a/e or y. The q test stands after the first letter so that
+# the search can skip to the o and u.
+_END = r"(?![^\W\d_])"
+_TONE_FINALS = {
+    "old": re.compile(rf"(?:[oO](?<![qQ][oO])[{_marked('aAeE')}]|[uU](?<![qQ][uU])[{_marked('yY')}]){_END}"),
+    "new": re.compile(rf"(?:[{_marked('oO')}](?<![qQ].)[aAeE]|[{_marked('uU')}](?<![qQ].)[yY]){_END}"),
+}
+
+
+def tone_style_counts(text: str) -> dict[str, int]:
+    """How many words of ``text`` (as ``words`` splits it) are of each ``tone_style``;
+    styles with no word are left out. The same as counting ``tone_style`` over
+    ``words(text)``, without splitting the text into words."""
+    counts = {style: len(pattern.findall(text)) for style, pattern in _TONE_FINALS.items()}
+    return {style: count for style, count in counts.items() if count}
+
+
 def words(text: str) -> list[str]:
     """The words (runs of letters) of a text."""
     return _WORD.findall(text)
