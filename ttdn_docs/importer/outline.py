@@ -79,17 +79,27 @@ class Outline:
 
 
 def build_outline(
-    anatomy: Anatomy, profile: Profile, notes: Notes, skip_tables: Collection[Table] = (), strays: Sequence[Para] = ()
+    anatomy: Anatomy,
+    profile: Profile,
+    notes: Notes,
+    skip_tables: Collection[Table] = (),
+    strays: Sequence[Para] = (),
+    *,
+    skip: Sequence[Para] = (),
 ) -> Outline:
     """The body tree. Rows of a table in the body (other than ``skip_tables``) and
     ``strays`` (paragraphs the reader placed in no element) have no place in the model:
     each is kept as a paragraph where it stood (after the opening when it stood above
-    it), with a warning."""
+    it), with a warning. ``skip``: body paragraphs read as part of another element (a
+    trích yếu's second line)."""
     outline = Outline()
+    skipped = {p.number for p in skip}
     stack: list[Heading] = []
     markers = [b.marker for b in profile.elements.bullets]
     last_entry: Entry | None = None
     for role, para, row_text in _in_order(anatomy, skip_tables, strays):
+        if row_text is None and para.number in skipped:
+            continue
         holder: list[Heading | Entry] = stack[-1].children if stack else outline.preamble  # type: ignore[assignment]
         if row_text is not None:
             holder.append(Entry(row_text, "body", para.number))
