@@ -1,0 +1,114 @@
+"""Documents typed from scratch the way commune offices type them, not derived from our
+renders: a header table whose left cell breaks lines with Shift+Enter (``<w:br/>``),
+bullets typed by hand in Word's built-in «List Paragraph» style, a trích yếu split over
+two lines, điểm typed ``a)``, ``b)``, the signer's name after empty paragraphs, Nơi nhận
+lines ending in ``,``; a State plan with «Kính gửi:»; a report whose indicator figures are
+typed ``1.234`` and ``97,56%``. Each builder returns the bytes of a .docx."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+from docx.shared import Pt
+
+CENTER = WD_ALIGN_PARAGRAPH.CENTER
+
+
+def _line(container: object, text: str = "", *, bold: bool = False, italic: bool = False,
+          align: WD_ALIGN_PARAGRAPH | None = None, style: str | None = None, underline: bool = False) -> object:
+    paragraph = container.add_paragraph(style=style) if style else container.add_paragraph()  # type: ignore[attr-defined]
+    if align is not None:
+        paragraph.alignment = align
+    if text:
+        run = paragraph.add_run(text)
+        run.bold, run.italic, run.underline = bold, italic, underline
+        run.font.size = Pt(14)
+        run.font.name = "Times New Roman"
+    return paragraph
+
+
+def _broken(cell: object, lines: list[tuple[str, bool]]) -> None:
+    """One paragraph holding several lines separated by Shift+Enter (``<w:br/>``)."""
+    paragraph = cell.paragraphs[0]  # type: ignore[attr-defined]
+    paragraph.alignment = CENTER
+    for index, (text, bold) in enumerate(lines):
+        run = paragraph.add_run(text)
+        run.bold = bold
+        run.font.size = Pt(14)
+        run.font.name = "Times New Roman"
+        if index < len(lines) - 1:
+            run.add_break()
+
+
+def _borderless(table: object) -> None:
+    borders = "".join(f'<w:{side} w:val="nil"/>' for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    table._tbl.tblPr.append(parse_xml(f'<w:tblBorders {nsdecls("w")}>{borders}</w:tblBorders>'))  # type: ignore[attr-defined]
+
+
+def _saved(doc: object) -> bytes:
+    out = io.BytesIO()
+    doc.save(out)  # type: ignore[attr-defined]
+    return out.getvalue()
+
+
+def party_plan_typed() -> bytes:
+    """A Đảng ủy plan: header table with line breaks, points a) b), List Paragraph bullets."""
+    doc = docx.Document()
+    header = doc.add_table(rows=1, cols=2)
+    _borderless(header)
+    left, right = header.rows[0].cells
+    _broken(left, [("ĐẢNG BỘ HUYỆN THANH MIỆN", False), ("ĐẢNG ỦY XÃ NGŨ HÙNG", True), ("*", False), ("Số 07-KH/ĐU", False)])
+    right.paragraphs[0].alignment = CENTER
+    run = right.paragraphs[0].add_run("ĐẢNG CỘNG SẢN VIỆT NAM")
+    run.bold, run.underline = True, True
+    _line(right, "Ngũ Hùng, ngày 3 tháng 3 năm 2025", italic=True, align=CENTER)
+    _line(doc)
+    _line(doc, "KẾ HOẠCH", bold=True, align=CENTER)
+    # The trích yếu typed on two lines (Enter in the middle).
+    _line(doc, "thực hiện công tác thông tin đối ngoại", bold=True, align=CENTER)
+    _line(doc, "năm 2025", bold=True, align=CENTER)
+    _line(doc, "-----", align=CENTER)
+    _line(doc)
+    _line(doc, "Căn cứ Kế hoạch số 15-KH/HU ngày 10/01/2025 của Huyện ủy Thanh Miện về công tác thông "
+          "tin đối ngoại năm 2025, Ban Thường vụ Đảng ủy xã xây dựng kế hoạch thực hiện như sau:")
+    _line(doc, "I. MỤC ĐÍCH, YÊU CẦU", bold=True)
+    _line(doc, "1. Mục đích", bold=True)
+    _line(doc, "- Nâng cao nhận thức của cán bộ, đảng viên và Nhân dân về công tác thông tin đối ngoại.", style="List Paragraph")
+    _line(doc, "- Quảng bá hình ảnh quê hương Ngũ Hùng đến bạn bè trong và ngoài nước.", style="List Paragraph")
+    _line(doc, "2. Yêu cầu", bold=True)
+    _line(doc, "- Bám sát chỉ đạo của cấp trên, phù hợp với tình hình thực tế của địa phương.", style="List Paragraph")
+    _line(doc, "II. NỘI DUNG TRIỂN KHAI", bold=True)
+    _line(doc, "1. Nội dung tuyên truyền", bold=True)
+    _line(doc, "- Chủ trương, đường lối đối ngoại của Đảng, chính sách của Nhà nước.", style="List Paragraph")
+    _line(doc, "- Thành tựu phát triển kinh tế - xã hội của xã năm 2024.", style="List Paragraph")
+    _line(doc, "2. Phương thức triển khai", bold=True)
+    _line(doc, "a) Trên hệ thống truyền thanh cơ sở;")
+    _line(doc, "b) Qua sinh hoạt chi bộ, đoàn thể;")
+    _line(doc, "c) Trên trang thông tin điện tử của xã.")
+    _line(doc, "III. TỔ CHỨC THỰC HIỆN", bold=True)
+    _line(doc, "1. Văn phòng Đảng ủy", bold=True)
+    _line(doc, "Tham mưu triển khai kế hoạch; theo dõi, đôn đốc, tổng hợp kết quả.")
+    _line(doc, "2. Ủy ban nhân dân xã", bold=True)
+    _line(doc, "- Chỉ đạo đài truyền thanh xây dựng chuyên mục thông tin đối ngoại.", style="List Paragraph")
+    _line(doc, "- Bố trí kinh phí thực hiện kế hoạch.", style="List Paragraph")
+    _line(doc, "Trên đây là Kế hoạch thực hiện công tác thông tin đối ngoại năm 2025, Ban Thường vụ Đảng ủy "
+          "xã đề nghị các chi bộ, đoàn thể triển khai, thực hiện và báo cáo kết quả về Văn phòng Đảng ủy "
+          "trước ngày 15/12/2025./.")
+    _line(doc)
+    footer = doc.add_table(rows=1, cols=2)
+    _borderless(footer)
+    left, right = footer.rows[0].cells
+    _line(left, "Nơi nhận:", underline=True)
+    for text in ("- Ban Tuyên giáo Huyện ủy,", "- Các chi bộ trực thuộc,", "- Lưu VPĐU."):
+        _line(left, text)
+    _line(right, "T/M ĐẢNG ỦY", bold=True, align=CENTER)
+    _line(right, "BÍ THƯ", align=CENTER)
+    for _ in range(4):
+        _line(right)
+    # The name in a paragraph of its own, after blank lines for the signature and seal.
+    _line(right, "Trần Văn Bình", bold=True, align=CENTER)
+    return _saved(doc)
