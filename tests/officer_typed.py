@@ -112,3 +112,70 @@ def party_plan_typed() -> bytes:
     # The name in a paragraph of its own, after blank lines for the signature and seal.
     _line(right, "Trần Văn Bình", bold=True, align=CENTER)
     return _saved(doc)
+
+
+def _state_header(doc: object, number: str, date: str) -> None:
+    """UBND header: a borderless two-column table, each line a paragraph."""
+    header = doc.add_table(rows=1, cols=2)  # type: ignore[attr-defined]
+    _borderless(header)
+    left, right = header.rows[0].cells
+    left.paragraphs[0].alignment = CENTER
+    run = left.paragraphs[0].add_run("ỦY BAN NHÂN DÂN")
+    run.bold, run.font.size, run.font.name = True, Pt(13), "Times New Roman"
+    _line(left, "XÃ NGŨ HÙNG", bold=True, align=CENTER)
+    _line(left, number, align=CENTER)
+    right.paragraphs[0].alignment = CENTER
+    run = right.paragraphs[0].add_run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    run.bold, run.font.size, run.font.name = True, Pt(13), "Times New Roman"
+    _line(right, "Độc lập - Tự do - Hạnh phúc", bold=True, align=CENTER)
+    _line(right, date, italic=True, align=CENTER)
+
+
+def _state_footer(doc: object, recipients: list[str]) -> None:
+    footer = doc.add_table(rows=1, cols=2)  # type: ignore[attr-defined]
+    _borderless(footer)
+    left, right = footer.rows[0].cells
+    _line(left, "Nơi nhận:", bold=True, italic=True)
+    for text in recipients:
+        _line(left, text)
+    _line(right, "TM. ỦY BAN NHÂN DÂN", bold=True, align=CENTER)
+    _line(right, "CHỦ TỊCH", bold=True, align=CENTER)
+    for _ in range(3):
+        _line(right)
+    _line(right, "Lê Thị Hoa", bold=True, align=CENTER)
+
+
+def state_report_typed() -> bytes:
+    """A UBND report sent with «Kính gửi:», its indicators typed ``1.234`` and ``97,56%``."""
+    doc = docx.Document()
+    _state_header(doc, "Số: 112/BC-UBND", "Ngũ Hùng, ngày 12 tháng 12 năm 2025")
+    _line(doc)
+    _line(doc, "BÁO CÁO", bold=True, align=CENTER)
+    _line(doc, "Kết quả công tác thông tin đối ngoại năm 2025", bold=True, align=CENTER)
+    _line(doc, "Kính gửi: Ủy ban nhân dân huyện Thanh Miện.", align=CENTER)
+    _line(doc, "Thực hiện Kế hoạch số 45/KH-UBND ngày 08/9/2025 của Ủy ban nhân dân xã về công tác thông tin "
+          "đối ngoại năm 2025, Ủy ban nhân dân xã báo cáo kết quả thực hiện như sau:")
+    _line(doc, "I. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO", bold=True)
+    _line(doc, "- Ban hành kế hoạch và phân công nhiệm vụ cho các bộ phận chuyên môn.")
+    _line(doc, "II. KẾT QUẢ THỰC HIỆN", bold=True)
+    _line(doc, "1. Công tác tuyên truyền", bold=True)
+    _line(doc, "- Duy trì chuyên mục thông tin đối ngoại trên hệ thống truyền thanh của xã.")
+    _line(doc, "2. Một số chỉ tiêu chủ yếu", bold=True)
+    rows = [
+        ["STT", "Chỉ tiêu", "Đơn vị tính", "Kết quả năm 2025", "Tỷ lệ"],
+        ["1", "Đảng viên được quán triệt, tuyên truyền", "đảng viên", "160/164", "97,56%"],
+        ["2", "Lượt tiếp cận, tương tác trên mạng xã hội", "lượt", "1.234", ""],
+        ["3", "Tin, bài trên trang thông tin điện tử", "tin, bài", "86", ""],
+    ]
+    table = doc.add_table(rows=len(rows), cols=len(rows[0]))
+    table.style = "Table Grid"
+    for cells, texts in zip(table.rows, rows):
+        for cell, text in zip(cells.cells, texts):
+            cell.paragraphs[0].add_run(text)
+    _line(doc, "III. HẠN CHẾ, NGUYÊN NHÂN", bold=True)
+    _line(doc, "- Cán bộ làm công tác thông tin đối ngoại còn kiêm nhiệm.")
+    _line(doc, "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026", bold=True)
+    _line(doc, "- Tiếp tục duy trì chuyên mục thông tin đối ngoại.")
+    _line(doc, "Trên đây là báo cáo kết quả công tác thông tin đối ngoại năm 2025 của Ủy ban nhân dân xã./.")
+    _state_footer(doc, ["- Như trên,", "- TT Đảng ủy xã,", "- Lưu: VT."])
+    return _saved(doc)

@@ -15,7 +15,8 @@ from ttdn_docs.docxread import open_docx
 from ttdn_docs.importer import import_docx
 from ttdn_docs.importer.fix import fix_docx
 from ttdn_docs.ttdn.plan import ForeignInfoPlan
-from officer_typed import party_plan_typed
+from ttdn_docs.ttdn.report import ForeignInfoReport
+from officer_typed import party_plan_typed, state_report_typed
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = ROOT / "examples/thanh_mien_2025/plan.yaml"
@@ -77,6 +78,23 @@ def test_list_styles_round_trip(tmp_path: Path) -> None:
     again = _plan(out.read_bytes())
     assert again.list_styles == styles
     assert again.contents == plan.contents and again.requirements == plan.requirements
+
+
+def test_state_report_with_kinh_gui_and_typed_figures(tmp_path: Path) -> None:
+    source = tmp_path / "bao-cao.docx"
+    source.write_bytes(state_report_typed())
+    result = import_docx(source)
+    report = result.document
+    assert isinstance(report, ForeignInfoReport) and result.warnings == []
+    assert report.profile == "state-nd30-2020" and report.number == 112
+    assert report.addressees == ["Ủy ban nhân dân huyện Thanh Miện"]
+    assert [(i.value, i.target) for i in report.indicators] == [(160, 164), (1234, None), (86, None)]
+    assert report.recipients.items == ["Như trên", "TT Đảng ủy xã"]
+    fixed = fix_docx(source, tmp_path / "fixed.docx")
+    assert fixed.check.errors == []
+    cells = [p.text for p in open_docx(fixed.output).paragraphs if p.table is not None]
+    assert {"1.234", "160/164", "97,56%"} <= set(cells)
+    assert any(c.describe() == "Nơi nhận: «- Như trên,» → «- Như trên;»" for c in fixed.changes)
 
 
 def _inputs(tmp_path: Path) -> dict[str, Path]:
