@@ -3,7 +3,10 @@ renders: a header table whose left cell breaks lines with Shift+Enter (``<w:br/>
 bullets typed by hand in Word's built-in «List Paragraph» style, a trích yếu split over
 two lines, điểm typed ``a)``, ``b)``, the signer's name after empty paragraphs, Nơi nhận
 lines ending in ``,``; a State plan with «Kính gửi:»; a report whose indicator figures are
-typed ``1.234`` and ``97,56%``. Each builder returns the bytes of a .docx."""
+typed ``1.234`` and ``97,56%``. Each builder returns the bytes of a .docx, except
+``PLAN_HTML``: a plan written as a web page, which the tests turn into .odt and .docx
+with LibreOffice (a file really produced by another program: lines broken with
+``<br>``, title and trích yếu in one paragraph)."""
 
 from __future__ import annotations
 
@@ -179,3 +182,34 @@ def state_report_typed() -> bytes:
     _line(doc, "Trên đây là báo cáo kết quả công tác thông tin đối ngoại năm 2025 của Ủy ban nhân dân xã./.")
     _state_footer(doc, ["- Như trên,", "- TT Đảng ủy xã,", "- Lưu: VT."])
     return _saved(doc)
+
+
+PLAN_HTML = """<html><head><meta charset="utf-8"></head><body style="font-family:'Times New Roman';font-size:14pt">
+<table style="border:none;width:100%"><tr>
+<td style="text-align:center">ĐẢNG BỘ HUYỆN THANH MIỆN<br><b>ĐẢNG ỦY XÃ TỨ CƯỜNG</b><br>*<br>Số 09-KH/ĐU</td>
+<td style="text-align:center"><b>ĐẢNG CỘNG SẢN VIỆT NAM</b><br><br><i>Tứ Cường, ngày 7 tháng 4 năm 2025</i></td>
+</tr></table>
+<p style="text-align:center"><b>KẾ HOẠCH</b><br><b>công tác thông tin đối ngoại năm 2025</b></p>
+<p style="text-align:center">-----</p>
+<p style="text-align:justify">Thực hiện Kế hoạch số 15-KH/HU của Huyện ủy, Ban Thường vụ Đảng ủy xã xây dựng kế hoạch như sau:</p>
+<p><b>I. MỤC ĐÍCH, YÊU CẦU</b></p>
+<p><b>1. Mục đích</b></p>
+<p>- Nâng cao nhận thức của cán bộ, đảng viên và Nhân dân về công tác thông tin đối ngoại.</p>
+<p><b>2. Yêu cầu</b></p>
+<p>- Bám sát chỉ đạo của cấp trên.</p>
+<p><b>II. NỘI DUNG TRIỂN KHAI</b></p>
+<p><b>1. Nội dung tuyên truyền</b></p>
+<p>- Chủ trương, đường lối đối ngoại của Đảng.</p>
+<p><b>2. Phương thức triển khai</b></p>
+<p>a) Trên hệ thống truyền thanh cơ sở;</p>
+<p>b) Qua sinh hoạt chi bộ, đoàn thể.</p>
+<p><b>III. TỔ CHỨC THỰC HIỆN</b></p>
+<p><b>1. Văn phòng Đảng ủy</b></p>
+<p>Tham mưu triển khai, theo dõi, tổng hợp kết quả.</p>
+<p>Trên đây là Kế hoạch công tác thông tin đối ngoại năm 2025, Ban Thường vụ Đảng ủy xã đề nghị các chi bộ triển khai, thực hiện./.</p>
+<table style="border:none;width:100%"><tr>
+<td><u>Nơi nhận:</u><br>- Ban Tuyên giáo Huyện ủy,<br>- Lưu VPĐU.</td>
+<td style="text-align:center"><b>T/M ĐẢNG ỦY</b><br>BÍ THƯ<br><br><br><br><b>Phạm Văn Cường</b></td>
+</tr></table>
+</body></html>
+"""

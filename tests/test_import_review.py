@@ -14,9 +14,11 @@ from ttdn_docs.cli import main
 from ttdn_docs.docxread import open_docx
 from ttdn_docs.importer import import_docx
 from ttdn_docs.importer.fix import fix_docx
+from ttdn_docs.render.pdf import soffice_convert
 from ttdn_docs.ttdn.plan import ForeignInfoPlan
+from conftest import requires_libreoffice
 from ttdn_docs.ttdn.report import ForeignInfoReport
-from officer_typed import party_plan_typed, state_report_typed
+from officer_typed import PLAN_HTML, party_plan_typed, state_report_typed
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = ROOT / "examples/thanh_mien_2025/plan.yaml"
@@ -95,6 +97,24 @@ def test_state_report_with_kinh_gui_and_typed_figures(tmp_path: Path) -> None:
     cells = [p.text for p in open_docx(fixed.output).paragraphs if p.table is not None]
     assert {"1.234", "160/164", "97,56%"} <= set(cells)
     assert any(c.describe() == "Nơi nhận: «- Như trên,» → «- Như trên;»" for c in fixed.changes)
+
+
+@requires_libreoffice
+def test_plan_made_by_libreoffice_from_a_web_page(tmp_path: Path) -> None:
+    """HTML → .odt → .docx by LibreOffice; both files import the same and fix clean."""
+    page = tmp_path / "ke-hoach.html"
+    page.write_text(PLAN_HTML, encoding="utf-8")
+    odt = tmp_path / "ke-hoach.odt"
+    odt.write_bytes(soffice_convert(page, "odt"))
+    saved = tmp_path / "ke-hoach.docx"
+    saved.write_bytes(soffice_convert(odt, "docx"))
+    from_odt, from_docx = import_docx(odt), import_docx(saved)
+    assert from_odt.converted_from == ".odt" and from_odt.document == from_docx.document
+    plan = from_docx.document
+    assert isinstance(plan, ForeignInfoPlan) and from_docx.warnings == []
+    assert (plan.number, plan.summary, plan.signature.name) == (9, "công tác thông tin đối ngoại năm 2025", "Phạm Văn Cường")
+    assert plan.list_styles.methods == "points" and plan.recipients.archive == ["VPĐU"]
+    assert fix_docx(saved, tmp_path / "fixed.docx").check.errors == []
 
 
 def _inputs(tmp_path: Path) -> dict[str, Path]:

@@ -3,9 +3,11 @@
 - A trích yếu typed over two lines (Enter in the middle): the second line comes out as
   the first body paragraph. It is read as part of the trích yếu when it is set like it
   (same alignment, all bold or not) and stands before the body's first separator or text.
-- Header lines in one cell broken with Shift+Enter (``<w:br/>``) instead of paragraphs:
-  each line is made a paragraph of its own before reading, so the issuer name, the ``*``
-  and the number line are found as when typed with Enter.
+- Lines broken with Shift+Enter (``<w:br/>``) instead of paragraphs — in the header
+  table, in the footer table (Nơi nhận, signature) and in a title paragraph that goes on
+  with the trích yếu (``KẾ HOẠCH`` ↵ ``công tác …``; what LibreOffice makes of an HTML
+  ``<br>``): each line is made a paragraph of its own before reading, so the elements
+  are found as when typed with Enter.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from copy import deepcopy
 
 from lxml import etree
 
+from ttdn_docs.admin import DocumentKind
 from ttdn_docs.docxread.anatomy import Anatomy, is_separator_like
 from ttdn_docs.docxread.view import Para
 from ttdn_docs.docxsafe import SafePackage
@@ -22,6 +25,8 @@ from ttdn_docs.render.package import write_entries
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _DOCUMENT = "word/document.xml"
+_TITLES = {kind.display_name.upper() for kind in (DocumentKind.KE_HOACH, DocumentKind.BAO_CAO)}
+_NOI_NHAN = "nơi nhận"
 
 
 def summary_continuation(anatomy: Anatomy) -> list[Para]:
@@ -47,23 +52,44 @@ def _all_bold(para: Para) -> bool:
 
 
 def split_header_breaks(data: bytes, name: str) -> bytes:
-    """``data`` with each paragraph of the first table that holds line breaks split at
-    them into paragraphs with the same paragraph and run properties; the same bytes when
-    there is none (only the main part is read to know)."""
+    """``data`` with each paragraph of the header and footer tables and each title
+    paragraph that holds line breaks split at them into paragraphs with the same
+    paragraph and run properties; the same bytes when there is none (only the main part
+    is read to know)."""
     package = SafePackage(data, name)
     try:
         if _DOCUMENT not in package:
             raise NotAPlanDocumentError(f"{name}: {_other_package(package.names)}, không phải tệp Word (.docx).")
         root = package.xml(_DOCUMENT)
         body = root.find(f"{{{_W}}}body")
-        table = body.find(f"{{{_W}}}tbl") if body is not None else None
-        broken = [] if table is None else [p for p in table.iter(f"{{{_W}}}p") if p.find(f".//{{{_W}}}br") is not None]
+        broken = [] if body is None else [p for p in _header_and_footer(body) if p.find(f".//{{{_W}}}br") is not None]
         if not any([_split(p) for p in broken]):
             return data
         main = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
         return write_entries([(part, main if part == _DOCUMENT else package.read(part)) for part in package.names])
     finally:
         package.close()
+
+
+def _header_and_footer(body: etree._Element) -> list[etree._Element]:
+    """The paragraphs whose line breaks stand for paragraphs: those of the first table,
+    of the last table when it holds Nơi nhận, and title paragraphs (first line
+    ``KẾ HOẠCH`` or ``BÁO CÁO``)."""
+    tables = body.findall(f"{{{_W}}}tbl")
+    chosen = tables[:1]
+    if len(tables) > 1 and _NOI_NHAN in "".join(str(t) for t in tables[-1].itertext()).lower():
+        chosen.append(tables[-1])
+    paras = [p for table in chosen for p in table.iter(f"{{{_W}}}p")]
+    return paras + [p for p in body.findall(f"{{{_W}}}p") if _first_line(p) in _TITLES]
+
+
+def _first_line(para: etree._Element) -> str:
+    parts: list[str] = []
+    for node in para.iter(f"{{{_W}}}t", f"{{{_W}}}br"):
+        if node.tag == f"{{{_W}}}br":
+            break
+        parts.append(node.text or "")
+    return " ".join("".join(parts).split()).upper()
 
 
 def _other_package(names: list[str]) -> str:
