@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import docx
 import openpyxl
 import pytest
 
@@ -124,6 +125,13 @@ def _inputs(tmp_path: Path) -> dict[str, Path]:
     (tmp_path / "bang-doi-ten.docx").write_bytes((tmp_path / "bang.xlsx").read_bytes())
     (tmp_path / "hong.docx").write_bytes(b"PK\x03\x04 cut short")
     (tmp_path / "thu-muc").mkdir()
+    docx.Document().save(str(tmp_path / "trong.docx"))
+    decision = docx.Document()
+    for text in ("ỦY BAN NHÂN DÂN XÃ NGŨ HÙNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                 "Số: 12/QĐ-UBND", "QUYẾT ĐỊNH", "Về việc thành lập Tổ công tác", "Điều 1. Thành lập Tổ công tác."):
+        decision.add_paragraph(text)
+    decision.save(str(tmp_path / "quyet-dinh.docx"))
+    (tmp_path / "da-co.yaml").write_text("# tệp cũ\n", encoding="utf-8")
     return {p.name: p for p in tmp_path.iterdir()}
 
 
@@ -141,9 +149,16 @@ def _inputs(tmp_path: Path) -> dict[str, Path]:
         (["import", "{typed.docx}", "-o", "{thu-muc}.yaml", "--force"], "là một thư mục"),
         (["rollover", str(PLAN), "--year", "20266", "-o", "{out.yaml}"], "không quá 2200"),
         (["rollover", str(PLAN), "--year", "2026", "-o", "{out.docx}"], "phải là tệp dữ liệu YAML"),
+        (["import", "{trong.docx}", "-o", "{out.yaml}"], "không nhận ra văn bản của Đảng hay của Nhà nước"),
+        (["import", "{quyet-dinh.docx}", "-o", "{out.yaml}"], "không phải kế hoạch hay báo cáo"),
+        (["fix", "{khong-co.docx}", "-o", "{out.docx}"], "không tìm thấy tệp"),
+        (["import", "{typed.docx}", "-o", "{da-co.yaml}"], "đã tồn tại (dùng --force để ghi đè)"),
+        (["rollover", str(PLAN), "--year", "2024", "-o", "{out.yaml}"], "năm mới (2024) phải sau năm 2025"),
+        (["rollover", str(PLAN), "--year", "abc", "-o", "{out.yaml}"], "'abc'"),
     ],
     ids=["pdf", "fix-pdf", "xlsx", "xlsx-renamed", "broken", "folder", "yaml-as-docx", "docx-as-pdf",
-         "output-folder", "year-typo", "rollover-docx"],
+         "output-folder", "year-typo", "rollover-docx", "empty", "decision", "missing", "output-exists",
+         "year-before", "year-not-a-number"],
 )
 def test_wrong_inputs_get_one_message(
     argv: list[str], said: str, typed: bytes, tmp_path: Path, capsys: pytest.CaptureFixture[str]
@@ -154,7 +169,11 @@ def test_wrong_inputs_get_one_message(
     before = sorted(p.name for p in tmp_path.iterdir())
     args = [a.replace("{thu-muc}.yaml", str(tmp_path / "thu-muc.yaml")) for a in argv]
     args = [str(files[a[1:-1]]) if a[1:-1] in files else (str(tmp_path / a[1:-1]) if a.startswith("{") else a) for a in args]
-    assert main(args) == 2
+    try:
+        code = main(args)
+    except SystemExit as exit_:  # argparse's own refusal of an argument
+        code = int(str(exit_.code))
+    assert code == 2
     err = capsys.readouterr().err
     assert said in err and "Traceback" not in err
     assert len([line for line in err.splitlines() if line.startswith("Lỗi")]) == 1
