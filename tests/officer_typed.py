@@ -213,3 +213,34 @@ PLAN_HTML = """<html><head><meta charset="utf-8"></head><body style="font-family
 </tr></table>
 </body></html>
 """
+
+
+def state_plan_typed() -> bytes:
+    """A UBND plan sent to the bodies that carry it out («Kính gửi:» with a list), the
+    number typed without the colon's space and the trích yếu in sentence case."""
+    doc = docx.Document()
+    _state_header(doc, "Số:  58/KH-UBND", "Ngũ Hùng, ngày 02 tháng 10 năm 2025")
+    _line(doc)
+    _line(doc, "KẾ HOẠCH", bold=True, align=CENTER)
+    _line(doc, "Thực hiện công tác thông tin đối ngoại năm 2025", bold=True, align=CENTER)
+    _line(doc, "Kính gửi:", align=CENTER)
+    _line(doc, "- Các ban, ngành, đoàn thể xã;", align=CENTER)
+    _line(doc, "- Ban quản lý các thôn.", align=CENTER)
+    _line(doc, "Căn cứ Kế hoạch số 07-KH/ĐU ngày 03/3/2025 của Đảng ủy xã, Ủy ban nhân dân xã ban hành "
+          "Kế hoạch thực hiện công tác thông tin đối ngoại năm 2025 như sau:")
+    _line(doc, "I. MỤC ĐÍCH, YÊU CẦU", bold=True)
+    _line(doc, "1. Mục đích", bold=True)
+    _line(doc, "- Cụ thể hóa kế hoạch của Đảng ủy xã về công tác thông tin đối ngoại.")
+    _line(doc, "2. Yêu cầu", bold=True)
+    _line(doc, "- Triển khai đồng bộ, thiết thực, hiệu quả.")
+    _line(doc, "II. NỘI DUNG TRIỂN KHAI", bold=True)
+    _line(doc, "1. Nội dung tuyên truyền", bold=True)
+    _line(doc, "- Thông tin về tình hình kinh tế - xã hội của xã.")
+    _line(doc, "2. Phương thức triển khai", bold=True)
+    _line(doc, "- Trên hệ thống truyền thanh và trang thông tin điện tử của xã.")
+    _line(doc, "III. TỔ CHỨC THỰC HIỆN", bold=True)
+    _line(doc, "1. Văn phòng HĐND và UBND xã", bold=True)
+    _line(doc, "Theo dõi, đôn đốc, tổng hợp kết quả thực hiện.")
+    _line(doc, "Trên đây là Kế hoạch thực hiện công tác thông tin đối ngoại năm 2025 của Ủy ban nhân dân xã./.")
+    _state_footer(doc, ["- Như trên,", "- Lưu: VT."])
+    return _saved(doc)

@@ -19,7 +19,7 @@ from ttdn_docs.render.pdf import soffice_convert
 from ttdn_docs.ttdn.plan import ForeignInfoPlan
 from conftest import requires_libreoffice
 from ttdn_docs.ttdn.report import ForeignInfoReport
-from officer_typed import PLAN_HTML, party_plan_typed, state_report_typed
+from officer_typed import PLAN_HTML, party_plan_typed, state_plan_typed, state_report_typed
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = ROOT / "examples/thanh_mien_2025/plan.yaml"
@@ -98,6 +98,20 @@ def test_state_report_with_kinh_gui_and_typed_figures(tmp_path: Path) -> None:
     cells = [p.text for p in open_docx(fixed.output).paragraphs if p.table is not None]
     assert {"1.234", "160/164", "97,56%"} <= set(cells)
     assert any(c.describe() == "Nơi nhận: «- Như trên,» → «- Như trên;»" for c in fixed.changes)
+
+
+def test_state_plan_with_kinh_gui(tmp_path: Path) -> None:
+    source = tmp_path / "ke-hoach-ubnd.docx"
+    source.write_bytes(state_plan_typed())
+    result = import_docx(source)
+    plan = result.document
+    assert isinstance(plan, ForeignInfoPlan) and result.warnings == []
+    assert (plan.profile, plan.number, plan.issuer.abbreviation) == ("state-nd30-2020", 58, "UBND")
+    assert plan.addressees == ["Các ban, ngành, đoàn thể xã", "Ban quản lý các thôn"]
+    assert plan.opening_text().startswith("Căn cứ Kế hoạch số 07-KH/ĐU")
+    fixed = fix_docx(source, tmp_path / "fixed.docx")
+    assert fixed.check.errors == []
+    assert _plan(fixed.output.read_bytes()).model_dump() == plan.model_dump()
 
 
 @requires_libreoffice
