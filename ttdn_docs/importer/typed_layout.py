@@ -19,7 +19,7 @@ from lxml import etree
 from ttdn_docs.admin import DocumentKind
 from ttdn_docs.docxread.anatomy import Anatomy, is_separator_like
 from ttdn_docs.docxread.view import Para
-from ttdn_docs.docxsafe import SafePackage
+from ttdn_docs.docxsafe import SafePackage, parse_xml
 from ttdn_docs.errors import NotAPlanDocumentError
 from ttdn_docs.render.package import write_entries
 
@@ -60,7 +60,11 @@ def split_header_breaks(data: bytes, name: str) -> bytes:
     try:
         if _DOCUMENT not in package:
             raise NotAPlanDocumentError(f"{name}: {_other_package(package.names)}, không phải tệp Word (.docx).")
-        root = package.xml(_DOCUMENT)
+        main = package.read(_DOCUMENT)
+        # Most files have no break (Word and LibreOffice write the "w" prefix): no parse.
+        if b"<w:br" not in main:
+            return data
+        root = parse_xml(main, _DOCUMENT, name)
         body = root.find(f"{{{_W}}}body")
         broken = [] if body is None else [p for p in _header_and_footer(body) if p.find(f".//{{{_W}}}br") is not None]
         if not any([_split(p) for p in broken]):
