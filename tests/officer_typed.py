@@ -11,6 +11,7 @@ with LibreOffice (a file really produced by another program: lines broken with
 from __future__ import annotations
 
 import io
+import re
 
 import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -134,6 +135,22 @@ def _state_header(doc: object, number: str, date: str) -> None:
     _line(right, date, italic=True, align=CENTER)
 
 
+def _typed_body(doc: object, lines: list[str]) -> None:
+    """Body lines typed one after another; ``I.`` and ``1.`` headings in bold."""
+    for text in lines:
+        _line(doc, text, bold=re.match(r"(?:[IVX]+|\d+)\. ", text) is not None)
+
+
+def _state_top(number: str, date: str, kind: str, summary: str) -> object:
+    """A new UBND document down to its trích yếu, a blank line above the title."""
+    doc = docx.Document()
+    _state_header(doc, number, date)
+    _line(doc)
+    _line(doc, kind, bold=True, align=CENTER)
+    _line(doc, summary, bold=True, align=CENTER)
+    return doc
+
+
 def _state_footer(doc: object, recipients: list[str]) -> None:
     footer = doc.add_table(rows=1, cols=2)  # type: ignore[attr-defined]
     _borderless(footer)
@@ -150,20 +167,19 @@ def _state_footer(doc: object, recipients: list[str]) -> None:
 
 def state_report_typed() -> bytes:
     """A UBND report sent with «Kính gửi:», its indicators typed ``1.234`` and ``97,56%``."""
-    doc = docx.Document()
-    _state_header(doc, "Số: 112/BC-UBND", "Ngũ Hùng, ngày 12 tháng 12 năm 2025")
-    _line(doc)
-    _line(doc, "BÁO CÁO", bold=True, align=CENTER)
-    _line(doc, "Kết quả công tác thông tin đối ngoại năm 2025", bold=True, align=CENTER)
+    doc = _state_top("Số: 112/BC-UBND", "Ngũ Hùng, ngày 12 tháng 12 năm 2025", "BÁO CÁO",
+                     "Kết quả công tác thông tin đối ngoại năm 2025")
     _line(doc, "Kính gửi: Ủy ban nhân dân huyện Thanh Miện.", align=CENTER)
     _line(doc, "Thực hiện Kế hoạch số 45/KH-UBND ngày 08/9/2025 của Ủy ban nhân dân xã về công tác thông tin "
           "đối ngoại năm 2025, Ủy ban nhân dân xã báo cáo kết quả thực hiện như sau:")
-    _line(doc, "I. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO", bold=True)
-    _line(doc, "- Ban hành kế hoạch và phân công nhiệm vụ cho các bộ phận chuyên môn.")
-    _line(doc, "II. KẾT QUẢ THỰC HIỆN", bold=True)
-    _line(doc, "1. Công tác tuyên truyền", bold=True)
-    _line(doc, "- Duy trì chuyên mục thông tin đối ngoại trên hệ thống truyền thanh của xã.")
-    _line(doc, "2. Một số chỉ tiêu chủ yếu", bold=True)
+    _typed_body(doc, [
+        "I. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO",
+        "- Ban hành kế hoạch và phân công nhiệm vụ cho các bộ phận chuyên môn.",
+        "II. KẾT QUẢ THỰC HIỆN",
+        "1. Công tác tuyên truyền",
+        "- Duy trì chuyên mục thông tin đối ngoại trên hệ thống truyền thanh của xã.",
+        "2. Một số chỉ tiêu chủ yếu",
+    ])
     rows = [
         ["STT", "Chỉ tiêu", "Đơn vị tính", "Kết quả năm 2025", "Tỷ lệ"],
         ["1", "Đảng viên được quán triệt, tuyên truyền", "đảng viên", "160/164", "97,56%"],
@@ -218,29 +234,28 @@ PLAN_HTML = """<html><head><meta charset="utf-8"></head><body style="font-family
 def state_plan_typed() -> bytes:
     """A UBND plan sent to the bodies that carry it out («Kính gửi:» with a list), the
     number typed without the colon's space and the trích yếu in sentence case."""
-    doc = docx.Document()
-    _state_header(doc, "Số:  58/KH-UBND", "Ngũ Hùng, ngày 02 tháng 10 năm 2025")
-    _line(doc)
-    _line(doc, "KẾ HOẠCH", bold=True, align=CENTER)
-    _line(doc, "Thực hiện công tác thông tin đối ngoại năm 2025", bold=True, align=CENTER)
+    doc = _state_top("Số:  58/KH-UBND", "Ngũ Hùng, ngày 02 tháng 10 năm 2025", "KẾ HOẠCH",
+                     "Thực hiện công tác thông tin đối ngoại năm 2025")
     _line(doc, "Kính gửi:", align=CENTER)
     _line(doc, "- Các ban, ngành, đoàn thể xã;", align=CENTER)
     _line(doc, "- Ban quản lý các thôn.", align=CENTER)
     _line(doc, "Căn cứ Kế hoạch số 07-KH/ĐU ngày 03/3/2025 của Đảng ủy xã, Ủy ban nhân dân xã ban hành "
           "Kế hoạch thực hiện công tác thông tin đối ngoại năm 2025 như sau:")
-    _line(doc, "I. MỤC ĐÍCH, YÊU CẦU", bold=True)
-    _line(doc, "1. Mục đích", bold=True)
-    _line(doc, "- Cụ thể hóa kế hoạch của Đảng ủy xã về công tác thông tin đối ngoại.")
-    _line(doc, "2. Yêu cầu", bold=True)
-    _line(doc, "- Triển khai đồng bộ, thiết thực, hiệu quả.")
-    _line(doc, "II. NỘI DUNG TRIỂN KHAI", bold=True)
-    _line(doc, "1. Nội dung tuyên truyền", bold=True)
-    _line(doc, "- Thông tin về tình hình kinh tế - xã hội của xã.")
-    _line(doc, "2. Phương thức triển khai", bold=True)
-    _line(doc, "- Trên hệ thống truyền thanh và trang thông tin điện tử của xã.")
-    _line(doc, "III. TỔ CHỨC THỰC HIỆN", bold=True)
-    _line(doc, "1. Văn phòng HĐND và UBND xã", bold=True)
-    _line(doc, "Theo dõi, đôn đốc, tổng hợp kết quả thực hiện.")
+    _typed_body(doc, [
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "1. Mục đích",
+        "- Cụ thể hóa kế hoạch của Đảng ủy xã về công tác thông tin đối ngoại.",
+        "2. Yêu cầu",
+        "- Triển khai đồng bộ, thiết thực, hiệu quả.",
+        "II. NỘI DUNG TRIỂN KHAI",
+        "1. Nội dung tuyên truyền",
+        "- Thông tin về tình hình kinh tế - xã hội của xã.",
+        "2. Phương thức triển khai",
+        "- Trên hệ thống truyền thanh và trang thông tin điện tử của xã.",
+        "III. TỔ CHỨC THỰC HIỆN",
+        "1. Văn phòng HĐND và UBND xã",
+        "Theo dõi, đôn đốc, tổng hợp kết quả thực hiện.",
+    ])
     _line(doc, "Trên đây là Kế hoạch thực hiện công tác thông tin đối ngoại năm 2025 của Ủy ban nhân dân xã./.")
     _state_footer(doc, ["- Như trên,", "- Lưu: VT."])
     return _saved(doc)

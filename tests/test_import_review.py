@@ -83,12 +83,17 @@ def test_list_styles_round_trip(tmp_path: Path) -> None:
     assert again.contents == plan.contents and again.requirements == plan.requirements
 
 
-def test_state_report_with_kinh_gui_and_typed_figures(tmp_path: Path) -> None:
-    source = tmp_path / "bao-cao.docx"
-    source.write_bytes(state_report_typed())
+def _imported_cleanly(source: Path, data: bytes) -> tuple[Path, ForeignInfoPlan | ForeignInfoReport]:
+    """``data`` written to ``source`` and imported, every paragraph placed (no warning)."""
+    source.write_bytes(data)
     result = import_docx(source)
-    report = result.document
-    assert isinstance(report, ForeignInfoReport) and result.warnings == []
+    assert result.warnings == []
+    return source, result.document
+
+
+def test_state_report_with_kinh_gui_and_typed_figures(tmp_path: Path) -> None:
+    source, report = _imported_cleanly(tmp_path / "bao-cao.docx", state_report_typed())
+    assert isinstance(report, ForeignInfoReport)
     assert report.profile == "state-nd30-2020" and report.number == 112
     assert report.addressees == ["Ủy ban nhân dân huyện Thanh Miện"]
     assert [(i.value, i.target) for i in report.indicators] == [(160, 164), (1234, None), (86, None)]
@@ -101,11 +106,8 @@ def test_state_report_with_kinh_gui_and_typed_figures(tmp_path: Path) -> None:
 
 
 def test_state_plan_with_kinh_gui(tmp_path: Path) -> None:
-    source = tmp_path / "ke-hoach-ubnd.docx"
-    source.write_bytes(state_plan_typed())
-    result = import_docx(source)
-    plan = result.document
-    assert isinstance(plan, ForeignInfoPlan) and result.warnings == []
+    source, plan = _imported_cleanly(tmp_path / "ke-hoach-ubnd.docx", state_plan_typed())
+    assert isinstance(plan, ForeignInfoPlan)
     assert (plan.profile, plan.number, plan.issuer.abbreviation) == ("state-nd30-2020", 58, "UBND")
     assert plan.addressees == ["Các ban, ngành, đoàn thể xã", "Ban quản lý các thôn"]
     assert plan.opening_text().startswith("Căn cứ Kế hoạch số 07-KH/ĐU")
