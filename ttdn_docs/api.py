@@ -5,6 +5,8 @@ Used by the CLI and by other commune tools that import ttdn_docs.
 
 from __future__ import annotations
 
+import annotated_types
+
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
@@ -18,6 +20,7 @@ from ttdn_docs.profiles import Profile, load_profile
 from ttdn_docs.profiles.grammar import doc_symbol
 from ttdn_docs.profiles.model import Profile as ProfileModel
 from ttdn_docs.importer import ImportKind, ImportResult, import_docx
+from ttdn_docs.importer.source import check_output_suffix
 from ttdn_docs.importer.yaml_out import document_yaml
 from ttdn_docs.register import NumberedDocument, numbered, open_register, wants_number
 from ttdn_docs.render import check_writable, write_bytes_atomic, write_docx
@@ -246,16 +249,27 @@ def import_to_yaml(
     overwrite: bool = False,
 ) -> ImportResult:
     """Read a plan or report from a Word file and write it as commented YAML."""
+    check_output_suffix(Path(output), YAML_SUFFIXES, "tệp dữ liệu YAML")
     result = import_docx(source, kind=kind, profile=profile)
     text = document_yaml(result.document, source=Path(source).name, warnings=result.warnings)
     write_bytes_atomic(Path(output), text.encode("utf-8"), overwrite=overwrite)
     return result
 
 
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def _latest_year(model: type[ForeignInfoPlan] | type[ForeignInfoReport]) -> int:
+    """The last year the model accepts (its ``year`` field's upper bound)."""
+    bounds = [m.le for m in model.model_fields["year"].metadata if isinstance(m, annotated_types.Le)]
+    return int(str(bounds[0]))
+
+
 def rollover_file(
     path: str | Path, year: int, output: Path, *, plan: str | Path | None = None, overwrite: bool = False
 ) -> ForeignInfoPlan | ForeignInfoReport:
     """Next year's draft of a plan (or report) file, written as commented YAML."""
+    check_output_suffix(Path(output), YAML_SUFFIXES, "tệp dữ liệu YAML")
     if Path(path).suffix.lower() in (".docx", ".doc", ".odt"):
         raise InputError(str(path), [FieldProblem("", "rollover đọc tệp dữ liệu (.yaml); với tệp Word, chạy ttdn-docs import trước")])
     document = load_document(Path(path))
@@ -263,6 +277,8 @@ def rollover_file(
         raise InputError(str(path), [FieldProblem("kind", "chỉ chuyển năm được kế hoạch hoặc báo cáo")])
     if year <= document.year:
         raise InputError(str(path), [FieldProblem("year", f"năm mới ({year}) phải sau năm {document.year} của tệp")])
+    if year > (latest := _latest_year(type(document))):
+        raise InputError(str(path), [FieldProblem("year", f"năm mới ({year}) không hợp lệ: phải là năm có 4 chữ số, không quá {latest}")])
     new_plan = load_plan(Path(plan)) if plan is not None else None
     symbol = None
     # A plan numbered ``auto`` has no number until it is rendered: the report cites it blank.

@@ -100,8 +100,9 @@ class SafePackage:
             raise NotADocxError(f"{name}: không phải tệp Word .docx (không phải gói zip)")
         try:
             self._archive = zipfile.ZipFile(io.BytesIO(data))
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
-            raise NotADocxError(f"{name}: tệp zip hỏng, không mở được ({exc})") from None
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
+            # The library's own (English) reason says nothing more to an officer.
+            raise NotADocxError(f"{name}: tệp hỏng (bị cắt dở hoặc không phải tệp Word), không mở được") from None
         self._data = data
         self.name = name
         self.limits = limits

@@ -30,6 +30,7 @@ from ttdn_docs.importer.outline import build_outline
 from ttdn_docs.importer.plan import plan_body
 from ttdn_docs.importer.report import find_indicator_table, read_indicator_annex, report_body
 from ttdn_docs.importer.source import read_word_file
+from ttdn_docs.importer.typed_layout import split_header_breaks, summary_continuation
 from ttdn_docs.importer.strays import header_extras, read_marks, split_annex, unplaced_paragraphs
 from ttdn_docs.profiles import Profile, builtin_profile_ids, load_profile
 from ttdn_docs.ttdn.plan import ForeignInfoPlan
@@ -67,30 +68,35 @@ def import_docx(
     given. Raises ``DocxReadError`` (unreadable, password, not a plan) or ``InputError``
     (the fields read do not make a valid model), each with one Vietnamese message."""
     word = read_word_file(source)
+    data = split_header_breaks(word.data, word.name)
     # A path is opened as a path, so that messages name the file.
-    view = open_docx(word.data if word.converted_from or isinstance(source, (bytes, bytearray)) else source)
+    as_read = word.converted_from or isinstance(source, (bytes, bytearray)) or data is not word.data
+    view = open_docx(data if as_read else source)
     view.name = word.name
     chosen = _profile(view, profile)
     anatomy = AnatomyReader(chosen).read(view)
     notes = Notes()
     kind = _kind(anatomy, kind, word.name, notes)
     marks, strays, indicator_table, annex = _beyond_elements(view, anatomy, chosen, kind)
-    outline = build_outline(anatomy, chosen, notes, [indicator_table] if indicator_table is not None else [], strays)
+    summary_lines = summary_continuation(anatomy)
+    outline = build_outline(
+        anatomy, chosen, notes, [indicator_table] if indicator_table is not None else [], strays, skip=summary_lines
+    )
     known = outline.all_text()
-    data: dict[str, Any] = {"kind": kind, "profile": chosen.id}
-    data.update(header_fields(anatomy, chosen, known, notes))
-    issuer_name = _display_name(data["issuer"]["name"])
+    fields: dict[str, Any] = {"kind": kind, "profile": chosen.id}
+    fields.update(header_fields(anatomy, chosen, known, notes, summary_lines=summary_lines))
+    issuer_name = _display_name(fields["issuer"]["name"])
     if kind == "plan":
-        data.update(plan_body(outline, issuer_name, data["summary"], notes))
+        fields.update(plan_body(outline, issuer_name, fields["summary"], notes))
     else:
-        data.update(report_body(outline, indicator_table, issuer_name, data, notes, annex))
+        fields.update(report_body(outline, indicator_table, issuer_name, fields, notes, annex))
     if marks:
-        data["marks"] = marks
-    if data.get("year") is None:
-        data["year"] = dt.date.today().year
-        notes.add(None, f"không xác định được năm của văn bản (trích yếu, ngày tháng); tạm ghi {data['year']} — hãy sửa")
+        fields["marks"] = marks
+    if fields.get("year") is None:
+        fields["year"] = dt.date.today().year
+        notes.add(None, f"không xác định được năm của văn bản (trích yếu, ngày tháng); tạm ghi {fields['year']} — hãy sửa")
     model: type[ForeignInfoPlan] | type[ForeignInfoReport] = ForeignInfoPlan if kind == "plan" else ForeignInfoReport
-    document = validate(model, data, word.name)
+    document = validate(model, fields, word.name)
     return ImportResult(document, chosen, word.name, view, anatomy, notes.warnings, word.converted_from)
 
 

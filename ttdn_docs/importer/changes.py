@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from ttdn_docs.check.findings import Finding
-from ttdn_docs.docxread.anatomy import Anatomy
+from ttdn_docs.docxread.anatomy import Anatomy, is_separator_like
 from ttdn_docs.docxread.view import Para
 
 # Element names as an officer calls them.
@@ -62,11 +62,12 @@ def _pairs(before: Anatomy, after: Anatomy) -> list[tuple[str, Para | None, Para
     return pairs
 
 
-def _body_changes(before: Anatomy, after: Anatomy) -> list[Change]:
+def _body_changes(before: Anatomy, after: Anatomy, absorbed: Collection[int] = ()) -> list[Change]:
     """Body paragraphs aligned by their words (numbers and bullet markers aside), so
-    that a part added or a heading renumbered shows where it is."""
-    old = [p for _, p in before.body]
-    new = [p for _, p in after.body]
+    that a part added or a heading renumbered shows where it is. Separator lines are
+    form; ``absorbed`` paragraphs were read into an element (shown with it)."""
+    old = [p for _, p in before.body if p.number not in absorbed and not is_separator_like(p.text)]
+    new = [p for _, p in after.body if not is_separator_like(p.text)]
     matcher = SequenceMatcher(a=[_words(p) for p in old], b=[_words(p) for p in new], autojunk=False)
     changes: list[Change] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -92,14 +93,14 @@ def _words(para: Para) -> str:
     return re.sub(r"^\s*(?:[IVXLCDM]+|\d{1,3}|[a-zđ]{1,2})[.)\-/]\s+|^\s*[-–—•+*]\s+", "", para.shown_text).strip()
 
 
-def text_changes(before: Anatomy, after: Anatomy) -> list[Change]:
+def text_changes(before: Anatomy, after: Anatomy, absorbed: Collection[int] = ()) -> list[Change]:
     changes = []
     for what, old, new in _pairs(before, after):
         old_text = " ".join(old.text.split()) if old is not None else ""
         new_text = " ".join(new.text.split()) if new is not None else ""
         if old_text != new_text and (old_text or new_text):
             changes.append(Change(what, old_text, new_text, paragraph=old.number if old is not None else None))
-    return changes + _body_changes(before, after)
+    return changes + _body_changes(before, after, absorbed)
 
 
 def fixed_findings(before: list[Finding], after: list[Finding], shown: Sequence[Change] = ()) -> list[Change]:

@@ -14,6 +14,8 @@ from ttdn_docs.check import CheckResult, run_checks
 from ttdn_docs.docxread.anatomy import AnatomyReader
 from ttdn_docs.docxread.view import open_docx
 from ttdn_docs.importer import ImportResult, import_docx
+from ttdn_docs.importer.source import check_output_suffix
+from ttdn_docs.importer.typed_layout import summary_continuation
 from ttdn_docs.importer.changes import Change, fixed_findings, text_changes
 from ttdn_docs.profiles import Profile
 from ttdn_docs.render import render_docx, write_bytes_atomic
@@ -30,6 +32,7 @@ class FixResult:
 def fix_docx(
     source: str | Path, output: Path, *, profile: str | Path | Profile | None = None, overwrite: bool = False
 ) -> FixResult:
+    check_output_suffix(Path(output), (".docx",), "tệp Word")
     imported = import_docx(source, profile=profile)
     chosen = imported.profile
     # A plan with parts the importer could not find renders as a draft, marked DỰ THẢO.
@@ -41,7 +44,8 @@ def fix_docx(
     after_view = open_docx(data)
     after = AnatomyReader(chosen).read(after_view)
     result = CheckResult(str(output), chosen.id, run_checks(after_view, chosen))
-    changes = text_changes(imported.anatomy, after)
+    absorbed = {p.number for p in summary_continuation(imported.anatomy)}
+    changes = text_changes(imported.anatomy, after, absorbed)
     changes += fixed_findings(before, result.findings, changes)
     out = write_bytes_atomic(Path(output), data, overwrite=overwrite)
     return FixResult(imported, out, changes, result)

@@ -4,9 +4,11 @@ number, place and date, year, trích yếu, Kính gửi, Nơi nhận, signature.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from ttdn_docs.docxread.anatomy import Anatomy
+from ttdn_docs.docxread.view import Para
 from ttdn_docs.importer.fields import read_number, read_place_date, read_recipients, read_signature, running_case
 from ttdn_docs.importer.notes import Notes
 from ttdn_docs.profiles.model import Profile
@@ -16,9 +18,12 @@ from ttdn_docs.vn import nfc
 _YEAR = re.compile(r"\bnăm (\d{4})\b")
 
 
-def header_fields(anatomy: Anatomy, profile: Profile, known: str, notes: Notes) -> dict[str, Any]:
+def header_fields(
+    anatomy: Anatomy, profile: Profile, known: str, notes: Notes, *, summary_lines: Sequence[Para] = ()
+) -> dict[str, Any]:
     """Header and footer fields as plain data; ``known`` is the body's running text, in
-    which the names of the header are found with their case."""
+    which the names of the header are found with their case; ``summary_lines`` are the
+    trích yếu's further lines, when it was typed over several."""
     data: dict[str, Any] = {"issuer": _issuer(anatomy, known, notes)}
     number = read_number(anatomy.number.text, profile) if anatomy.number is not None else None
     if number is None:
@@ -33,7 +38,7 @@ def header_fields(anatomy: Anatomy, profile: Profile, known: str, notes: Notes) 
         data["date"], data["place"] = None, todo("địa danh")
     else:
         data["date"], data["place"] = place_date.date, place_date.place or todo("địa danh")
-    summary = nfc(anatomy.summary.text).strip() if anatomy.summary is not None else ""
+    summary = " ".join(nfc(p.text).strip() for p in [anatomy.summary, *summary_lines] if p is not None)
     data["summary"] = summary or todo("trích yếu nội dung")
     if not summary:
         notes.add(None, "không thấy trích yếu nội dung dưới tên loại văn bản; đã đánh dấu <<CẦN ĐIỀN>>")

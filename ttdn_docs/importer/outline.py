@@ -22,12 +22,13 @@ from ttdn_docs.vn import nfc
 from ttdn_docs.importer.fields import running_case
 from ttdn_docs.importer.notes import Notes
 
-EntryKind = Literal["body", "bullet", "item"]
+EntryKind = Literal["body", "bullet", "item", "point"]
 
 
 @dataclass
 class Entry:
-    """A paragraph of running text or a bullet (with its sub-bullets)."""
+    """A paragraph of running text, a bullet or a typed điểm (``a) …``), with its
+    sub-bullets."""
 
     text: str
     kind: EntryKind
@@ -78,17 +79,27 @@ class Outline:
 
 
 def build_outline(
-    anatomy: Anatomy, profile: Profile, notes: Notes, skip_tables: Collection[Table] = (), strays: Sequence[Para] = ()
+    anatomy: Anatomy,
+    profile: Profile,
+    notes: Notes,
+    skip_tables: Collection[Table] = (),
+    strays: Sequence[Para] = (),
+    *,
+    skip: Sequence[Para] = (),
 ) -> Outline:
     """The body tree. Rows of a table in the body (other than ``skip_tables``) and
     ``strays`` (paragraphs the reader placed in no element) have no place in the model:
     each is kept as a paragraph where it stood (after the opening when it stood above
-    it), with a warning."""
+    it), with a warning. ``skip``: body paragraphs read as part of another element (a
+    trích yếu's second line)."""
     outline = Outline()
+    skipped = {p.number for p in skip}
     stack: list[Heading] = []
     markers = [b.marker for b in profile.elements.bullets]
     last_entry: Entry | None = None
     for role, para, row_text in _in_order(anatomy, skip_tables, strays):
+        if row_text is None and para.number in skipped:
+            continue
         holder: list[Heading | Entry] = stack[-1].children if stack else outline.preamble  # type: ignore[assignment]
         if row_text is not None:
             holder.append(Entry(row_text, "body", para.number))
@@ -114,12 +125,16 @@ def build_outline(
             last_entry = None
             continue
         if role == "item" and numbered is not None:
-            # ``a) …;`` numbered items of a list: the model's lists write them as bullets.
-            text = _without_symbol(text, numbered.symbol + numbered.suffix)
-            role = "bullet_1"
-        entry = _entry(role, text, para, markers)
+            # ``a) …;`` numbered items of a list: kept as điểm (the lists' ``points`` style),
+            # numbered again from position by the profile's third heading level.
+            entry = Entry(_without_symbol(text, numbered.symbol + numbered.suffix), "point", para.number)
+        else:
+            entry = _entry(role, text, para, markers)
         second = role == "bullet_2" or entry.sub
-        if entry.kind == "bullet" and second and last_entry is not None and last_entry.kind == "bullet":
+        if entry.kind == "bullet" and last_entry is not None and (
+            (second and last_entry.kind == "bullet") or last_entry.kind == "point"
+        ):
+            # ``+`` under a bullet, or any bullet under a điểm, is one of its sub-items.
             last_entry.subitems.append(entry.text)
             continue
         holder.append(entry)
@@ -147,6 +162,17 @@ def _in_order(
             if paras and text:
                 items.append(("row", paras[0], nfc(text)))
     return sorted(items, key=lambda item: item[1].number if item[1].number >= first else first + 0.5)
+
+
+def typed_style(entries: Sequence[Entry]) -> Literal["bullets", "paragraphs", "points"] | None:
+    """The list form the officer typed, when every item has it: điểm (``a)``) or plain
+    paragraphs; ``None`` for bullets or a mix (written as bullets)."""
+    kinds = {e.kind for e in entries}
+    if kinds == {"point"}:
+        return "points"
+    if kinds == {"body"} and not any(e.subitems for e in entries):
+        return "paragraphs"
+    return None
 
 
 def flat_items(heading: Heading, notes: Notes) -> list[Any]:

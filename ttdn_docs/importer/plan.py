@@ -15,7 +15,7 @@ from typing import Any
 
 from ttdn_docs.importer.citations import read_closing, read_opening
 from ttdn_docs.importer.notes import Notes
-from ttdn_docs.importer.outline import Entry, Heading, Outline, flat_items
+from ttdn_docs.importer.outline import Entry, Heading, Outline, flat_items, typed_style
 from ttdn_docs.ttdn.todo import todo
 from ttdn_docs.docxread.anatomy import loose_key
 from ttdn_docs.ttdn.plan import SectionTitles
@@ -39,6 +39,7 @@ def plan_body(outline: Outline, issuer_name: str, summary: str, notes: Notes) ->
     """The body fields of a plan (opening … closing, section titles) as plain data."""
     data: dict[str, Any] = {}
     titles: dict[str, str] = {}
+    styles: dict[str, str] = {}
     lists: dict[str, list[Any]] = {key: [] for key in _LIST_HINTS}
     closing_entry = take_closing(outline)
     preamble = list(outline.preamble)
@@ -67,6 +68,9 @@ def plan_body(outline: Outline, issuer_name: str, summary: str, notes: Notes) ->
                 titles[key] = subs[key].title
                 lists[field] += flat_items(subs[key], notes)
                 last_field = field
+                # The form typed (điểm a), b) or paragraphs) is kept when the list is only that.
+                if not subs[key].headings and (style := typed_style(subs[key].entries)) is not None:
+                    styles[field] = style
         for sub in sorted([*after_subs, *misplaced_subs], key=lambda h: h.paragraph):
             lists[last_field] += [sub.title, *flat_items(sub, notes)]
             notes.unplaced(sub, f"mục «{_LIST_HINTS[last_field]}»")
@@ -81,6 +85,8 @@ def plan_body(outline: Outline, issuer_name: str, summary: str, notes: Notes) ->
         data["closing"] = {"text": todo("đoạn kết: đơn vị thực hiện, hạn và nơi báo cáo kết quả")}
         notes.add(None, "không thấy đoạn kết («Trên đây là …»); đã đánh dấu <<CẦN ĐIỀN>>")
     data["section_titles"] = titles
+    if styles:
+        data["list_styles"] = styles
     return data
 
 
@@ -173,7 +179,9 @@ def _unit(heading: Heading, notes: Notes) -> dict[str, Any]:
     unit: dict[str, Any] = {"unit": heading.title, "tasks": tasks or [todo(f"nhiệm vụ của {heading.title}")]}
     # ``auto`` (the default) writes one task as a paragraph, several as bullets; any other
     # typed form is kept.
-    if len(entries) == 1 and kinds == {"bullet"}:
+    if entries and kinds == {"point"} and not heading.headings:
+        unit["style"] = "points"
+    elif len(entries) == 1 and kinds == {"bullet"}:
         unit["style"] = "bullets"
     elif len(entries) > 1 and "bullet" not in kinds and not any(e.subitems for e in entries):
         unit["style"] = "paragraphs"

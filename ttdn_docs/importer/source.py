@@ -28,6 +28,8 @@ def read_word_file(source: str | Path | bytes) -> WordSource:
     if not isinstance(source, (bytes, bytearray)):
         path = Path(source)
         suffix = path.suffix.lower()
+        if path.is_dir():
+            raise NotAPlanDocumentError(f"{path}: đây là thư mục; hãy chỉ ra một tệp Word (.docx) trong thư mục đó.")
         if suffix in DATA_SUFFIXES:
             raise NotAPlanDocumentError(
                 f"{path}: đây là tệp dữ liệu, không phải tệp Word. Dựng văn bản từ tệp này bằng "
@@ -36,6 +38,12 @@ def read_word_file(source: str | Path | bytes) -> WordSource:
         if suffix in CONVERTIBLE and path.is_file():
             return WordSource(_converted(path, suffix), str(path), suffix)
     data, name = read_source(source)
+    if not data.startswith((b"PK", OLE_MAGIC)):
+        what = "tệp PDF" if data.startswith(b"%PDF") else "tệp này"
+        raise NotAPlanDocumentError(
+            f"{name}: {what} không phải tệp Word (.docx), không đọc được. Hãy mở bản Word gốc của văn bản "
+            "(.docx, .doc hoặc .odt)."
+        )
     if data.startswith(OLE_MAGIC):
         if _ENCRYPTED in data:
             raise NotAPlanDocumentError(
@@ -47,6 +55,15 @@ def read_word_file(source: str | Path | bytes) -> WordSource:
             "qua LibreOffice, hoặc mở trong Word và lưu lại dạng .docx."
         )
     return WordSource(data, name)
+
+
+def check_output_suffix(output: Path, suffixes: tuple[str, ...], what: str) -> None:
+    """Refuse an output named for another kind of file (``-o kehoach.docx`` for YAML)."""
+    if output.suffix.lower() not in suffixes:
+        raise NotAPlanDocumentError(
+            f"{output}: tệp đầu ra phải là {what} (đuôi {' hoặc '.join(suffixes)}), ví dụ "
+            f"{output.with_suffix(suffixes[0]).name}."
+        )
 
 
 def _converted(path: Path, suffix: str) -> bytes:

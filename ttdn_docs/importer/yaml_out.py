@@ -37,7 +37,14 @@ REPORT_COMMENTS: dict[str, list[str]] = {
     "indicators": ["Bảng chỉ tiêu: value (kết quả), target (tổng số, cho tỷ lệ x/y), previous (năm trước)."],
     "closing": ["Đoạn kết («Trên đây là …»)."],
 }
-_PLAN_EXTRA = {"section_titles": ["Tiêu đề các mục, như trong văn bản gốc."], **_FROM_WORD}
+_PLAN_EXTRA = {
+    "section_titles": ["Tiêu đề các mục, như trong văn bản gốc."],
+    "list_styles": [
+        "Cách trình bày các danh sách như trong văn bản gốc: bullets (gạch đầu dòng «-»),",
+        "paragraphs (đoạn văn) hoặc points (điểm a), b), c) …).",
+    ],
+    **_FROM_WORD,
+}
 
 
 def document_data(document: ForeignInfoPlan | ForeignInfoReport) -> dict[str, Any]:

@@ -80,6 +80,8 @@ def check_writable(path: Path, *, overwrite: bool = True) -> Path:
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise RenderError(f"Thư mục đích '{folder}' không tồn tại")
+    if path.is_dir():
+        raise RenderError(f"'{path}' là một thư mục; hãy ghi tên tệp đầu ra, ví dụ {path / 'ket-qua'}{path.suffix or '.docx'}")
     if not overwrite and path.exists():
         raise RenderError(f"Tệp '{path}' đã tồn tại (dùng --force để ghi đè)")
     return folder

@@ -29,6 +29,11 @@ def convert_to_pdf(docx: Path, pdf: Path | None = None, *, timeout: float = CONV
     return write_bytes_atomic(target, soffice_convert(docx, "pdf", timeout=timeout))
 
 
+# The filter named, not guessed: a file that began as a web page (HTML saved as .odt)
+# opens as a «Writer/Web» document, for which LibreOffice finds no .docx filter by itself.
+_EXPORT_FILTERS = {"docx": "docx:MS Word 2007 XML", "odt": "odt:writer8"}
+
+
 def soffice_convert(source: Path, target_format: str, *, timeout: float = CONVERT_TIMEOUT_S) -> bytes:
     """The bytes of ``source`` converted by LibreOffice to ``target_format`` (``pdf``,
     ``docx``), run headless with a throw-away profile."""
@@ -41,7 +46,7 @@ def soffice_convert(source: Path, target_format: str, *, timeout: float = CONVER
     with tempfile.TemporaryDirectory(prefix="ttdn-soffice-") as work:
         command = [
             soffice, "--headless", "--norestore", f"-env:UserInstallation={Path(work, 'profile').as_uri()}",
-            "--convert-to", target_format, "--outdir", work, str(source),
+            "--convert-to", _EXPORT_FILTERS.get(target_format, target_format), "--outdir", work, str(source),
         ]
         try:
             subprocess.run(command, check=False, capture_output=True, timeout=timeout)

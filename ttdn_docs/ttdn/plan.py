@@ -37,14 +37,15 @@ class Item(Model):
 
 
 ItemOrText = Annotated[Union[Annotated[Item, Tag(MAPPING)], Annotated[CleanText, Tag(TEXT)]], FORM]
-ItemStyle = Literal["auto", "bullets", "paragraphs"]
+ItemStyle = Literal["auto", "bullets", "paragraphs", "points"]
 
 
 class UnitTasks(Model):
     """Tasks of one assigned unit (a khoản of ``Tổ chức thực hiện``).
 
     ``style``: ``auto`` writes a single task as a paragraph and several as ``-`` bullets
-    (as the reference plan does); ``bullets`` or ``paragraphs`` force one form."""
+    (as the reference plan does); ``bullets`` or ``paragraphs`` force one form;
+    ``points`` numbers each task as a điểm (``a)``, ``b)`` …), as an officer typed it."""
 
     place_label = "{unit}"
 
@@ -102,6 +103,20 @@ class SectionTitles(Model):
     organisation: CleanText = Field(default="Tổ chức thực hiện", title="tên mục Tổ chức thực hiện")
 
 
+ListStyle = Literal["bullets", "paragraphs", "points"]
+
+
+class ListStyles(Model):
+    """How each list of the plan is written: ``bullets`` (``-``, the default),
+    ``paragraphs`` (plain paragraphs) or ``points`` (điểm ``a)``, ``b)`` …, the profile's
+    third heading level). ``import`` keeps the form the officer typed."""
+
+    purposes: ListStyle = Field(default="bullets", title="cách trình bày mục đích")
+    requirements: ListStyle = Field(default="bullets", title="cách trình bày yêu cầu")
+    contents: ListStyle = Field(default="bullets", title="cách trình bày nội dung")
+    methods: ListStyle = Field(default="bullets", title="cách trình bày phương thức")
+
+
 class Opening(Model):
     """``<bases>, <issuer> <action>, như sau:`` — or a free ``text``."""
 
@@ -146,6 +161,7 @@ class ForeignInfoPlan(Model):
     recipients: RecipientList = Field(title="nơi nhận")
     signature: Signer = Field(title="người ký")
     section_titles: SectionTitles = Field(default_factory=SectionTitles, title="tên các mục")
+    list_styles: ListStyles = Field(default_factory=ListStyles, title="cách trình bày các danh sách")
     marks: Marks = Field(default_factory=Marks, title="dấu hiệu văn bản")
 
     @model_validator(mode="after")
@@ -178,20 +194,21 @@ class ForeignInfoPlan(Model):
         if not self.marks.draft and (problems := self.missing_parts()):
             raise IncompleteDocumentError("kế hoạch", problems)
         titles = self.section_titles
+        styles = self.list_styles
         body: list[Block] = [
             Paragraph(text=self.opening_text()),
             Section(
                 title=titles.purposes_and_requirements,
                 children=[
-                    Section(title=titles.purposes, children=[bullets(self.purposes)]),
-                    Section(title=titles.requirements, children=[bullets(self.requirements)]),
+                    Section(title=titles.purposes, children=item_blocks(list(self.purposes), styles.purposes)),
+                    Section(title=titles.requirements, children=item_blocks(list(self.requirements), styles.requirements)),
                 ],
             ),
             Section(
                 title=titles.contents_and_methods,
                 children=[
-                    Section(title=titles.contents, children=[bullets(self.contents)]),
-                    Section(title=titles.methods, children=[bullets(self.methods)]),
+                    Section(title=titles.contents, children=item_blocks(list(self.contents), styles.contents)),
+                    Section(title=titles.methods, children=item_blocks(list(self.methods), styles.methods)),
                 ],
             ),
             Section(title=titles.organisation, children=[unit_section(t) for t in self.tasks]),
@@ -213,13 +230,21 @@ def _bullet(item: Item | str) -> BulletItem:
 def item_section(title: str, items: list[Item | str], style: ItemStyle = "auto") -> Section:
     """A titled section of items: ``auto`` writes a single item as a paragraph and
     several as ``-`` bullets (as the reference plan does)."""
+    return Section(title=title, children=item_blocks(items, style))
+
+
+def item_blocks(items: list[Item | str], style: ItemStyle) -> list[Block]:
+    """Items as ``-`` bullets, plain paragraphs or numbered điểm (``a)`` with the item's
+    sub-items as bullets under it); paragraphs only when no item has sub-items."""
+    if style == "points":
+        return [
+            Section(text=i, children=[]) if isinstance(i, str) else Section(text=i.text, children=[bullets(list(i.items))] if i.items else [])
+            for i in items
+        ]
     as_paragraphs = style == "paragraphs" or (style == "auto" and len(items) == 1)
-    children: list[Block]
     if as_paragraphs and all(isinstance(t, str) for t in items):
-        children = [Paragraph(text=t) for t in items if isinstance(t, str)]
-    else:
-        children = [bullets(items)]
-    return Section(title=title, children=children)
+        return [Paragraph(text=t) for t in items if isinstance(t, str)]
+    return [bullets(items)]
 
 
 def unit_section(unit: UnitTasks) -> Section:
