@@ -35,6 +35,9 @@ class DocxPackage:
     def __init__(self, package: SafePackage) -> None:
         self.safe = package
         self.name = package.name
+        other = _other_office_package(package.names)
+        if other is not None:
+            raise NotADocxError(f"{self.name}: {other}, không phải tệp Word (.docx).")
         root_rels = self.relationships("")
         main = next((r.part for r in root_rels.values() if r.type == "officeDocument" and r.part), None)
         if main is None or main not in package:
@@ -110,3 +113,15 @@ def clear_package_caches() -> None:
     _RELATIONSHIPS.clear()
     _COMMENTS.clear()
     forget_vetted_parts()
+
+
+def _other_office_package(names: list[str]) -> str | None:
+    """What an Office package that is not a Word document is, in the officer's words
+    (an .xlsx renamed .docx is common); ``None`` for anything else."""
+    if "xl/workbook.xml" in names:
+        return "đây là bảng tính Excel (.xlsx)"
+    if "ppt/presentation.xml" in names:
+        return "đây là bản trình chiếu PowerPoint (.pptx)"
+    if "content.xml" in names and "word/document.xml" not in names:
+        return "đây là tệp OpenDocument (LibreOffice) mang đuôi khác; hãy đổi đuôi thành .odt"
+    return None

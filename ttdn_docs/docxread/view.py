@@ -19,6 +19,7 @@ from lxml import etree
 from ttdn_docs.boundedcache import BoundedCache
 from ttdn_docs.docxread.numbering import Numbering
 from ttdn_docs.docxread.package import DocxPackage, clear_package_caches
+from ttdn_docs.docxread.typed_lines import split_typed_lines
 
 from ttdn_docs.docxread.formatting import (
     W,
@@ -320,7 +321,7 @@ def open_docx(source: str | Path | bytes, limits: Limits = DEFAULT_LIMITS) -> Do
     data, name = read_source(source, limits)
     package = DocxPackage(SafePackage(data, name, limits))
     try:
-        source = package.safe.read(package.main)
+        source = split_typed_lines(package.safe.read(package.main), package.main, name)
         document = parse_xml(source, package.main, name)
         sheet = _style_sheet(package)
         formatter = Formatter(sheet)

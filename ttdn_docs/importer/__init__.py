@@ -30,7 +30,7 @@ from ttdn_docs.importer.outline import build_outline
 from ttdn_docs.importer.plan import plan_body
 from ttdn_docs.importer.report import find_indicator_table, read_indicator_annex, report_body
 from ttdn_docs.importer.source import read_word_file
-from ttdn_docs.importer.typed_layout import split_header_breaks, summary_continuation
+from ttdn_docs.importer.typed_layout import summary_continuation
 from ttdn_docs.importer.strays import header_extras, read_marks, split_annex, unplaced_paragraphs
 from ttdn_docs.profiles import Profile, builtin_profile_ids, load_profile
 from ttdn_docs.ttdn.plan import ForeignInfoPlan
@@ -68,10 +68,9 @@ def import_docx(
     given. Raises ``DocxReadError`` (unreadable, password, not a plan) or ``InputError``
     (the fields read do not make a valid model), each with one Vietnamese message."""
     word = read_word_file(source)
-    data = split_header_breaks(word.data, word.name)
     # A path is opened as a path, so that messages name the file.
-    as_read = word.converted_from or isinstance(source, (bytes, bytearray)) or data is not word.data
-    view = open_docx(data if as_read else source)
+    as_read = word.converted_from or isinstance(source, (bytes, bytearray))
+    view = open_docx(word.data if as_read else source)
     view.name = word.name
     chosen = _profile(view, profile)
     anatomy = AnatomyReader(chosen).read(view)

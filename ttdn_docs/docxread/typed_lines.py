@@ -1,0 +1,94 @@
+"""Lines an office broke with Shift+Enter (``<w:br/>``) where paragraphs are meant.
+
+In the header table, in the footer table (Nơi nhận, signature) and in a title paragraph
+that goes on with the trích yếu (``KẾ HOẠCH`` ↵ ``công tác …``; what LibreOffice makes of
+an HTML ``<br>``), each line is made a paragraph of its own before the document is read,
+with the same paragraph and run properties, so that the checker and the importer find
+the elements as when they were typed with Enter. Paragraphs elsewhere keep their breaks.
+"""
+
+from __future__ import annotations
+
+from copy import deepcopy
+
+from lxml import etree
+
+from ttdn_docs.admin import DocumentKind
+from ttdn_docs.docxsafe import parse_xml
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_TITLES = {kind.display_name.upper() for kind in (DocumentKind.KE_HOACH, DocumentKind.BAO_CAO)}
+_NOI_NHAN = "nơi nhận"
+
+
+def split_typed_lines(source: bytes, part: str, name: str) -> bytes:
+    """The main part ``source`` with the header, footer and title paragraphs that hold
+    line breaks split at them; the same bytes when there is none (no parse when the
+    source holds no break at all: Word and LibreOffice write the ``w`` prefix)."""
+    if b"<w:br" not in source:
+        return source
+    root = parse_xml(source, part, name)
+    body = root.find(f"{{{_W}}}body")
+    broken = [] if body is None else [p for p in _header_and_footer(body) if p.find(f".//{{{_W}}}br") is not None]
+    if not any([_split(p) for p in broken]):
+        return source
+    text: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return text
+
+
+def _header_and_footer(body: etree._Element) -> list[etree._Element]:
+    """The paragraphs whose line breaks stand for paragraphs: those of the first table,
+    of the last table when it holds Nơi nhận, and title paragraphs (first line
+    ``KẾ HOẠCH`` or ``BÁO CÁO``)."""
+    tables = body.findall(f"{{{_W}}}tbl")
+    chosen = tables[:1]
+    if len(tables) > 1 and _NOI_NHAN in "".join(str(t) for t in tables[-1].itertext()).lower():
+        chosen.append(tables[-1])
+    paras = [p for table in chosen for p in table.iter(f"{{{_W}}}p")]
+    return paras + [p for p in body.findall(f"{{{_W}}}p") if _first_line(p) in _TITLES]
+
+
+def _first_line(para: etree._Element) -> str:
+    parts: list[str] = []
+    for node in para.iter(f"{{{_W}}}t", f"{{{_W}}}br"):
+        if node.tag == f"{{{_W}}}br":
+            break
+        parts.append(node.text or "")
+    return " ".join("".join(parts).split()).upper()
+
+
+def _split(para: etree._Element) -> bool:
+    """Split ``para`` at its text-wrapping breaks (not page or column breaks)."""
+    props = para.find(f"{{{_W}}}pPr")
+    lines: list[list[etree._Element]] = [[]]
+    for run in [c for c in para if c.tag == f"{{{_W}}}r"]:
+        current = _empty_run(run)
+        for child in [c for c in run if c.tag != f"{{{_W}}}rPr"]:
+            if child.tag == f"{{{_W}}}br" and child.get(f"{{{_W}}}type") in (None, "textWrapping"):
+                lines[-1].append(current)
+                lines.append([])
+                current = _empty_run(run)
+            else:
+                current.append(child)
+        lines[-1].append(current)
+    if len(lines) < 2:
+        return False
+    parent = para.getparent()
+    assert parent is not None
+    at = parent.index(para)
+    for offset, runs in enumerate(lines):
+        new = etree.Element(f"{{{_W}}}p")
+        if props is not None:
+            new.append(deepcopy(props))
+        new.extend(r for r in runs if len(r) > (1 if r.find(f"{{{_W}}}rPr") is not None else 0))
+        parent.insert(at + offset, new)
+    parent.remove(para)
+    return True
+
+
+def _empty_run(run: etree._Element) -> etree._Element:
+    new = etree.Element(f"{{{_W}}}r")
+    props = run.find(f"{{{_W}}}rPr")
+    if props is not None:
+        new.append(deepcopy(props))
+    return new
