@@ -81,3 +81,20 @@ def test_tracked_format_changes_do_not_shift_the_format_keys() -> None:
     runs = next(p for p in view.paragraphs if p.text).runs
     assert [(r.text, r.bold, r.italic) for r in runs] == [("đã sửa", False, True), (" còn lại", True, False)]
     assert runs[0].size == runs[1].size  # the old 20 pt of the change record is not read
+
+
+def test_part_identities_hold_a_digest_not_the_part() -> None:
+    """The process caches are keyed by part identities: a folder of files with large
+    images must not leave a copy of each image in them."""
+    from ttdn_docs.docxsafe import SafePackage
+
+    data = (CORPUS / "party-tabs.docx").read_bytes()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(buffer, "w") as target:
+        for item in source.infolist():
+            target.writestr(item, source.read(item))
+        target.writestr("word/media/image1.png", bytes(range(256)) * 4096, compress_type=zipfile.ZIP_STORED)
+    package = SafePackage(buffer.getvalue(), "anh.docx")
+    identity = package.identity("word/media/image1.png")
+    assert len(identity[3]) == 20 and identity == package.identity("word/media/image1.png")
+    assert package.identity("word/document.xml") != identity

@@ -10,6 +10,7 @@ or ``NotADocxError`` with a Vietnamese message.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 import struct
@@ -117,6 +118,7 @@ class SafePackage:
             )
         self._infos = {info.filename: info for info in infos if not info.is_dir()}
         self._inflated: dict[str, bytes] = {}
+        self._identities: dict[str, PartIdentity] = {}
         for info in self._infos.values():
             _check_declared(info, name, limits)
         for info in self._infos.values():
@@ -139,7 +141,15 @@ class SafePackage:
 
     def identity(self, part: str) -> PartIdentity:
         """What identifies a part's content without inflating it: its compression, sizes,
-        CRC and compressed bytes. Equal identities mean equal content."""
+        CRC and a digest of its compressed bytes. Equal identities mean equal content.
+        A digest, not the bytes: the process caches keyed by it must not keep a copy of
+        every image of every file a folder check passes."""
+        known = self._identities.get(part)
+        if known is None:
+            known = self._identities[part] = self._identity(part)
+        return known
+
+    def _identity(self, part: str) -> PartIdentity:
         info = self._infos[part]
         start = info.header_offset
         local = self._data[start : start + 30]
@@ -147,8 +157,8 @@ class SafePackage:
             raise NotADocxError(f"{self.name}: phần '{part}' hỏng (đầu mục zip sai)")
         name_length, extra_length = struct.unpack_from("<HH", local, 26)
         begin = start + 30 + name_length + extra_length
-        raw = self._data[begin : begin + info.compress_size]
-        return info.compress_type, info.file_size, info.CRC, raw
+        digest = hashlib.blake2b(memoryview(self._data)[begin : begin + info.compress_size], digest_size=20).digest()
+        return info.compress_type, info.file_size, info.CRC, digest
 
     def read(self, part: str) -> bytes:
         """The inflated bytes of a part (already vetted when the package was opened)."""
