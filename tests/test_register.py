@@ -177,6 +177,20 @@ def test_register_cli_next_list_void(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert "Chưa có sổ" in capsys.readouterr().err
 
 
+def test_register_cli_dates_as_officers_type_them(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    reg = ["--register", str(tmp_path / "so.sqlite")]
+    assert main(["register", "term", "--issuer", "Đảng ủy xã Thanh Miện", "--start", "01/7/2025", *reg]) == 0
+    assert "bắt đầu 01/07/2025" in capsys.readouterr().out
+    doc = ["--issuer", "Đảng ủy xã Thanh Miện", "--kind", "Kế hoạch", "--profile", "party"]
+    assert main(["register", "next", *doc, "--date", "ngày 05 tháng 8 năm 2025", *reg]) == 0
+    assert "Đã cấp số 01" in capsys.readouterr().out
+    with pytest.raises(SystemExit) as refused:  # a usage error: argparse exits
+        main(["register", "next", *doc, "--date", "31/2/2026", *reg])
+    assert refused.value.code == 2
+    err = capsys.readouterr().err
+    assert "31/2/2026" in err and "28 ngày" in err and "Traceback" not in err
+
+
 def test_batch_reserves_per_commune_and_not_again_on_a_rerun(tmp_path: Path) -> None:
     from ttdn_docs.batch import read_table, run_batch
 

@@ -21,6 +21,7 @@ from ttdn_docs import __version__
 from ttdn_docs.errors import TtdnError
 
 if TYPE_CHECKING:
+    from ttdn_docs.importer import ImportResult
     from ttdn_docs.profiles import Profile
     from ttdn_docs.units import Commune
 
@@ -165,13 +166,19 @@ def _import(args: argparse.Namespace) -> int:
     from ttdn_docs.api import import_to_yaml
 
     result = import_to_yaml(args.input, args.output, kind=args.kind, profile=args.profile, overwrite=args.force)
-    if result.converted_from:
-        print(f"Đã chuyển {args.input} ({result.converted_from}) sang .docx bằng LibreOffice để đọc.")
-    for warning in result.warnings:
-        print(f"Chú ý — {warning.describe()}", file=sys.stderr)
+    _print_import_notes(args.input, result)
     kind = "kế hoạch" if result.document.kind == "plan" else "báo cáo"
     print(f"Đã ghi {args.output} ({kind}, hồ sơ {result.profile.id}, {len(result.warnings)} chú ý).")
     return EXIT_OK
+
+
+def _print_import_notes(source: Path, result: ImportResult) -> None:
+    """What ``import`` and ``fix`` tell of the reading: a LibreOffice conversion, and each
+    paragraph that had no place of its own."""
+    if result.converted_from:
+        print(f"Đã chuyển {source} ({result.converted_from}) sang .docx bằng LibreOffice để đọc.")
+    for warning in result.warnings:
+        print(f"Chú ý — {warning.describe()}", file=sys.stderr)
 
 
 def _fix(args: argparse.Namespace) -> int:
@@ -179,10 +186,7 @@ def _fix(args: argparse.Namespace) -> int:
     from ttdn_docs.importer.fix import fix_docx
 
     result = fix_docx(args.input, args.output, profile=args.profile, overwrite=args.force)
-    if result.imported.converted_from:
-        print(f"Đã chuyển {args.input} ({result.imported.converted_from}) sang .docx bằng LibreOffice để đọc.")
-    for warning in result.imported.warnings:
-        print(f"Chú ý — {warning.describe()}", file=sys.stderr)
+    _print_import_notes(args.input, result.imported)
     print(f"Đã ghi {result.output} (lời văn giữ nguyên; {len(result.changes)} thay đổi về thể thức):")
     for change in result.changes:
         print(f"  - {change.describe()}")
@@ -443,7 +447,7 @@ def _add_register(commands: argparse._SubParsersAction) -> None:  # type: ignore
 
     following = actions.add_parser("next", help="cấp số tiếp theo (hoặc chỉ xem với --peek)")
     document_arguments(following)
-    following.add_argument("--date", type=_iso_date, help="ngày ban hành YYYY-MM-DD (mặc định: hôm nay)")
+    following.add_argument("--date", type=_officer_date, help="ngày ban hành, ví dụ 05/8/2025 (mặc định: hôm nay)")
     following.add_argument("--summary", default="", help="trích yếu ghi vào sổ")
     following.add_argument("--file", help="tệp văn bản ghi vào sổ")
     following.add_argument("--peek", action="store_true", help="chỉ xem số tiếp theo, không cấp")
@@ -452,22 +456,26 @@ def _add_register(commands: argparse._SubParsersAction) -> None:  # type: ignore
     void = actions.add_parser("void", help="hủy một số (số vẫn ở trong sổ và không cấp lại)")
     document_arguments(void)
     void.add_argument("number", type=int, help="số cần hủy")
-    void.add_argument("--date", type=_iso_date, help="một ngày trong kỳ đánh số của số đó (mặc định: hôm nay)")
+    void.add_argument("--date", type=_officer_date, help="một ngày trong kỳ đánh số của số đó (mặc định: hôm nay)")
     void.add_argument("--reason", required=True, help="lý do hủy")
     void.set_defaults(handler=_register_void)
 
     term = actions.add_parser("term", help="ghi ngày bắt đầu nhiệm kỳ của cấp ủy (đánh số theo nhiệm kỳ)")
     term.add_argument("--issuer", required=True, help="cấp ủy, ví dụ \"Đảng ủy xã Thanh Miện\"")
-    term.add_argument("--start", type=_iso_date, required=True, help="ngày bắt đầu nhiệm kỳ YYYY-MM-DD")
+    term.add_argument("--start", type=_officer_date, required=True, help="ngày bắt đầu nhiệm kỳ, ví dụ 01/7/2025")
     term.add_argument("--register", type=Path, help=file_help)
     term.set_defaults(handler=_register_term)
 
 
-def _iso_date(text: str) -> datetime.date:
+def _officer_date(text: str) -> datetime.date:
+    """A date argument in any form ``vn.parse_date`` reads (05/8/2025, ngày 05 tháng 8 năm
+    2025, ISO), as in the data files."""
+    from ttdn_docs.vn import DateParseError, parse_date
+
     try:
-        return datetime.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"ngày '{text}' không đúng dạng YYYY-MM-DD") from None
+        return parse_date(text)
+    except DateParseError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _register_list(args: argparse.Namespace) -> int:
