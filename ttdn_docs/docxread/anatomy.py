@@ -37,7 +37,8 @@ _NUMBER_START = re.compile(r"^\s*số\b", re.IGNORECASE)
 SIGNATURE_PREFIX = re.compile(r"^\s*(?P<prefix>[A-ZĐ]{1,3}(?:/[A-ZĐ]{1,2}|\.))\s*")
 # Administrative unit words: a header line starting with one continues the name above it
 # (``ỦY BAN NHÂN DÂN`` / ``XÃ HÒA PHÚ`` is one name; ``ĐẢNG BỘ …`` / ``ĐẢNG ỦY …`` two).
-_UNIT_WORDS = ("XÃ ", "PHƯỜNG ", "THỊ TRẤN ", "ĐẶC KHU ", "QUẬN ", "HUYỆN ", "THỊ XÃ ", "TỈNH ", "THÀNH PHỐ ")
+UNIT_WORDS = ("xã", "phường", "thị trấn", "đặc khu", "quận", "huyện", "thị xã", "tỉnh", "thành phố")
+_UNIT_PREFIXES = tuple(upper(word) + " " for word in UNIT_WORDS)
 _SUFFIXES = ".)-/"
 _SYMBOL = {"upper-roman": r"[IVXLCDM]+", "arabic": r"\d{1,3}", "alpha-vi": f"[{VIETNAMESE_ALPHABET}]{{1,2}}"}
 _SEPARATOR_MARKS = {"issuer_separator", "national_separator", "summary_separator"}
@@ -268,7 +269,7 @@ class AnatomyReader:
             return [p for p in names if p.mark == "superior"], [p for p in names if p.mark != "superior"]
         groups: list[list[Para]] = []
         for para in names:
-            if groups and upper(para.text.strip()).startswith(_UNIT_WORDS):
+            if groups and upper(para.text.strip()).startswith(_UNIT_PREFIXES):
                 groups[-1].append(para)
             else:
                 groups.append([para])

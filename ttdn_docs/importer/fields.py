@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ttdn_docs.admin import SignatureAuthority
-from ttdn_docs.docxread.anatomy import prefix_letters
+from ttdn_docs.docxread.anatomy import UNIT_WORDS, prefix_letters
 from ttdn_docs.profiles.model import Profile
 from ttdn_docs.vn import fold_key, nfc, parse_numeric_date
 from ttdn_docs.vn.case import capitalize_first
@@ -25,9 +25,6 @@ _DATE_WORDS = re.compile(DATE_WORDS_PATTERN, re.IGNORECASE)
 _NUMERIC_DATE = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}")
 _SIGNATURE_PREFIX = re.compile(r"^\s*(?P<prefix>[A-ZĐ]{1,3}(?:\s*/\s*[A-ZĐ]{1,2}|\.))\s*")
 _LINE_END = ",;.:"
-# Administrative words after which a name begins (``xã Thanh Miện``): the name keeps its
-# capitals when an upper-case header line is brought back to running-text case.
-_UNIT_WORDS = ("xã", "phường", "thị trấn", "đặc khu", "quận", "huyện", "thị xã", "tỉnh", "thành phố")
 
 
 @dataclass(frozen=True)
@@ -186,7 +183,8 @@ def running_case(text: str, known: str = "") -> str:
         if at >= 0:
             return known[at: at + len(text)]
     lowered = text.lower()
-    for word in _UNIT_WORDS:
+    # After an administrative word (``xã Thanh Miện``) a name begins: it keeps its capitals.
+    for word in UNIT_WORDS:
         match = re.search(rf"\b{word} (.+)$", lowered)
         if match:
             name = " ".join(w[:1].upper() + w[1:] for w in match.group(1).split())
