@@ -19,10 +19,9 @@ from ttdn_docs.docxread.anatomy import UNIT_WORDS, prefix_letters
 from ttdn_docs.profiles.model import Profile
 from ttdn_docs.vn import fold_key, nfc, parse_numeric_date
 from ttdn_docs.vn.case import capitalize_first
-from ttdn_docs.vn.dates import DATE_WORDS_PATTERN
+from ttdn_docs.vn.dates import DATE_WORDS_PATTERN, NUMERIC_DATE
 
 _DATE_WORDS = re.compile(DATE_WORDS_PATTERN, re.IGNORECASE)
-_NUMERIC_DATE = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}")
 _SIGNATURE_PREFIX = re.compile(r"^\s*(?P<prefix>[A-ZĐ]{1,3}(?:\s*/\s*[A-ZĐ]{1,2}|\.))\s*")
 _LINE_END = ",;.:"
 
@@ -85,7 +84,7 @@ def read_place_date(text: str) -> PlaceDate | None:
 
 def _numeric_place_date(text: str) -> PlaceDate | None:
     """``Thanh Miện, 05/8/2025``: a date line typed in digits."""
-    match = _NUMERIC_DATE.search(text)
+    match = NUMERIC_DATE.search(text)
     if match is None:
         return None
     try:

@@ -78,7 +78,7 @@ class DateParseError(ValueError):
 
 
 # Day first, one separator used twice: ``05/8/2025``, ``5-8-2025``, ``05.08.2025``.
-_NUMERIC_DATE = re.compile(r"(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})")
+NUMERIC_DATE = re.compile(r"(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 # ``ngày 05 tháng 8 năm 2025``, optionally after the place as in a document's date line
 # (``Thanh Miện, ngày 05 tháng 8 năm 2025``): a date line pasted from a document reads.
@@ -101,7 +101,7 @@ def parse_date(text: str) -> dt.date:
     value = clean_text(text)
     if match := _ISO_DATE.fullmatch(value):
         year, month, day = (int(g) for g in match.groups())
-    elif match := _NUMERIC_DATE.fullmatch(value):
+    elif match := NUMERIC_DATE.fullmatch(value):
         day, month, year = int(match[1]), int(match[3]), int(match[4])
     elif match := _WORDS_DATE.fullmatch(value):
         day, month, year = (int(g) for g in match.groups())
