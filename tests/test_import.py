@@ -145,6 +145,8 @@ def test_rollover_gives_a_draft_for_next_year(tmp_path: Path, capsys: pytest.Cap
     assert plan.closing.deadline is not None and plan.closing.deadline.year == 2026
     citation = plan.opening.bases[0].documents[0]
     assert citation.number == "08-HD/BTGDVTU" and "<<CẦN ĐIỀN" in (citation.subject or "")
+    assert "năm 2025" in (citation.subject or "")  # a basis's own words are kept
+    assert (plan.opening.action or "").endswith("trên địa bàn xã năm 2026")  # the plan's own words move
     assert "30/9/2024" in str(plan.contents[0])  # dates in the text are not years to move
     assert main(["render", str(out), "-o", str(tmp_path / "x.docx")]) == 2
     err = capsys.readouterr().err

@@ -1,7 +1,7 @@
 """Next year's draft from this year's plan (``ttdn-docs rollover``): pure data.
 
 - every mention of the plan's year as a year (``năm 2025``, ``cả năm 2025``) in the
-  trích yếu, headings, items and closing moves to the new year; dates written as numbers
+  trích yếu, the opening's action, headings, items and closing moves to the new year; dates written as numbers
   (``30/9/2025``) and document symbols (``35/2025/QH15``) are left alone;
 - the number and the date become blanks (a draft); the closing's deadline moves by the
   same number of years;
@@ -87,7 +87,12 @@ def rollover(
     out: dict[str, Any] = {k: (v if k in _KEPT else _moved(v, move)) for k, v in data.items()}
     out.update(year=year, number=None, date=None)
     if out.get("opening") is not None:
-        out["opening"] = _marked_opening(out["opening"], year)
+        opening = _marked_opening(out["opening"], year)
+        # The bases cite other documents; the action is the plan's own words
+        # (``… xây dựng kế hoạch … năm 2025, như sau:``) and moves with its year.
+        if opening.get("action") is not None:
+            opening = {**opening, "action": move(opening["action"])}
+        out["opening"] = opening
     if isinstance(document, ForeignInfoPlan):
         out["closing"] = {**out["closing"], "deadline": _shift(document.closing.deadline, years)}
         return ForeignInfoPlan.model_validate(out)
