@@ -122,3 +122,19 @@ def test_location_names_the_section_in_words() -> None:
     finding = next(f for f in check_file(data).findings if f.rule.endswith("HEADING_2.BOLD"))
     assert finding.location.section == "I.1"  # the first khoản of the first mục
     assert f"đoạn {finding.location.paragraph}, mục {finding.location.section} «" in finding.describe()
+
+
+def test_output_cut_short_by_a_pipe_is_not_an_internal_error() -> None:
+    """``ttdn-docs check DIR | head -1``: the reader leaves early; no "Lỗi nội bộ"."""
+    import subprocess
+    import sys
+
+    corpus = Path(__file__).parent / "corpus"
+    command = [sys.executable, "-m", "ttdn_docs.cli", "check", str(corpus), "-j", "1"]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.readline()
+        process.stdout.close()  # what head does after its first line
+        err = process.stderr.read().decode("utf-8")
+        process.wait(timeout=120)
+    assert "Lỗi nội bộ" not in err and "Traceback" not in err

@@ -564,6 +564,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Đã dừng theo yêu cầu.", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader of our output went away (``… | head``): not an error of ours. Point
+        # stdout at nothing so that the interpreter's final flush does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except Exception as exc:  # a bug: say so plainly, details only with --debug
         if args.debug:
             traceback.print_exc()
