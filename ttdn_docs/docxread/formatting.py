@@ -27,6 +27,7 @@ from typing import cast
 from lxml import etree
 
 from ttdn_docs.boundedcache import BoundedCache
+from ttdn_docs.docxread.interning import INTERNED_ATTR, InternedPart, ParsedSet, source_keys
 from ttdn_docs.docxread.units import TWIPS_PER_PT, lines_from_points
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -199,10 +200,39 @@ class StyleSheet:
 class Formatter:
     """Resolves the effective formatting of paragraphs of one document."""
 
-    def __init__(self, sheet: StyleSheet) -> None:
+    def __init__(
+        self, sheet: StyleSheet, interned: InternedPart | None = None, sets: list[ParsedSet] | None = None
+    ) -> None:
+        """``interned`` and ``sets``: the main part's property sets when it was parsed
+        with placeholders for them (``interning``)."""
         self.sheet = sheet
         # Direct properties elements → their source bytes (see ``learn_sources``).
         self._sources: dict[etree._Element, bytes] = {}
+        # A set's key: its content after a NUL, which no source slice or serialization
+        # holds, so that no two kinds of key can be equal.
+        self._fragments = tuple(b"\0" + content for content in interned.fragments) if interned is not None else ()
+        self._sets: list[ParsedSet] = sets or []
+        for parsed in self._sets:
+            if parsed.inner_keys:
+                self._sources.update(parsed.inner_keys)
+
+    def real(self, element: etree._Element | None) -> etree._Element | None:
+        """The properties element a placeholder stands for; any other element as it is."""
+        if element is None:
+            return None
+        number = element.get(INTERNED_ATTR)
+        return element if number is None else self._sets[int(number)].element
+
+    def style_id(self, p: etree._Element) -> str | None:
+        """The paragraph style named in a paragraph's own properties."""
+        ppr = properties(p)
+        if ppr is None:
+            return None
+        number = ppr.get(INTERNED_ATTR)
+        if number is not None:
+            return self._sets[int(number)].style_id
+        style = child(ppr, f"{W}pStyle")
+        return None if style is None else style.get(f"{W}val")
 
     def learn_sources(self, root: etree._Element, blob: bytes) -> None:
         """Remember the source bytes of every ``w:rPr`` and ``w:pPr`` of a parsed part
@@ -217,16 +247,19 @@ class Formatter:
         """Direct properties as bytes: the key of what they resolve to."""
         if properties is None:
             return None
+        number = properties.get(INTERNED_ATTR)
+        if number is not None:
+            return self._fragments[int(number)]
         found = self._sources.get(properties)
         return found if found is not None else etree.tostring(properties, with_tail=False)
 
     # -- chains ---------------------------------------------------------------------
     def _paragraph_styles(self, p: etree._Element, table_style: str | None) -> tuple[etree._Element, ...]:
-        style_id = paragraph_style_id(p) or self.sheet.default("paragraph")
+        style_id = self.style_id(p) or self.sheet.default("paragraph")
         return self.sheet.chain(style_id) + self.sheet.chain(table_style)
 
     def ppr_chain(self, p: etree._Element, table_style: str | None) -> list[etree._Element]:
-        chain = [p.find(f"{W}pPr")]
+        chain = [self.real(p.find(f"{W}pPr"))]
         chain += [s.find(f"{W}pPr") for s in self._paragraph_styles(p, table_style)]
         chain.append(self.sheet.doc_ppr)
         return [e for e in chain if e is not None]
@@ -235,9 +268,9 @@ class Formatter:
         self, p: etree._Element, r: etree._Element | None, table_style: str | None
     ) -> list[etree._Element]:
         if r is None:  # the paragraph mark
-            chain = [child(properties(p), f"{W}rPr")]
+            chain = [self._mark_properties(p)]
         else:
-            rpr = r.find(f"{W}rPr")
+            rpr = self.real(r.find(f"{W}rPr"))
             chain = [rpr]
             rstyle = rpr.find(f"{W}rStyle") if rpr is not None else None
             char_style = rstyle.get(f"{W}val") if rstyle is not None else self.sheet.default("character")
@@ -248,9 +281,9 @@ class Formatter:
 
     def may_be_numbered(self, p: etree._Element) -> bool:
         """Cheap test before ``numbering_of``: a direct ``w:numPr`` or a list style."""
-        if child(properties(p), f"{W}numPr") is not None:
+        if child(self.real(properties(p)), f"{W}numPr") is not None:
             return True
-        return (paragraph_style_id(p) or self.sheet.default("paragraph") or "") in self.sheet.numbered_styles
+        return (self.style_id(p) or self.sheet.default("paragraph") or "") in self.sheet.numbered_styles
 
     def numbering_of(self, p: etree._Element, table_style: str | None = None) -> tuple[str, int] | None:
         """The list (``w:numId``) and level a paragraph is numbered with, directly or
@@ -297,16 +330,20 @@ class Formatter:
         """The runs that carry text, each with its effective formatting (``texts``: the
         paragraph's runs with their text, when already read; ``style``: its paragraph
         style id, when already read)."""
-        style = paragraph_style_id(p) if style_id is _UNREAD else cast("str | None", style_id)
+        style = self.style_id(p) if style_id is _UNREAD else cast("str | None", style_id)
         pairs = texts if texts is not None else run_texts(p)
         # One loop for every run of every file: the cache lookup is inlined.
         resolved = self.sheet.resolved_runs
-        sources = self._sources
+        fragments = self._fragments
         out = []
         for r, text in pairs:
             rpr = r[0] if len(r) and r[0].tag == _RPR else None
-            direct = None if rpr is None else sources.get(rpr)
-            key = (style, table_style, direct if direct is not None else self._key(rpr), False)
+            if rpr is None:
+                direct = None
+            else:
+                number = rpr.get(INTERNED_ATTR)
+                direct = fragments[int(number)] if number is not None else self._key(rpr)
+            key = (style, table_style, direct, False)
             found = resolved.get(key)
             if found is None:
                 found = resolved.put(key, self._run("", self.rpr_chain(p, r, table_style)))
@@ -314,17 +351,21 @@ class Formatter:
         return out
 
     def mark(self, p: etree._Element, table_style: str | None = None) -> RunFormat:
-        return self._cached_run(p, None, paragraph_style_id(p), table_style, "")
+        return self._cached_run(p, None, self.style_id(p), table_style, "")
 
     def _cached_run(
         self, p: etree._Element, r: etree._Element | None, style: str | None, table_style: str | None, text: str
     ) -> RunFormat:
-        rpr = child(properties(p), f"{W}rPr") if r is None else properties(r)
+        rpr = self._mark_properties(p) if r is None else properties(r)
         key = (style, table_style, self._key(rpr), r is None)
         found = self.sheet.resolved_runs.get(key)
         if found is None:
             found = self.sheet.resolved_runs.put(key, self._run("", self.rpr_chain(p, r, table_style)))
         return found.with_text(text) if text else found
+
+    def _mark_properties(self, p: etree._Element) -> etree._Element | None:
+        """The paragraph mark's ``w:rPr``, inside the paragraph's (interned) ``w:pPr``."""
+        return self.real(child(self.real(properties(p)), f"{W}rPr"))
 
     def _run(self, text: str, chain: list[etree._Element]) -> RunFormat:
         return RunFormat(
@@ -398,50 +439,6 @@ class Formatter:
             border_top=_border(chain, "top"),
             border_bottom=_border(chain, "bottom"),
         )
-
-
-def source_keys(root: etree._Element, blob: bytes) -> dict[etree._Element, bytes]:
-    """The source bytes of every ``w:rPr`` and ``w:pPr`` of a parsed part.
-
-    Resolved formats are cached by their direct properties, and serializing each
-    properties element to make the key costs more than resolving it. The n-th
-    ``<w:rPr …>…</w:rPr>`` in the source is the n-th ``w:rPr`` element in document
-    order, so the key is a slice of the source. Where that does not hold (another
-    prefix, UTF-16) the counts differ and the elements are serialized when needed.
-    """
-    keys: dict[etree._Element, bytes] = {}
-    for tag in ("rPr", "pPr"):
-        elements = list(root.iter(f"{W}{tag}"))
-        if not elements:
-            continue
-        slices = _source_slices(blob, tag.encode())
-        if len(slices) == len(elements):
-            keys.update(zip(elements, slices))
-    return keys
-
-
-def _source_slices(blob: bytes, tag: bytes) -> list[bytes]:
-    """The source of each ``<w:tag …>…</w:tag>`` in order (a tracked change's record,
-    ``w:tagChange``, is last in its parent and not part of the properties).
-
-    Each key starts with the element's whole source; after a self-closing element it
-    runs on to the next element of the kind (the text in it is harmless: equal keys
-    still mean equal properties). A piece cut short by a ``…Change`` record has no
-    closing tag of its own and is the key as it is."""
-    close = b"</w:" + tag + b">"
-    pieces = blob.split(b"<w:" + tag)
-    del pieces[0]
-    slices = [piece.partition(close)[0] for piece in pieces]
-    # The records start with "Change"; most files have none (one cheap test of the
-    # first bytes of the keys rather than another search of the whole source).
-    if any(key[:1] == b"C" for key in slices):
-        slices = [key for key in slices if not key.startswith(b"Change")]
-    return slices
-
-
-def paragraph_style_id(p: etree._Element) -> str | None:
-    style = child(properties(p), f"{W}pStyle")
-    return None if style is None else style.get(f"{W}val")
 
 
 def toggle_attr(value: str | None) -> bool:

@@ -19,6 +19,14 @@ from lxml import etree
 from ttdn_docs.boundedcache import BoundedCache
 from ttdn_docs.docxread.numbering import Numbering
 from ttdn_docs.docxread.package import DocxPackage, clear_package_caches
+from ttdn_docs.docxread.interning import (
+    InternedPart,
+    ParsedSet,
+    clear_interned_sets,
+    intern_properties,
+    parsed_sets,
+    source_keys,
+)
 from ttdn_docs.docxread.typed_lines import split_typed_lines
 
 from ttdn_docs.docxread.formatting import (
@@ -28,11 +36,9 @@ from ttdn_docs.docxread.formatting import (
     RunFormat,
     StyleSheet,
     iter_runs,
-    paragraph_style_id,
     run_texts,
     run_text,
     properties,
-    source_keys,
     theme_fonts,
 )
 from ttdn_docs.docxread.formatting import child as child_named
@@ -135,7 +141,7 @@ class Para:
     @lazy
     def style_id(self) -> str | None:
         """The paragraph style named in the paragraph's own properties."""
-        return paragraph_style_id(self.el)
+        return self.formatter.style_id(self.el)
 
     @lazy
     def mark(self) -> str | None:
@@ -322,10 +328,13 @@ def open_docx(source: str | Path | bytes, limits: Limits = DEFAULT_LIMITS) -> Do
     package = DocxPackage(SafePackage(data, name, limits))
     try:
         source = split_typed_lines(package.safe.read(package.main), package.main, name)
-        document = parse_xml(source, package.main, name)
+        document, interned = _parse_main(source, package.main, name)
         sheet = _style_sheet(package)
-        formatter = Formatter(sheet)
-        formatter.learn_sources(document, source)
+        if interned is not None:
+            formatter = Formatter(sheet, *interned)
+        else:
+            formatter = Formatter(sheet)
+            formatter.learn_sources(document, source)
         # Whole-document facts read off the source, so that no paragraph is searched for
         # what the file does not hold.
         builder = _Builder(formatter, text_boxes=_TXBX_SOURCE in source)
@@ -345,6 +354,22 @@ def open_docx(source: str | Path | bytes, limits: Limits = DEFAULT_LIMITS) -> Do
         package.safe.close()
 
 
+def _parse_main(
+    source: bytes, part: str, name: str
+) -> tuple[etree._Element, tuple[InternedPart, list[ParsedSet]] | None]:
+    """The main part parsed with its property sets interned (``interning``) where it
+    can be; a part that is not well-formed is refused with the position in its own text."""
+    interned = intern_properties(source)
+    if interned is None:
+        return parse_xml(source, part, name), None
+    try:
+        return parse_xml(interned.source, part, name), (interned, parsed_sets(interned, part, name))
+    except NotADocxError:
+        # Parsed as it is: the error names the line and column of the file itself (and
+        # a file well-formed after all is read without interning).
+        return parse_xml(source, part, name), None
+
+
 # Style sheets by the identity of their styles and theme parts: one per template.
 _SHEETS: BoundedCache[tuple[PartIdentity | None, PartIdentity | None], StyleSheet] = BoundedCache(32)
 
@@ -355,6 +380,7 @@ def clear_caches() -> None:
     _SHEETS.clear()
     _NUMBERINGS.clear()
     _STORIES.clear()
+    clear_interned_sets()
     clear_package_caches()
 
 
