@@ -73,59 +73,64 @@ def intern_properties(source: bytes) -> InternedPart | None:
     prefixes = {match.group(1) or b"" for match in _DECLARATION.finditer(source, root.end())}
     if b"" in prefixes:
         return None  # a default namespace below the root: sets cannot be parsed apart
-    keep = _kept_sets(source, root.end(), prefixes)
-    index: dict[tuple[bytes, bytes], int] = {}
-    tags: list[str] = []
-    fragments: list[bytes] = []
+    interning = _Interning(prefixes)
     for tag in _TAGS:
-        source = _intern_tag(source, tag, keep, index, tags, fragments)
-    return InternedPart(source, tuple(tags), tuple(fragments), root.group(1), root.group(2))
-
-
-def _kept_sets(source: bytes, body: int, prefixes: set[bytes]) -> re.Pattern[bytes] | None:
-    """What marks a set to keep as it is in this part (``None``: no set). Most files hold
-    none of the marks, and then no set is searched for them. ``prefixes``: those declared
-    below the root (Word and LibreOffice declare ``a:`` on each drawing); a set that uses
-    one is kept, since a set is parsed with the root's declarations only."""
-    marks = [re.escape(mark) for mark in _KEPT_WHEN if source.find(mark, body) != -1]
-    if prefixes:
-        marks.append(rb"[<\s](?:" + b"|".join(re.escape(prefix) for prefix in sorted(prefixes)) + rb"):")
-    return re.compile(b"|".join(marks)) if marks else None
+        source = interning.intern(source, tag)
+    return InternedPart(source, tuple(interning.tags), tuple(interning.fragments), root.group(1), root.group(2))
 
 
 _DECLARATION = re.compile(rb"xmlns(?::([A-Za-z_][\w.\-]*))?\s*=")
+_KEPT = -1
 
 
-def _intern_tag(
-    source: bytes,
-    tag: bytes,
-    keep: re.Pattern[bytes] | None,
-    index: dict[tuple[bytes, bytes], int],
-    tags: list[str],
-    fragments: list[bytes],
-) -> bytes:
-    opener, closer = b"<w:" + tag + b">", b"</w:" + tag + b">"
-    pieces = source.split(opener)
-    if len(pieces) == 1:
-        return source
-    placeholder = b"<w:" + tag + b" " + INTERNED_ATTR.encode() + b'="'
-    out = [pieces[0]]
-    name = tag.decode()
-    for piece in pieces[1:]:
-        # A piece runs to the next opener: its set is complete when the closer is in it
-        # (a set holding a nested one, a tracked change's old properties, is not).
-        content, found, rest = piece.partition(closer)
-        if not found or (keep is not None and keep.search(content) is not None):
-            out += (opener, piece)
-            continue
-        key = (tag, content)
-        number = index.get(key)
-        if number is None:
-            number = index[key] = len(fragments)
-            tags.append(name)
-            fragments.append(content)
-        out += (placeholder, str(number).encode(), b'"/>', rest)
-    return b"".join(out)
+class _Interning:
+    """The distinct sets of one part, numbered in order of first appearance."""
+
+    def __init__(self, prefixes: set[bytes]) -> None:
+        # A prefix declared below the root (Word and LibreOffice declare a: on each
+        # drawing) keeps a set that uses it: a set is parsed with the root's declarations.
+        self.prefix_use = (
+            re.compile(rb"[<\s](?:" + b"|".join(re.escape(p) for p in sorted(prefixes)) + rb"):") if prefixes else None
+        )
+        self.numbers: dict[tuple[bytes, bytes], int] = {}
+        self.tags: list[str] = []
+        self.fragments: list[bytes] = []
+
+    def intern(self, source: bytes, tag: bytes) -> bytes:
+        opener, closer = b"<w:" + tag + b">", b"</w:" + tag + b">"
+        pieces = source.split(opener)
+        if len(pieces) == 1:
+            return source
+        placeholder = b"<w:" + tag + b" " + INTERNED_ATTR.encode() + b'="%d"/>'
+        placeholders: dict[int, bytes] = {}
+        numbers = self.numbers
+        out = [pieces[0]]
+        for piece in pieces[1:]:
+            # A piece runs to the next opener: its set is complete when the closer is in
+            # it (a set holding a nested one, a tracked change's old properties, is not).
+            content, found, rest = piece.partition(closer)
+            number = numbers.get((tag, content), None) if found else _KEPT
+            if number is None:
+                number = numbers[(tag, content)] = self._number(tag, content)
+            if number == _KEPT:
+                out += (opener, piece)
+                continue
+            filled = placeholders.get(number)
+            if filled is None:
+                filled = placeholders[number] = placeholder % number
+            out += (filled, rest)
+        return b"".join(out)
+
+    def _number(self, tag: bytes, content: bytes) -> int:
+        """A new set's number, or ``_KEPT`` for one to leave in place; judged once per
+        distinct set, not once per copy."""
+        if any(mark in content for mark in _KEPT_WHEN) or (
+            self.prefix_use is not None and self.prefix_use.search(content) is not None
+        ):
+            return _KEPT
+        self.tags.append(tag.decode())
+        self.fragments.append(content)
+        return len(self.fragments) - 1
 
 
 @dataclass(frozen=True)
