@@ -2,7 +2,8 @@
 
 ``view`` vets the package (``ttdn_docs.docxsafe``; parts found by ``package``) and reads
 paragraphs in reading order with their place (body, table cell, text box, header/footer)
-and their formatting resolved through the style chain (``formatting``), Word's automatic
+and their formatting resolved through the style chain (``formatting``; each distinct
+set of direct properties parsed once, ``interning``), Word's automatic
 numbers resolved to their labels (``numbering``); ``anatomy`` finds the elements of an
 administrative document in it (header, number, date, title, body, Nơi nhận, signature) by
 our style marks or, in files typed by hand — tables, tab stops, text boxes, plain
