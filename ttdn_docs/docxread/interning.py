@@ -74,9 +74,21 @@ def intern_properties(source: bytes) -> InternedPart | None:
     if b"" in prefixes:
         return None  # a default namespace below the root: sets cannot be parsed apart
     interning = _Interning(prefixes)
-    for tag in _TAGS:
-        source = interning.intern(source, tag)
+    try:
+        for tag in _TAGS:
+            source = interning.intern(source, tag)
+    except _TooManySets:
+        return None
     return InternedPart(source, tuple(interning.tags), tuple(interning.fragments), root.group(1), root.group(2))
+
+
+# Beyond this many distinct sets interning saves nothing and each set would hold a tree
+# of its own: such a part (a machine-made or hostile file) is parsed as it is.
+MAX_DISTINCT_SETS = 1000
+
+
+class _TooManySets(Exception):
+    pass
 
 
 _DECLARATION = re.compile(rb"xmlns(?::([A-Za-z_][\w.\-]*))?\s*=")
@@ -128,6 +140,8 @@ class _Interning:
             self.prefix_use is not None and self.prefix_use.search(content) is not None
         ):
             return _KEPT
+        if len(self.fragments) >= MAX_DISTINCT_SETS:
+            raise _TooManySets
         self.tags.append(tag.decode())
         self.fragments.append(content)
         return len(self.fragments) - 1
