@@ -253,7 +253,13 @@ def parse_xml(blob: bytes, part: str, name: str) -> etree._Element:
     try:
         return etree.fromstring(blob, xml_parser())
     except etree.XMLSyntaxError as exc:
-        raise NotADocxError(f"{name}: phần '{part}' không phải XML hợp lệ ({exc})") from None
+        # The position in the officer's words; libxml2's English reason says nothing more.
+        line, column = exc.position if exc.position else (0, 0)
+        where = f" (hỏng ở dòng {line}, cột {column})" if line else ""
+        raise NotADocxError(
+            f"{name}: tệp hỏng, phần '{part}' không phải XML hợp lệ{where}. Mở tệp bằng Word "
+            "(Word sẽ đề nghị khôi phục) rồi lưu lại thành tệp mới."
+        ) from None
 
 
 def _mb(size: int) -> str:
