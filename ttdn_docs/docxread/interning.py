@@ -13,10 +13,10 @@ Only what is certainly equivalent is replaced; the rest stays as it is and is re
 before:
 
 * a set holding a tracked change (``w:pPrChange``), a section's properties, a comment,
-  CDATA or a processing instruction;
-* a whole file that is not UTF-8, whose root element is not followed by plain content,
-  or that declares a namespace below its root (a set is parsed with the root's
-  declarations only).
+  CDATA or a processing instruction, or using a namespace prefix declared below the
+  root (a set is parsed with the root's declarations only);
+* a whole part that is not UTF-8, whose root element is empty, that declares a default
+  namespace below its root, or that holds more than ``MAX_DISTINCT_SETS`` sets.
 
 Well-formedness is kept: every distinct set is parsed when the file is opened, so a
 broken set is refused as a broken file would be.
@@ -53,7 +53,7 @@ class InternedPart:
     """A main part with its property sets replaced by placeholders."""
 
     source: bytes  # what is parsed
-    tags: tuple[str, ...]  # by set index: "pPr" or "rPr"
+    tags: tuple[bytes, ...]  # by set index: b"pPr" or b"rPr"
     fragments: tuple[bytes, ...]  # by set index: the content between the tags
     root_start: bytes  # the root element's start tag: its namespace declarations
     root_name: bytes
@@ -105,7 +105,7 @@ class _Interning:
             re.compile(rb"[<\s](?:" + b"|".join(re.escape(p) for p in sorted(prefixes)) + rb"):") if prefixes else None
         )
         self.numbers: dict[tuple[bytes, bytes], int] = {}
-        self.tags: list[str] = []
+        self.tags: list[bytes] = []
         self.fragments: list[bytes] = []
 
     def intern(self, source: bytes, tag: bytes) -> bytes:
@@ -142,22 +142,22 @@ class _Interning:
             return _KEPT
         if len(self.fragments) >= MAX_DISTINCT_SETS:
             raise _TooManySets
-        self.tags.append(tag.decode())
+        self.tags.append(tag)
         self.fragments.append(content)
         return len(self.fragments) - 1
 
 
 @dataclass(frozen=True)
 class ParsedSet:
-    """One property set as elements, with what its reader asks of it every time."""
+    """One property set as elements, with what its reader asks of it for every paragraph."""
 
     element: etree._Element
-    style_id: str | None  # a paragraph set's w:pStyle
+    style_id: str | None  # a paragraph set's w:pStyle (read once, not once per paragraph)
     inner_keys: dict[etree._Element, bytes]  # source keys of the sets inside (a mark's rPr)
 
 
 # Parsed sets by (root start tag, tag, content): the files of one template share them.
-_PARSED: BoundedCache[tuple[bytes, str, bytes], ParsedSet] = BoundedCache(2048)
+_PARSED: BoundedCache[tuple[bytes, bytes, bytes], ParsedSet] = BoundedCache(2048)
 
 
 def parsed_sets(part: InternedPart, part_name: str, file_name: str) -> list[ParsedSet]:
@@ -169,16 +169,14 @@ def parsed_sets(part: InternedPart, part_name: str, file_name: str) -> list[Pars
         key = (part.root_start, tag, content)
         found = _PARSED.get(key)
         if found is None:
-            name = tag.encode()
-            blob = part.root_start + b"<w:" + name + b">" + content + b"</w:" + name + b">" + closer
+            blob = part.root_start + b"<w:" + tag + b">" + content + b"</w:" + tag + b">" + closer
             element = parse_xml(blob, part_name, file_name)[0]
-            style: str | None = None
-            inner: dict[etree._Element, bytes] = {}
-            if tag == "pPr":
-                pstyle = element.find(_PSTYLE)
-                style = None if pstyle is None else pstyle.get(_VAL)
-                inner = source_keys(element, content)
-            found = _PARSED.put(key, ParsedSet(element, style, inner))
+            if tag == b"pPr":
+                style = element.find(_PSTYLE)
+                found = ParsedSet(element, None if style is None else style.get(_VAL), source_keys(element, content))
+            else:
+                found = ParsedSet(element, None, {})
+            _PARSED.put(key, found)
         out.append(found)
     return out
 
