@@ -10,13 +10,31 @@ Quick start::
 
 __version__ = "0.1.0"
 
-from ttdn_docs.api import load_document, render_file  # noqa: E402
-from ttdn_docs.errors import InputError, TtdnError  # noqa: E402
-from ttdn_docs.importer import load_docx  # noqa: E402
-from ttdn_docs.profiles import Profile, load_profile  # noqa: E402
-from ttdn_docs.render import render_docx, write_docx, write_docx_stream  # noqa: E402
-from ttdn_docs.ttdn import ForeignInfoPlan, load_plan  # noqa: E402
-from ttdn_docs.ttdn.rollover import rollover  # noqa: E402
+from typing import TYPE_CHECKING
+
+from ttdn_docs.exports import lazy_exports
+
+if TYPE_CHECKING:
+    from ttdn_docs.api import load_document, render_file
+    from ttdn_docs.errors import InputError, TtdnError
+    from ttdn_docs.importer import load_docx
+    from ttdn_docs.profiles import Profile, load_profile
+    from ttdn_docs.render import render_docx, write_docx, write_docx_stream
+    from ttdn_docs.ttdn import ForeignInfoPlan, load_plan
+    from ttdn_docs.ttdn.rollover import rollover
+
+__getattr__, __dir__ = lazy_exports(
+    __name__,
+    {
+        ".api": ("load_document", "render_file"),
+        ".errors": ("InputError", "TtdnError"),
+        ".importer": ("load_docx",),
+        ".profiles": ("Profile", "load_profile"),
+        ".render": ("render_docx", "write_docx", "write_docx_stream"),
+        ".ttdn": ("ForeignInfoPlan", "load_plan"),
+        ".ttdn.rollover": ("rollover",),
+    },
+)
 
 __all__ = [
     "ForeignInfoPlan",

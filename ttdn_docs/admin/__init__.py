@@ -4,17 +4,40 @@ These models say *what* a document contains; a profile (``ttdn_docs.profiles``) 
 it looks. Nothing here knows about docx.
 """
 
-from ttdn_docs.admin.body import Block, BulletItem, BulletList, Paragraph, Section, Table, TableColumn
-from ttdn_docs.admin.document import AdminDocument, Annex, Marks
-from ttdn_docs.admin.kinds import DocumentKind
-from ttdn_docs.admin.parts import (
-    Authority,
-    DocNumber,
-    PlaceDate,
-    Recipient,
-    Recipients,
-    Signature,
-    SignatureAuthority,
+from typing import TYPE_CHECKING
+
+from ttdn_docs.exports import lazy_exports
+
+if TYPE_CHECKING:
+    from ttdn_docs.admin.body import Block, BulletItem, BulletList, Paragraph, Section, Table, TableColumn
+    from ttdn_docs.admin.document import AdminDocument, Annex, Marks
+    from ttdn_docs.admin.kinds import DocumentKind
+    from ttdn_docs.admin.parts import (
+        Authority,
+        DocNumber,
+        PlaceDate,
+        Recipient,
+        Recipients,
+        Signature,
+        SignatureAuthority,
+    )
+
+__getattr__, __dir__ = lazy_exports(
+    __name__,
+    {
+        ".body": ("Block", "BulletItem", "BulletList", "Paragraph", "Section", "Table", "TableColumn"),
+        ".document": ("AdminDocument", "Annex", "Marks"),
+        ".kinds": ("DocumentKind",),
+        ".parts": (
+            "Authority",
+            "DocNumber",
+            "PlaceDate",
+            "Recipient",
+            "Recipients",
+            "Signature",
+            "SignatureAuthority",
+        ),
+    },
 )
 
 __all__ = [

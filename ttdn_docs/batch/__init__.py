@@ -9,14 +9,33 @@ See ``docs/batch.md``: template placeholders (``FIELDS``), the table, file names
 manifest and resuming a killed batch.
 """
 
-from ttdn_docs.batch.expand import Expander, PlaceholderEnvironment
-from ttdn_docs.batch.fields import FIELDS, commune_fields
-from ttdn_docs.batch.manifest import COLUMNS, MANIFEST_CSV, MANIFEST_JSON, ManifestEntry
-from ttdn_docs.batch.plan_template import PlanTemplate
-from ttdn_docs.batch.progress import Progress
-from ttdn_docs.batch.row_values import ALIASES
-from ttdn_docs.batch.runner import BatchResult, CheckHook, output_name, run_batch
-from ttdn_docs.batch.table import Table, TableRow, read_table
+from typing import TYPE_CHECKING
+
+from ttdn_docs.exports import lazy_exports
+
+if TYPE_CHECKING:
+    from ttdn_docs.batch.expand import Expander, PlaceholderEnvironment
+    from ttdn_docs.batch.fields import FIELDS, commune_fields
+    from ttdn_docs.batch.manifest import COLUMNS, MANIFEST_CSV, MANIFEST_JSON, ManifestEntry
+    from ttdn_docs.batch.plan_template import PlanTemplate
+    from ttdn_docs.batch.progress import Progress
+    from ttdn_docs.batch.row_values import ALIASES
+    from ttdn_docs.batch.runner import BatchResult, CheckHook, output_name, run_batch
+    from ttdn_docs.batch.table import Table, TableRow, read_table
+
+__getattr__, __dir__ = lazy_exports(
+    __name__,
+    {
+        ".expand": ("Expander", "PlaceholderEnvironment"),
+        ".fields": ("FIELDS", "commune_fields"),
+        ".manifest": ("COLUMNS", "MANIFEST_CSV", "MANIFEST_JSON", "ManifestEntry"),
+        ".plan_template": ("PlanTemplate",),
+        ".progress": ("Progress",),
+        ".row_values": ("ALIASES",),
+        ".runner": ("BatchResult", "CheckHook", "output_name", "run_batch"),
+        ".table": ("Table", "TableRow", "read_table"),
+    },
+)
 
 __all__ = [
     "ALIASES",

@@ -15,8 +15,31 @@ turns what is found back into a plan or report); neither keeps a copy.
 
 from __future__ import annotations
 
-from ttdn_docs.docxread.anatomy import Anatomy, AnatomyReader, FoundSeparator, Numbered, loose_key
-from ttdn_docs.docxread.view import Cell, DocxView, LineMark, Location, Para, ParaPart, Table, clear_caches, open_docx
+from typing import TYPE_CHECKING
+
+from ttdn_docs.exports import lazy_exports
+
+if TYPE_CHECKING:
+    from ttdn_docs.docxread.anatomy import Anatomy, AnatomyReader, FoundSeparator, Numbered, loose_key
+    from ttdn_docs.docxread.view import Cell, DocxView, LineMark, Location, Para, ParaPart, Table, clear_caches, open_docx
+
+__getattr__, __dir__ = lazy_exports(
+    __name__,
+    {
+        ".anatomy": ("Anatomy", "AnatomyReader", "FoundSeparator", "Numbered", "loose_key"),
+        ".view": (
+            "Cell",
+            "DocxView",
+            "LineMark",
+            "Location",
+            "Para",
+            "ParaPart",
+            "Table",
+            "clear_caches",
+            "open_docx",
+        ),
+    },
+)
 
 __all__ = [
     "Anatomy",

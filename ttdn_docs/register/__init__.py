@@ -12,9 +12,23 @@ given again. ``number: auto`` in a plan or report takes the next one at render t
 (``ttdn_docs.register.auto``). The file is chosen by ``--register`` or ``TTDN_REGISTER``.
 """
 
-from ttdn_docs.register.auto import REGISTER_ENV, NumberedDocument, numbered, open_register, register_path, wants_number
-from ttdn_docs.register.period import numbering_period
-from ttdn_docs.register.store import STATUS_WORDS, Entry, NumberRegister, RegisterError, issuer_key, period_label
+from typing import TYPE_CHECKING
+
+from ttdn_docs.exports import lazy_exports
+
+if TYPE_CHECKING:
+    from ttdn_docs.register.auto import REGISTER_ENV, NumberedDocument, numbered, open_register, register_path, wants_number
+    from ttdn_docs.register.period import numbering_period
+    from ttdn_docs.register.store import STATUS_WORDS, Entry, NumberRegister, RegisterError, issuer_key, period_label
+
+__getattr__, __dir__ = lazy_exports(
+    __name__,
+    {
+        ".auto": ("REGISTER_ENV", "NumberedDocument", "numbered", "open_register", "register_path", "wants_number"),
+        ".period": ("numbering_period",),
+        ".store": ("STATUS_WORDS", "Entry", "NumberRegister", "RegisterError", "issuer_key", "period_label"),
+    },
+)
 
 __all__ = [
     "REGISTER_ENV",

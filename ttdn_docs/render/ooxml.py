@@ -8,8 +8,6 @@ font on bold text.
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape, quoteattr
-
 from lxml import etree
 
 from ttdn_docs.profiles.model import Style
@@ -18,6 +16,22 @@ W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 TWIPS_PER_MM = 1440 / 25.4
 TWIPS_PER_CM = 1440 / 2.54
 _JC = {"left": "left", "center": "center", "right": "right", "justify": "both"}
+
+
+def escape(text: str) -> str:
+    """XML text: ``&``, ``<`` and ``>`` escaped (what ``xml.sax.saxutils.escape`` does,
+    without the ``urllib``/``http``/``ssl`` imports that module pulls in)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def quoteattr(text: str) -> str:
+    """An attribute value with its quotes, as ``xml.sax.saxutils.quoteattr`` writes it."""
+    value = escape(text).replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;")
+    if '"' not in value:
+        return f'"{value}"'
+    if "'" not in value:
+        return f"'{value}'"
+    return '"' + value.replace('"', "&quot;") + '"'
 
 
 def twips_mm(mm: float) -> int:

@@ -11,37 +11,80 @@ place name, abbreviations, default units and a file-name slug.
 ('Đảng bộ thành phố Hải Phòng', 'Đảng ủy xã Thanh Miện')
 """
 
-from ttdn_docs.units.errors import UnitNotFoundError
-from ttdn_docs.units.lookup import (
-    CommuneRef,
-    ProvinceRef,
-    all_communes,
-    all_provinces,
-    communes_in_province,
-    find_province,
-    get_commune,
-    get_province,
-    search_communes,
-)
-from ttdn_docs.units.models import (
-    COMMUNE_TYPE_LABELS,
-    PROVINCE_TYPE_LABELS,
-    Commune,
-    CommuneType,
-    Province,
-    ProvinceType,
-)
-from ttdn_docs.units.texts import (
-    PARTY_ABBREVIATION,
-    STATE_ABBREVIATION,
-    Family,
-    default_units,
-    party_abbreviation,
-    party_header,
-    place_name,
-    slug,
-    state_abbreviation,
-    state_header,
+from typing import TYPE_CHECKING
+
+from ttdn_docs.exports import lazy_exports
+
+if TYPE_CHECKING:
+    from ttdn_docs.units.errors import UnitNotFoundError
+    from ttdn_docs.units.lookup import (
+        CommuneRef,
+        ProvinceRef,
+        all_communes,
+        all_provinces,
+        communes_in_province,
+        find_province,
+        get_commune,
+        get_province,
+        search_communes,
+    )
+    from ttdn_docs.units.models import (
+        COMMUNE_TYPE_LABELS,
+        PROVINCE_TYPE_LABELS,
+        Commune,
+        CommuneType,
+        Province,
+        ProvinceType,
+    )
+    from ttdn_docs.units.texts import (
+        PARTY_ABBREVIATION,
+        STATE_ABBREVIATION,
+        Family,
+        default_units,
+        party_abbreviation,
+        party_header,
+        place_name,
+        slug,
+        state_abbreviation,
+        state_header,
+    )
+
+__getattr__, __dir__ = lazy_exports(
+    __name__,
+    {
+        ".errors": ("UnitNotFoundError",),
+        ".lookup": (
+            "CommuneRef",
+            "ProvinceRef",
+            "all_communes",
+            "all_provinces",
+            "communes_in_province",
+            "find_province",
+            "get_commune",
+            "get_province",
+            "search_communes",
+        ),
+        ".models": (
+            "COMMUNE_TYPE_LABELS",
+            "PROVINCE_TYPE_LABELS",
+            "Commune",
+            "CommuneType",
+            "Province",
+            "ProvinceType",
+        ),
+        ".texts": (
+            "PARTY_ABBREVIATION",
+            "STATE_ABBREVIATION",
+            "Family",
+            "default_units",
+            "party_abbreviation",
+            "party_header",
+            "place_name",
+            "slug",
+            "state_abbreviation",
+            "state_header",
+        ),
+    },
 )
 
 __all__ = [
