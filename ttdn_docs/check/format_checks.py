@@ -17,7 +17,14 @@ from ttdn_docs.vn import upper
 from ttdn_docs.vn.legacy import is_legacy_font
 
 _ALIGN_WORDS = {"left": "trái", "center": "giữa", "right": "phải", "justify": "đều hai bên"}
-_CASE_WORDS = {"upper": "IN HOA", "sentence": "viết hoa chữ cái đầu"}
+_CASE_WORDS = {
+    "upper": "IN HOA",
+    "sentence": "viết hoa chữ cái đầu, còn lại chữ thường",
+    "lower": "chữ thường (không viết toàn chữ in hoa)",
+}
+# Fewer letters than this in capitals may be an abbreviation (V/v, UBND), not a line typed
+# in capitals.
+_CAPITALS_MIN_LETTERS = 8
 _PAGE_FIELD = re.compile(r"^\s*PAGE\b", re.IGNORECASE)
 _SIZE_TOLERANCE = 0.01
 _MM_TOLERANCE = 0.5
@@ -116,15 +123,26 @@ def check_styles(anatomy: Anatomy, reporter: Reporter) -> None:
     # Several addressees stand one per line, the dashes under the colon of "Kính gửi:"
     # (ND 30 PL I.II.9.d): a block placed by indents, so a line's own alignment is free.
     block = len(anatomy.addressees) > 1
+    # A title underlined to draw its separator line: the underline is that line, judged
+    # by the separator's rules, not an underline fault of the title.
+    drawn = {
+        id(found.para) for found in (anatomy.national_separator, anatomy.issuer_separator, anatomy.summary_separator)
+        if found is not None and found.line is not None and found.line.kind == "underline"
+    }
     for key, para in anatomy.elements():
         found = styles.get(key)
         if found is None:
             continue
         spec, style = found
-        check_style(reporter, spec.code, spec.label, para, style, align=not (block and key == "addressee"))
+        check_style(
+            reporter, spec.code, spec.label, para, style,
+            align=not (block and key == "addressee"), underline=id(para) not in drawn,
+        )
 
 
-def check_style(reporter: Reporter, code: str, label: str, para: Para, style: Style, *, align: bool = True) -> None:
+def check_style(
+    reporter: Reporter, code: str, label: str, para: Para, style: Style, *, align: bool = True, underline: bool = True,
+) -> None:
     """Size, bold, italic, underline, case and alignment of a paragraph; indent, spacing
     and line spacing where the profile gives a range."""
     runs = [r for r in para.runs if r.text.strip()]
@@ -138,6 +156,8 @@ def check_style(reporter: Reporter, code: str, label: str, para: Para, style: St
         reporter.add(f"{code}.SIZE", para, f"{label}: cỡ chữ không đúng.", expected=_range(low, high, "pt"), found=f"{bad_size:g} pt")
     wants = (style.bold, style.italic, style.underline)
     found = {kind[1:] for kind in kinds}
+    if not underline:
+        found = {(bold, italic, style.underline) for bold, italic, _ in found}
     if found != {wants}:
         for index, (prop, yes, no) in enumerate(_TOGGLES):
             want = wants[index]
@@ -150,7 +170,10 @@ def check_style(reporter: Reporter, code: str, label: str, para: Para, style: St
         )
     if style_rule_applies(style, "CASE"):
         shown = "".join(upper(r.text) if r.caps else r.text for r in runs).strip()
-        ok = shown == upper(shown) if style.case == "upper" else _starts_upper(shown)
+        if style.case == "upper":
+            ok = shown == upper(shown)
+        else:
+            ok = not _all_capitals(shown) and (style.case == "lower" or _starts_upper(shown))
         if not ok:
             reporter.add(f"{code}.CASE", para, f"{label}: phải {_CASE_WORDS[style.case]}.", expected=_CASE_WORDS[style.case], found=shown[:40])
     _check_spacing(reporter, code, label, para, style, runs[0].size)
@@ -162,6 +185,12 @@ _TOGGLES = (
     ("ITALIC", "nghiêng", "không nghiêng"),
     ("UNDERLINE", "gạch chân", "không gạch chân"),
 )
+
+
+def _all_capitals(text: str) -> bool:
+    """A line typed in capitals: all its letters upper case, and enough of them."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= _CAPITALS_MIN_LETTERS and text == upper(text)
 
 
 def _starts_upper(text: str) -> bool:
@@ -179,9 +208,21 @@ def _check_spacing(reporter: Reporter, code: str, label: str, para: Para, style:
         if not low - _CM_TOLERANCE <= value <= high + _CM_TOLERANCE:
             reporter.add(f"{code}.INDENT", para, f"{label}: thụt đầu dòng ngoài khoảng cho phép.", expected=_range(low, high, "cm"), found=f"{value:.2f} cm")
     if style_rule_applies(style, "SPACE_AFTER"):
+        # NĐ 30 PL I.II.6.e: «khoảng cách giữa các đoạn văn tối thiểu là 6pt» — a minimum
+        # of the gap, typed as space before or after; the range's top is common practice
+        # only, so a wider gap is a warning.
         low, high = style.space_after_range  # type: ignore[misc]
-        if not low - _SIZE_TOLERANCE <= fmt.after <= high + _SIZE_TOLERANCE:
-            reporter.add(f"{code}.SPACE_AFTER", para, f"{label}: khoảng cách sau đoạn ngoài khoảng cho phép.", expected=_range(low, high, "pt"), found=f"{fmt.after:g} pt")
+        gap = max(fmt.before, fmt.after)
+        if gap < low - _SIZE_TOLERANCE:
+            reporter.add(
+                f"{code}.SPACE_AFTER", para, f"{label}: khoảng cách với đoạn kề (trước hoặc sau đoạn) nhỏ hơn mức tối thiểu.",
+                expected=f"từ {low:g} pt", found=f"trước {fmt.before:g} pt, sau {fmt.after:g} pt",
+            )
+        elif gap > high + _SIZE_TOLERANCE:
+            reporter.add(
+                f"{code}.SPACE_AFTER", para, f"{label}: khoảng cách giữa các đoạn rộng hơn thông lệ.",
+                expected=_range(low, high, "pt"), found=f"trước {fmt.before:g} pt, sau {fmt.after:g} pt", severity="warning",
+            )
     if style_rule_applies(style, "LINE_SPACING"):
         low, high = style.line_spacing_range  # type: ignore[misc]
         value = fmt.line_spacing(size)
@@ -213,11 +254,14 @@ def _check_line_length(reporter: Reporter, code: str, separator: Separator, foun
             expected=f"{low:g}–{high:g} lần độ dài dòng chữ", found="không đo được", severity="warning",
         )
         return
-    text_width = max(_width(p) for p in above)
-    if text_width <= 0:
+    # "Độ dài của dòng chữ": a name on two lines leaves open which line; a length right
+    # for either is right (the ratio is told against the longest).
+    widths = [w for w in (_width(p) for p in above) if w > 0]
+    if not widths:
         return
-    ratio = line.length / text_width
-    if not low - 0.01 <= ratio <= high + 0.01:
+    ratios = [line.length / w for w in widths]
+    ratio = ratios[widths.index(max(widths))]
+    if not any(low - 0.01 <= r <= high + 0.01 for r in ratios):
         # A border is exact; a shape is drawn by hand and the text width estimated, so a
         # shape's length is only ever a warning.
         drawn = line.kind != "border"

@@ -56,7 +56,7 @@ STYLE_PROPERTIES: dict[str, tuple[str, str]] = {
     "ALIGN": ("căn lề", "align"),
     "CASE": ("chữ in hoa / viết hoa đầu câu", "case"),
     "INDENT": ("thụt đầu dòng", "first_line_indent_range_cm"),
-    "SPACE_AFTER": ("khoảng cách sau đoạn", "space_after_range"),
+    "SPACE_AFTER": ("khoảng cách giữa các đoạn (trước hoặc sau đoạn)", "space_after_range"),
     "LINE_SPACING": ("giãn dòng", "line_spacing_range"),
 }
 FONT_SLOTS: dict[str, str] = {"ascii": "ASCII", "hAnsi": "HANSI", "eastAsia": "EASTASIA", "cs": "CS"}
@@ -172,6 +172,7 @@ def _fixed_rules(profile: Profile) -> Iterator[Rule]:
     yield Rule("RECIPIENT.ARCHIVE", f"dòng cuối là dòng lưu «{profile.recipients.archive}»", "recipients.archive")
     yield Rule("SIGNATURE_COLLECTIVE.PREFIX", f"thay mặt tập thể viết «{profile.signature.collective_prefix}»", "signature.collective_prefix")
     yield Rule("SIGNATURE_AUTHORITY.PREFIX", "quyền hạn ký viết đúng chữ viết tắt của hồ sơ", "signature.prefixes")
+    yield Rule("SIGNATURE_COLLECTIVE.MISSING", "cơ quan là tập thể ký thay mặt tập thể", "signature.collective_issuers", source="signature")
     yield Rule("SIGNATURE_AUTHORITY.PLACEMENT", "dòng ký thay dưới dòng thay mặt tập thể", "signature.authority_line_under_collective")
     yield Rule("SIGNATURE_POSITION.MISSING", "có khối chữ ký (chức vụ người ký)", "elements.signature_position")
     yield Rule("SIGNER_NAME.MISSING", "có họ tên người ký", "elements.signer_name")

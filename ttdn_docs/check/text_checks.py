@@ -305,10 +305,31 @@ def check_signature(anatomy: Anatomy, reporter: Reporter) -> None:
                 f"Cấp phó ký thay người đứng đầu phải có dòng «{deputy} …» dưới dòng thay mặt tập thể.",
                 expected=f"{deputy} <chức vụ người đứng đầu>", found="(không có)", severity="warning",
             )
+    _check_collective_issuer(anatomy, reporter, roles)
     if "position" not in roles:
         reporter.add("SIGNATURE_POSITION.MISSING", anatomy.signature[-1][1], "Thiếu dòng chức vụ người ký.")
     if anatomy.signer_name is None:
         reporter.add("SIGNER_NAME.MISSING", anatomy.signature[-1][1], "Thiếu họ tên người ký.")
+
+
+def _check_collective_issuer(anatomy: Anatomy, reporter: Reporter, roles: list[str]) -> None:
+    """A collective issuer (a cấp ủy) signs on behalf of the collective: a deputy signing
+    «K/T» without the collective line breaks HD 36 1.7.1."""
+    grammar = reporter.profile.signature
+    issuer = fold_key(" ".join(p.text for p in anatomy.issuer))
+    if "collective" in roles or not any(issuer.startswith(fold_key(name)) for name in grammar.collective_issuers):
+        return
+    deputy = grammar.prefixes.get("deputy")  # type: ignore[call-overload]
+    for role, para in anatomy.signature:
+        match = SIGNATURE_PREFIX.match(para.text)
+        if role == "authority" and match is not None and deputy and prefix_letters(match.group("prefix")) == prefix_letters(deputy):
+            reporter.add(
+                "SIGNATURE_COLLECTIVE.MISSING", para,
+                f"Cấp ủy là tập thể: ký «{grammar.collective_prefix} <tập thể>» rồi chức vụ người ký "
+                f"(ví dụ «{grammar.collective_prefix} BAN THƯỜNG VỤ» / «PHÓ BÍ THƯ»), không ký «{match.group('prefix')}».",
+                expected=f"{grammar.collective_prefix} <tập thể>", found=para.text.strip(),
+            )
+            return
 
 
 def _same_meaning(prefix: str, allowed: list[str]) -> str | None:

@@ -359,10 +359,14 @@ class AnatomyReader:
             body[index].mark == "addressee" or loose_key(body[index].text[:_HEAD]).startswith(self._addressee_key)
         ):
             found.addressees.append(body[index])
+            dash = self.profile.recipients.prefix.strip()
             rest = loose_key(body[index].text)[len(self._addressee_key):]
+            # A list: «Kính gửi:» alone on its line, or its first addressee after a dash
+            # («Kính gửi: - Các ban, ngành;»), the others one per line under it.
+            listed = not rest or _after_label(body[index].shown_text).startswith(dash)
             index += 1
-            while not rest and index < len(body) and (
-                body[index].mark == "addressee" or body[index].text.lstrip().startswith(self.profile.recipients.prefix.strip())
+            while listed and index < len(body) and (
+                body[index].mark == "addressee" or body[index].shown_text.lstrip().startswith(dash)
             ):
                 found.addressees.append(body[index])
                 index += 1
@@ -529,6 +533,11 @@ def _tab_columns(paras: list[Para]) -> list[Cell] | None:
         else:
             left.append(para)
     return [Cell(left, width // 2), Cell(right, width // 2)]
+
+
+def _after_label(text: str) -> str:
+    """The text after a label's colon (``Kính gửi: - A;`` → ``- A;``)."""
+    return text.partition(":")[2].strip()
 
 
 def _para_at(blocks: list[Para | Table], index: int, end: int) -> Para | None:

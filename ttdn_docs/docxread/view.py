@@ -48,6 +48,7 @@ from ttdn_docs.errors import NotADocxError, UnsafeDocxError
 # The renderer owns the names of its element styles (``docxfacts``, a leaf both share);
 # the reader only reads them back.
 from ttdn_docs.docxfacts.styles import ELEMENT_STYLES, style_id
+from ttdn_docs.docxfacts.metrics import text_width_twips
 
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
@@ -70,7 +71,7 @@ class LineMark:
     """A horizontal line at a paragraph: a paragraph border, a drawn shape, or a row of
     underscores. ``length`` in twips, ``None`` when it cannot be measured."""
 
-    kind: str  # border | drawing | vml | underscores
+    kind: str  # border | drawing | vml | underscores | underline (of the text itself)
     length: int | None
 
 
@@ -231,7 +232,8 @@ class ParaPart(Para):
     @lazy
     def lines(self) -> tuple[LineMark, ...]:
         runs = [r for r, segment in _runs_by_segment(self.el) if segment == self.segment]
-        return tuple(m for r in runs for m in _shape_marks(r))
+        # Underscores typed in a tab column are that column's line (a tabbed header).
+        return tuple(m for r in runs for m in _shape_marks(r)) + tuple(_text_marks(self))
 
     @property
     def _whole(self) -> Para:
@@ -707,8 +709,29 @@ def _line_marks(para: Para) -> Iterator[LineMark]:
     if fmt.border_top or fmt.border_bottom:
         yield LineMark("border", max(para.container - max(fmt.left, 0) - max(fmt.right, 0), 0))
     yield from _shape_marks(para.el)
-    if _UNDERSCORES.match(para.text.strip()):
-        yield LineMark("underscores", None)
+    yield from _text_marks(para)
+
+
+def _text_marks(para: Para) -> Iterator[LineMark]:
+    """Lines a paragraph's text prints: a row of underscores, or the underline of the
+    whole text (the usual shortcut for a line exactly as long as a title). Both are
+    measured as the text is set."""
+    text = para.text.strip()
+    if not text:
+        return
+    runs = [r for r in para.runs if r.text.strip()]
+    if _UNDERSCORES.match(text):
+        yield LineMark("underscores", _printed_width(runs))
+    elif runs and all(r.underline for r in runs):
+        yield LineMark("underline", _printed_width(runs))
+
+
+def _printed_width(runs: list[RunFormat]) -> int:
+    total = 0
+    for run in runs:
+        text = run.text.strip() if len(runs) == 1 else run.text
+        total += text_width_twips(text.upper() if run.caps else text, run.size, run.bold)
+    return total
 
 
 def _shape_marks(element: etree._Element) -> Iterator[LineMark]:

@@ -17,7 +17,8 @@ from ttdn_docs.admin.kinds import DocumentKind
 from ttdn_docs.admin.parts import SignatureAuthority
 
 Align = Literal["left", "center", "right", "justify"]
-Case = Literal["as_typed", "upper", "sentence"]
+# "lower": chữ thường — typed as the author wrote it, only never all in capitals.
+Case = Literal["as_typed", "upper", "sentence", "lower"]
 Confidence = Literal["reg", "excerpt", "seen", "code", "inferred", "open", "tested"]
 
 
@@ -209,6 +210,10 @@ class SignatureGrammar(Sourced):
     collective_prefix: str
     prefixes: dict[SignatureAuthority, str]
     authority_line_under_collective: bool
+    # Issuers that are collectives signing only on behalf of the collective (a cấp ủy):
+    # the start of the issuer name; their deputy signs under the collective line, never
+    # «K/T» alone.
+    collective_issuers: list[str] = Field(default_factory=list)
 
 
 # Tables (e.g. an indicator table) are regulated by neither rule book; these defaults
