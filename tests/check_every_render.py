@@ -42,8 +42,8 @@ def _check_every_render(request: pytest.FixtureRequest, monkeypatch: pytest.Monk
         current[:] = [profile]
         return build_context(document, profile, *args, **kwargs)
 
-    def checked_render(self: CompiledTemplate, context: dict[str, Any]) -> bytes:
-        data = render(self, context)
+    def checked_render(self: CompiledTemplate, context: dict[str, Any], *args: Any) -> bytes:
+        data = render(self, context, *args)
         if current:
             errors.extend(f.describe() for f in check_file(data, current[0]).errors)
         return data

@@ -215,9 +215,12 @@ def _render(args: argparse.Namespace) -> int:
     )
     print(f"Đã ghi {out}" + (" (bản DỰ THẢO)" if args.draft else ""))
     if args.pdf:
-        from ttdn_docs.render.pdf import convert_to_pdf
+        from ttdn_docs.render.pdfa import write_pdf
 
-        print(f"Đã ghi {convert_to_pdf(out)}")
+        pdf, font_warning = write_pdf(out, profile)
+        print(f"Đã ghi {pdf} (PDF/A-2b)")
+        if font_warning:
+            print(f"CẢNH BÁO — {font_warning}", file=sys.stderr)
     return EXIT_OK if args.no_check else _check_written(out, profile)
 
 

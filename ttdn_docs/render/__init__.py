@@ -17,6 +17,7 @@ from ttdn_docs.errors import RenderError
 from ttdn_docs.profiles import Profile
 from ttdn_docs.render.context import PLACEHOLDERS, build_context
 from ttdn_docs.render.engine import CompiledTemplate
+from ttdn_docs.render.properties import document_properties
 from ttdn_docs.render.templates import template_for
 
 __all__ = [
@@ -33,7 +34,8 @@ __all__ = [
 
 def render_docx(document: AdminDocument, profile: Profile, template: Path | None = None) -> bytes:
     """Render ``document`` under ``profile`` (optionally into a user template)."""
-    return template_for(profile, template).render(build_context(document, profile))
+    properties = document_properties(document, profile)
+    return template_for(profile, template).render(build_context(document, profile), properties)
 
 
 def write_docx(

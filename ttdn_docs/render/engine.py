@@ -27,6 +27,8 @@ from ttdn_docs.errors import DocxReadError, RenderError, TemplateProblemError
 from ttdn_docs.render.locations import paragraph_locations, where
 from ttdn_docs.render.ooxml import fit_table_grids
 from ttdn_docs.render.package import DeflatedEntry, write_entries
+from ttdn_docs.render.properties import DocumentProperties, app_xml, core_xml
+from ttdn_docs.render.property_parts import with_property_parts
 
 _TEMPLATED_PART = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
 _PARAGRAPH_START = re.compile(r"<w:p([ >])")
@@ -50,9 +52,11 @@ class CompiledTemplate:
         self.digest = hashlib.sha256(data).hexdigest()  # identifies the template in batch fingerprints
         try:
             # A template may come from anyone: vetted like any .docx (zip bombs, DTDs, sizes).
-            self._entries = list(safe_entries(data, name).items())
+            entries = list(safe_entries(data, name).items())
         except DocxReadError as exc:
             raise TemplateProblemError(f"Mẫu không dùng được: {exc}") from None
+        # Every document gets properties of its own and no picture of the template.
+        self._entries = with_property_parts(entries)
         self._templates: dict[str, jinja2.Template] = {}
         self.sources: dict[str, str] = {}
         self.environment = _environment()
@@ -99,9 +103,13 @@ class CompiledTemplate:
     def parts(self) -> dict[str, jinja2.Template]:
         return dict(self._templates)
 
-    def render(self, context: dict[str, Any]) -> bytes:
-        """Render every templated part and return the .docx bytes."""
+    def render(self, context: dict[str, Any], properties: DocumentProperties | None = None) -> bytes:
+        """Render every templated part and return the .docx bytes; ``properties`` replace
+        the template's docProps/core.xml and app.xml."""
         rendered: dict[str, bytes] = {}
+        if properties is not None:
+            rendered["docProps/core.xml"] = core_xml(properties)
+            rendered["docProps/app.xml"] = app_xml(properties)
         for part, template in self._templates.items():
             try:
                 xml = template.render(context)
@@ -121,7 +129,7 @@ class CompiledTemplate:
             if fit_table_grids(root):
                 blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
             rendered[part] = blob
-        return write_entries([self._static[p] if p in self._static else (p, rendered[p]) for p, _ in self._entries])
+        return write_entries([(p, rendered[p]) if p in rendered else self._static[p] for p, _ in self._entries])
 
 
 def _parse_well_formed(blob: bytes, part: str) -> etree._Element:

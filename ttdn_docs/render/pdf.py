@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 
 from ttdn_docs.errors import RenderError
+from ttdn_docs.render.pdfa import PDFA_EXPORT_FILTER
 
 CONVERT_TIMEOUT_S = 180
 
@@ -31,7 +32,9 @@ def convert_to_pdf(docx: Path, pdf: Path | None = None, *, timeout: float = CONV
 
 # The filter named, not guessed: a file that began as a web page (HTML saved as .odt)
 # opens as a «Writer/Web» document, for which LibreOffice finds no .docx filter by itself.
-_EXPORT_FILTERS = {"docx": "docx:MS Word 2007 XML", "odt": "odt:writer8"}
+# A PDF is PDF/A-2b and tagged (docs/electronic.md says why 2b): the form an archive and
+# an e-office system keep, with the document's structure and language for readers.
+_EXPORT_FILTERS = {"docx": "docx:MS Word 2007 XML", "odt": "odt:writer8", "pdf": PDFA_EXPORT_FILTER}
 
 
 def soffice_convert(source: Path, target_format: str, *, timeout: float = CONVERT_TIMEOUT_S) -> bytes:

@@ -29,6 +29,7 @@ from ttdn_docs.profiles.grammar import body_roles
 from ttdn_docs.profiles.model import MarkSlot
 from ttdn_docs.render import ooxml
 from ttdn_docs.render.package import read_entries, write_entries
+from ttdn_docs.render.property_parts import with_property_parts
 
 NSDECL = f'xmlns:w="{ooxml.W_NS}"'
 def build_template(profile: Profile) -> bytes:
@@ -353,9 +354,10 @@ def _body_fragments(profile: Profile, section_xml: str) -> list[str]:
 
 
 def _normalise_package(data: bytes) -> bytes:
-    """Fixed core-property dates and timestamps so the build is byte-reproducible."""
+    """Fixed core-property dates and timestamps so the build is byte-reproducible; no
+    thumbnail (python-docx's blank page is a picture of nothing)."""
     entries = []
-    for name, blob in read_entries(data):
+    for name, blob in with_property_parts(read_entries(data)):
         if name == "docProps/core.xml":
             blob = re.sub(
                 rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)",
