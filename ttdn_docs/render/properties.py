@@ -13,11 +13,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
+
 
 from ttdn_docs.admin import AdminDocument
 from ttdn_docs.profiles import Profile
 from ttdn_docs.profiles.grammar import doc_symbol
+from ttdn_docs.render.ooxml import escape
 
 LANGUAGE = "vi-VN"
 APPLICATION = "ttdn_docs"
