@@ -74,13 +74,14 @@ def test_state_plan_properties_use_its_own_number_and_issuer(tmp_path: Path) -> 
 def test_a_draft_without_a_date_is_dated_when_rendered(monkeypatch: pytest.MonkeyPatch, party: Profile) -> None:
     document = load_document(THANH_MIEN).to_document()
     undated = document.model_copy(update={"place_date": document.place_date.model_copy(update={"date": None, "year": 2025})})
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01T00:00:00Z
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767200400")  # 2025-12-31T17:00:00Z = 1/1/2026 00:00 in Vietnam
     props = document_properties(undated, party)
-    assert props.timestamp == "2026-01-01T00:00:00Z" and "dự thảo" in props.description
+    assert props.timestamp == "2026-01-01T05:00:00Z" and "dự thảo" in props.description
     monkeypatch.delenv("SOURCE_DATE_EPOCH")
-    before = dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
-    created = document_properties(undated, party).created
-    assert before <= created <= before + dt.timedelta(minutes=5)
+    vietnam = dt.timezone(dt.timedelta(hours=7))
+    before = dt.datetime.now(vietnam).date()
+    created = document_properties(undated, party).created.date()
+    assert before <= created <= dt.datetime.now(vietnam).date()
 
 
 def test_properties_are_escaped_xml(tmp_path: Path, party: Profile) -> None:

@@ -4,8 +4,9 @@ Word shows them under File › Info, LibreOffice carries them into the PDF's Inf
 (title, subject, author, keywords, language), and e-office systems read them on upload: a
 file must not say it is «the template of profile …» created on the day the template was
 built. The dates are the issue date (noon in Vietnam, so the day is the same in any time
-zone a reader has); a draft with no date takes the time of rendering, or
-``SOURCE_DATE_EPOCH`` when set (reproducible builds).
+zone a reader has); a draft with no date takes the day it is rendered on (in Vietnam, at
+noon likewise: rendering the same data twice on one day gives the same bytes), or the day
+of ``SOURCE_DATE_EPOCH`` when set (reproducible builds).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from ttdn_docs.render.ooxml import escape
 LANGUAGE = "vi-VN"
 APPLICATION = "ttdn_docs"
 _NOON_IN_VIETNAM_UTC = dt.time(5, 0, 0)  # 12:00 at UTC+7
+_VIETNAM = dt.timezone(dt.timedelta(hours=7))
 
 
 @dataclass(frozen=True)
@@ -32,7 +34,7 @@ class DocumentProperties:
     author: str
     keywords: str
     description: str
-    created: dt.datetime  # UTC
+    created: dt.datetime  # UTC, naive
     language: str = LANGUAGE
 
     @property
@@ -46,7 +48,8 @@ def document_properties(document: AdminDocument, profile: Profile, *, now: dt.da
     author = " ".join(document.issuer.lines)
     symbol = doc_symbol(profile, document.kind, document.number) if document.number.number is not None else ""
     date = document.place_date.date
-    created = dt.datetime.combine(date, _NOON_IN_VIETNAM_UTC) if date is not None else _now(now)
+    day = date if date is not None else _today_in_vietnam(now)
+    created = dt.datetime.combine(day, _NOON_IN_VIETNAM_UTC)
     when = f"ngày {date.day:02d}/{date.month:02d}/{date.year}" if date is not None else "dự thảo, chưa có ngày"
     described = ", ".join(part for part in (f"{kind} số {symbol}" if symbol else kind, when, author) if part)
     return DocumentProperties(
@@ -55,17 +58,16 @@ def document_properties(document: AdminDocument, profile: Profile, *, now: dt.da
         author=author,
         keywords=symbol,
         description=described,
-        created=created.replace(tzinfo=None),
+        created=created,
     )
 
 
-def _now(now: dt.datetime | None) -> dt.datetime:
-    if now is not None:
-        return now.astimezone(dt.timezone.utc).replace(microsecond=0)
+def _today_in_vietnam(now: dt.datetime | None) -> dt.date:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
-    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    if now is None and epoch.isdigit():
+        now = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+    moment = now if now is not None else dt.datetime.now(dt.timezone.utc)
+    return moment.astimezone(_VIETNAM).date()
 
 
 def core_xml(props: DocumentProperties) -> bytes:
