@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from ttdn_docs import __version__
 from ttdn_docs.errors import TtdnError
+from ttdn_docs.exchange.command import add_metadata_command
 
 if TYPE_CHECKING:
     from ttdn_docs.importer import ImportResult
@@ -133,6 +134,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_batch(commands)
     _add_register(commands)
     _add_from_word(commands)
+    add_metadata_command(commands)
     return parser
 
 

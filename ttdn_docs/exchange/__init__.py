@@ -5,7 +5,17 @@ officer (or the e-office system's import) reads. See docs/electronic.md."""
 
 from __future__ import annotations
 
-from ttdn_docs.exchange.edxml import EDXML_NS, edxml_header
-from ttdn_docs.exchange.metadata import OutgoingMetadata, outgoing_metadata, split_code
+from typing import TYPE_CHECKING
+
+from ttdn_docs.exports import lazy_exports
+
+if TYPE_CHECKING:
+    from ttdn_docs.exchange.edxml import EDXML_NS, edxml_header
+    from ttdn_docs.exchange.metadata import OutgoingMetadata, outgoing_metadata, split_code
+
+__getattr__, __dir__ = lazy_exports(
+    __name__,
+    {".edxml": ("EDXML_NS", "edxml_header"), ".metadata": ("OutgoingMetadata", "outgoing_metadata", "split_code")},
+)
 
 __all__ = ["EDXML_NS", "OutgoingMetadata", "edxml_header", "outgoing_metadata", "split_code"]

@@ -1,5 +1,5 @@
 """PDF in: the text layer of a PDF read into lines with font, size, bold/italic and
-position (``read_pdf``), the fonts it embeds (``pdf_fonts``). Needs the optional extra
+position (``read_pdf``), the fonts it embeds, its page count. Needs the optional extra
 ``pdf`` (pypdfium2, Apache-2.0/BSD; PyMuPDF is AGPL and never used).
 
     from ttdn_docs.pdfread import read_pdf
@@ -10,8 +10,23 @@ position (``read_pdf``), the fonts it embeds (``pdf_fonts``). Needs the optional
 
 from __future__ import annotations
 
-from ttdn_docs.pdfread.backend import INSTALL_HINT, PdfSupportMissing, available
-from ttdn_docs.pdfread.text import PdfPage, PdfReadError, PdfText, Rule, Span, TextLine, font_family, read_pdf
+from typing import TYPE_CHECKING
+
+from ttdn_docs.exports import lazy_exports
+
+if TYPE_CHECKING:
+    from ttdn_docs.pdfread.backend import INSTALL_HINT, PdfSupportMissing, available
+    from ttdn_docs.pdfread.pages import page_count
+    from ttdn_docs.pdfread.text import PdfPage, PdfReadError, PdfText, Rule, Span, TextLine, font_family, read_pdf
+
+__getattr__, __dir__ = lazy_exports(
+    __name__,
+    {
+        ".backend": ("INSTALL_HINT", "PdfSupportMissing", "available"),
+        ".pages": ("page_count",),
+        ".text": ("PdfPage", "PdfReadError", "PdfText", "Rule", "Span", "TextLine", "font_family", "read_pdf"),
+    },
+)
 
 __all__ = [
     "INSTALL_HINT",
@@ -24,5 +39,6 @@ __all__ = [
     "TextLine",
     "available",
     "font_family",
+    "page_count",
     "read_pdf",
 ]
