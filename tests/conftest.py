@@ -1,9 +1,16 @@
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# The disk cache (compiled templates, profiles) of this test run only: never the user's,
+# and the subprocesses the CLI tests start share it.
+os.environ["TTDN_CACHE_DIR"] = tempfile.mkdtemp(prefix="ttdn-test-cache-")
+os.environ.pop("TTDN_NO_CACHE", None)
 
 from ttdn_docs import load_plan, load_profile
 from ttdn_docs.profiles import Profile

@@ -104,3 +104,28 @@ def test_the_small_xml_escapes_write_what_saxutils_writes(text: str) -> None:
 
     assert escape(text) == sax_escape(text)
     assert quoteattr(text) == sax_quoteattr(text)
+
+
+@pytest.mark.parametrize("bases", ["aAeE", "yY", "oO", "uU"])
+def test_the_composed_tone_letters_are_the_ones_a_scan_of_unicode_finds(bases: str) -> None:
+    import unicodedata
+
+    from ttdn_docs.vn.variants import _MARKS, _marked
+
+    scanned = ""
+    for code in range(0xC0, 0x1F00):
+        decomposed = unicodedata.normalize("NFD", chr(code))
+        if len(decomposed) == 2 and decomposed[0] in bases and decomposed[1] in _MARKS:
+            scanned += chr(code)
+    assert _marked(bases) == scanned
+
+
+def test_the_constructed_table_styles_equal_validated_ones() -> None:
+    from ttdn_docs.profiles.model import DEFAULT_TABLE_CELL, DEFAULT_TABLE_HEADER, DEFAULT_TABLE_TOTAL, Style
+
+    ref = "Không quy định; thực tiễn bảng số liệu"
+    for style, bold in ((DEFAULT_TABLE_HEADER, True), (DEFAULT_TABLE_CELL, False), (DEFAULT_TABLE_TOTAL, True)):
+        validated = Style(size=13, bold=bold, align="center", space_before=2, space_after=2, ref=ref)
+        assert style == validated
+        assert style.model_dump() == validated.model_dump()
+        assert style.model_dump_json() == validated.model_dump_json()

@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ttdn_docs.admin import DocNumber, DocumentKind, Marks
 from ttdn_docs.datafile import LineMap, dump_yaml, line_of, load_data, validate
@@ -19,20 +19,19 @@ from ttdn_docs.errors import FieldProblem, IncompleteDocumentError, InputError
 from ttdn_docs.profiles import Profile, load_profile
 from ttdn_docs.profiles.grammar import doc_symbol
 from ttdn_docs.profiles.model import Profile as ProfileModel
-from ttdn_docs.importer import ImportKind, ImportResult, import_docx
-from ttdn_docs.importer.source import check_output_suffix
-from ttdn_docs.importer.yaml_out import document_yaml
 from ttdn_docs.register import NumberedDocument, numbered, open_register, wants_number
 from ttdn_docs.render import check_writable, write_bytes_atomic, write_docx
-from ttdn_docs.ttdn.aggregate import Aggregation, aggregate
 from ttdn_docs.ttdn.common import fixed_number
 from ttdn_docs.ttdn.load import load_plan, load_report
 from ttdn_docs.ttdn.plan import ForeignInfoPlan
 from ttdn_docs.ttdn.report import ForeignInfoReport
-from ttdn_docs.ttdn.rollover import rollover
-from ttdn_docs.ttdn.scaffold import load_outline, report_from_plan
 from ttdn_docs.ttdn.todo import todo
-from ttdn_docs.ttdn.unit_results import UnitResults, load_unit_file
+
+# What only one command uses is imported by the function that uses it: ``render`` does
+# not pay for the Word reader, the aggregator or the rollover.
+if TYPE_CHECKING:
+    from ttdn_docs.importer import ImportKind, ImportResult
+    from ttdn_docs.ttdn.aggregate import Aggregation
 
 
 class DomainDocument(NumberedDocument, Protocol):
@@ -47,8 +46,8 @@ class DomainDocument(NumberedDocument, Protocol):
 
 # kind field in the input → model.
 DOCUMENT_MODELS: dict[str, type[Any]] = {"plan": ForeignInfoPlan, "report": ForeignInfoReport}
-# Inputs that are not documents themselves but have a published schema.
-INPUT_MODELS: dict[str, type[Any]] = {"unit_results": UnitResults}
+# Inputs that are not documents themselves but have a published schema (module, class).
+INPUT_MODELS: dict[str, tuple[str, str]] = {"unit_results": ("ttdn_docs.ttdn.unit_results", "UnitResults")}
 
 
 def load_document(path: Path) -> DomainDocument:
@@ -162,7 +161,14 @@ def json_schema(what: str) -> dict[str, Any]:
     profile file (``profile``)."""
     if what == "profile":
         return ProfileModel.model_json_schema()
-    schema: dict[str, Any] = {**DOCUMENT_MODELS, **INPUT_MODELS}[what].model_json_schema()
+    if what in INPUT_MODELS:
+        import importlib
+
+        module, name = INPUT_MODELS[what]
+        model = getattr(importlib.import_module(module), name)
+    else:
+        model = DOCUMENT_MODELS[what]
+    schema: dict[str, Any] = model.model_json_schema()
     return schema
 
 
@@ -183,6 +189,8 @@ def init_report(
 ) -> ForeignInfoReport:
     """A report scaffold from a plan: what the plan says filled in, the rest marked
     ``<<CẦN ĐIỀN: …>>`` (one result entry per assigned unit and task)."""
+    from ttdn_docs.ttdn.scaffold import load_outline, report_from_plan
+
     if not isinstance(plan, ForeignInfoPlan):
         plan = load_plan(Path(plan))
     chosen = resolve_profile(plan, profile)
@@ -208,6 +216,9 @@ def aggregate_files(
 ) -> Aggregation:
     """Merge the units' result files (YAML/JSON, CSV, XLSX) into ``base`` (a report
     file or model), or into a fresh scaffold of ``plan``."""
+    from ttdn_docs.ttdn.aggregate import aggregate
+    from ttdn_docs.ttdn.unit_results import load_unit_file
+
     if not unit_files:
         raise InputError("tổng hợp", [FieldProblem("", "chưa có tệp báo cáo nào của đơn vị")])
     if base is None and plan is None:
@@ -249,6 +260,10 @@ def import_to_yaml(
     overwrite: bool = False,
 ) -> ImportResult:
     """Read a plan or report from a Word file and write it as commented YAML."""
+    from ttdn_docs.importer import import_docx
+    from ttdn_docs.importer.source import check_output_suffix
+    from ttdn_docs.importer.yaml_out import document_yaml
+
     check_output_suffix(Path(output), YAML_SUFFIXES, "tệp dữ liệu YAML")
     result = import_docx(source, kind=kind, profile=profile)
     text = document_yaml(result.document, source=Path(source).name, warnings=result.warnings)
@@ -269,6 +284,10 @@ def rollover_file(
     path: str | Path, year: int, output: Path, *, plan: str | Path | None = None, overwrite: bool = False
 ) -> ForeignInfoPlan | ForeignInfoReport:
     """Next year's draft of a plan (or report) file, written as commented YAML."""
+    from ttdn_docs.importer.source import check_output_suffix
+    from ttdn_docs.importer.yaml_out import document_yaml
+    from ttdn_docs.ttdn.rollover import rollover
+
     check_output_suffix(Path(output), YAML_SUFFIXES, "tệp dữ liệu YAML")
     if Path(path).suffix.lower() in (".docx", ".doc", ".odt"):
         raise InputError(str(path), [FieldProblem("", "rollover đọc tệp dữ liệu (.yaml); với tệp Word, chạy ttdn-docs import trước")])

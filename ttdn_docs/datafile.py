@@ -51,10 +51,20 @@ def read_text(path: Path, kind: InputKind = InputKind.DATA) -> str:
         raise InputError(str(path), [FieldProblem("", f"không đọc được tệp ({exc.strerror})")]) from None
 
 
-class _InputLoader(yaml.SafeLoader):
+# libyaml (in PyYAML's wheels) scans and parses in C, five to ten times faster than the
+# pure-Python parser; the constructors and the resolver stay PyYAML's own, so the data
+# are the same. Where libyaml is absent the pure parser serves alone.
+_FastLoaderBase: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _PureInputLoader(yaml.SafeLoader):
     """SafeLoader that keeps what officers type readable by the models: a float keeps its
     text (``18.600`` is a figure, not 18.6) and a date YAML cannot build (``2025-02-30``)
     stays text, for the date type to refuse with the reason."""
+
+
+class _InputLoader(_FastLoaderBase):  # type: ignore[valid-type,misc]
+    """The same loader on libyaml's parser."""
 
 
 def _written_number(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> WrittenNumber:
@@ -68,14 +78,29 @@ def _lenient_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
         return str(node.value)
 
 
-_InputLoader.add_constructor("tag:yaml.org,2002:float", _written_number)
-_InputLoader.add_constructor("tag:yaml.org,2002:timestamp", _lenient_timestamp)
+for _loader in (_PureInputLoader, _InputLoader):
+    _loader.add_constructor("tag:yaml.org,2002:float", _written_number)
+    _loader.add_constructor("tag:yaml.org,2002:timestamp", _lenient_timestamp)
 
 
 def parse_yaml(text: str, source: str) -> tuple[Any, LineMap]:
     """Parse YAML safely, in one pass; return the data and a map from field path to
-    line."""
-    loader = _InputLoader(text)
+    line. A file libyaml refuses is parsed again by the pure parser, whose problems the
+    officer's messages are written for (errors are rare; the fast path is the rule)."""
+    if _InputLoader is not _PureInputLoader:
+        try:
+            return _parse_with(_InputLoader, text, source, syntax_errors=False)
+        except yaml.YAMLError:
+            pass
+    return _parse_with(_PureInputLoader, text, source)
+
+
+def _parse_with(
+    loader_class: type[yaml.SafeLoader], text: str, source: str, *, syntax_errors: bool = True
+) -> tuple[Any, LineMap]:
+    """One parse; a syntax error becomes the officer's message, or is raised as it is
+    when not ``syntax_errors`` (for the pure parser to describe)."""
+    loader = loader_class(text)
     try:
         node = loader.get_single_node()
         if node is None:
@@ -84,6 +109,8 @@ def parse_yaml(text: str, source: str) -> tuple[Any, LineMap]:
         _walk(node, (), lines, [0], source)
         data = loader.construct_document(node)
     except yaml.YAMLError as exc:
+        if not syntax_errors:
+            raise
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         problem = str(getattr(exc, "problem", None) or exc)

@@ -11,7 +11,7 @@ from ttdn_docs.exports import lazy_exports
 if TYPE_CHECKING:
     from ttdn_docs.admin.body import Block, BulletItem, BulletList, Paragraph, Section, Table, TableColumn
     from ttdn_docs.admin.document import AdminDocument, Annex, Marks
-    from ttdn_docs.admin.kinds import DocumentKind
+    from ttdn_docs.admin.kinds import DocumentKind, SignatureAuthority
     from ttdn_docs.admin.parts import (
         Authority,
         DocNumber,
@@ -19,7 +19,6 @@ if TYPE_CHECKING:
         Recipient,
         Recipients,
         Signature,
-        SignatureAuthority,
     )
 
 __getattr__, __dir__ = lazy_exports(
@@ -27,7 +26,7 @@ __getattr__, __dir__ = lazy_exports(
     {
         ".body": ("Block", "BulletItem", "BulletList", "Paragraph", "Section", "Table", "TableColumn"),
         ".document": ("AdminDocument", "Annex", "Marks"),
-        ".kinds": ("DocumentKind",),
+        ".kinds": ("DocumentKind", "SignatureAuthority"),
         ".parts": (
             "Authority",
             "DocNumber",
@@ -35,7 +34,6 @@ __getattr__, __dir__ = lazy_exports(
             "Recipient",
             "Recipients",
             "Signature",
-            "SignatureAuthority",
         ),
     },
 )

@@ -2,30 +2,14 @@
 
 from __future__ import annotations
 
-from enum import Enum
-
 from pydantic import BaseModel, ConfigDict, Field
 
 from ttdn_docs.admin.body import Block
+from ttdn_docs.admin.kinds import Confidentiality as Confidentiality  # defined beside the kinds; importable here
 from ttdn_docs.admin.kinds import DocumentKind
+from ttdn_docs.admin.kinds import Urgency as Urgency
 from ttdn_docs.admin.parts import Authority, DocNumber, PlaceDate, Recipients, Signature
 from ttdn_docs.admin.text import CleanText
-
-
-class Urgency(str, Enum):
-    """Độ khẩn."""
-
-    KHAN = "khan"
-    THUONG_KHAN = "thuong_khan"
-    HOA_TOC = "hoa_toc"
-
-
-class Confidentiality(str, Enum):
-    """Độ mật."""
-
-    MAT = "mat"
-    TOI_MAT = "toi_mat"
-    TUYET_MAT = "tuyet_mat"
 
 
 class Marks(BaseModel):

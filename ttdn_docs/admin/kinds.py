@@ -46,3 +46,33 @@ _NAMES: dict[DocumentKind, str] = {
     DocumentKind.KET_LUAN: "Kết luận",
     DocumentKind.CONG_VAN: "Công văn",
 }
+
+
+# The enums below are values the profiles speak of too; they live here, beside the
+# document kinds, so that a profile is read without building the document models.
+
+
+class Urgency(str, Enum):
+    """Độ khẩn."""
+
+    KHAN = "khan"
+    THUONG_KHAN = "thuong_khan"
+    HOA_TOC = "hoa_toc"
+
+
+class Confidentiality(str, Enum):
+    """Độ mật."""
+
+    MAT = "mat"
+    TOI_MAT = "toi_mat"
+    TUYET_MAT = "tuyet_mat"
+
+
+class SignatureAuthority(str, Enum):
+    """How the signer signs, by meaning; the profile turns it into ``T/M``, ``TM.`` …"""
+
+    HEAD = "head"  # the head signs in own right (no prefix)
+    DEPUTY = "deputy"  # ký thay: K/T, KT.
+    BY_ORDER = "by_order"  # thừa lệnh: T/L, TL.
+    BY_AUTHORIZATION = "by_authorization"  # thừa ủy quyền: T/U, TUQ.
+    ACTING = "acting"  # quyền: Q.

@@ -5,10 +5,10 @@ endings belongs to the profile, never to these models."""
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from ttdn_docs.admin.kinds import SignatureAuthority as SignatureAuthority  # defined beside the kinds
 from ttdn_docs.admin.text import CleanText
 
 
@@ -72,16 +72,6 @@ class Recipients(_Value):
 
     items: list[Recipient] = Field(default_factory=list, max_length=200)
     archive: list[CleanText] = Field(min_length=1, max_length=20)
-
-
-class SignatureAuthority(str, Enum):
-    """How the signer signs, by meaning; the profile turns it into ``T/M``, ``TM.`` …"""
-
-    HEAD = "head"  # the head signs in own right (no prefix)
-    DEPUTY = "deputy"  # ký thay: K/T, KT.
-    BY_ORDER = "by_order"  # thừa lệnh: T/L, TL.
-    BY_AUTHORIZATION = "by_authorization"  # thừa ủy quyền: T/U, TUQ.
-    ACTING = "acting"  # quyền: Q.
 
 
 class Signature(_Value):

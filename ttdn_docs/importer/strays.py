@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ttdn_docs.admin.document import Confidentiality, Urgency
+from ttdn_docs.admin.kinds import Confidentiality, Urgency
 from ttdn_docs.docxread.anatomy import Anatomy, loose_key
 from ttdn_docs.docxread.view import DocxView, Para, Table
 from ttdn_docs.profiles.model import Profile

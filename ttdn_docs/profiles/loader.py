@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 from functools import cache
 from pathlib import Path
 
-from ttdn_docs.datafile import load_model
+from ttdn_docs import diskcache
+from ttdn_docs.datafile import LineMap, parse_json, parse_yaml, read_text, validate
 from ttdn_docs.errors import InputError, ProfileError
 from ttdn_docs.profiles.model import Profile
 
@@ -45,7 +48,43 @@ def _load_builtin(profile_id: str) -> Profile:
 
 
 def _load_file(path: Path) -> Profile:
+    """A profile file read and validated, or taken from the disk cache when this very
+    text was validated before (``ttdn_docs.diskcache``: keyed by the text and the
+    model's code, so an edited file or model is read afresh)."""
     try:
-        return load_model(Profile, path)
+        text = read_text(path)
+        key = diskcache.entry_key("profile", path.suffix.lower(), text, _model_version())
+        cached = _from_cache(key)
+        if cached is not None:
+            return cached
+        lines: LineMap = {}
+        if path.suffix.lower() == ".json":
+            data = parse_json(text, str(path))
+        else:
+            data, lines = parse_yaml(text, str(path))
+        profile = validate(Profile, data, str(path), lines)
     except InputError as exc:
         raise ProfileError(f"Hồ sơ thể thức không hợp lệ.\n{exc}") from None
+    diskcache.store("profiles", key, pickle.dumps(profile, protocol=pickle.HIGHEST_PROTOCOL))
+    return profile
+
+
+def _from_cache(key: str) -> Profile | None:
+    payload = diskcache.load("profiles", key)
+    if payload is None:
+        return None
+    try:
+        # Our own entry in the user's private cache folder (see diskcache), checksummed.
+        profile = pickle.loads(payload)
+    except Exception:  # an entry from another build of the models: a miss
+        return None
+    return profile if isinstance(profile, Profile) else None
+
+
+@cache
+def _model_version() -> str:
+    import pydantic
+
+    from ttdn_docs.profiles import model
+
+    return f"{pydantic.VERSION} {hashlib.sha256(Path(model.__file__).read_bytes()).hexdigest()}"

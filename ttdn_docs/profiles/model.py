@@ -8,13 +8,11 @@ inferred, open) so that findings can cite their source.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from ttdn_docs.admin.document import Confidentiality, Urgency
-from ttdn_docs.admin.kinds import DocumentKind
-from ttdn_docs.admin.parts import SignatureAuthority
+from ttdn_docs.admin.kinds import Confidentiality, DocumentKind, SignatureAuthority, Urgency
 
 Align = Literal["left", "center", "right", "justify"]
 # "lower": chữ thường — typed as the author wrote it, only never all in capitals.
@@ -23,7 +21,9 @@ Confidence = Literal["reg", "excerpt", "seen", "code", "inferred", "open", "test
 
 
 class _Data(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # Built when first validated: a profile read from the disk cache (``loader``) is
+    # never validated again, and ``check`` then never builds these models at all.
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class Sourced(_Data):
@@ -218,10 +218,13 @@ class SignatureGrammar(Sourced):
 
 # Tables (e.g. an indicator table) are regulated by neither rule book; these defaults
 # follow practice so that a profile file without table styles still loads.
+# Constructed, not validated: validating at import would build every profile model in
+# every process (tests/test_startup.py proves them equal to validated ones).
 _TABLE_REF = "Không quy định; thực tiễn bảng số liệu"
-DEFAULT_TABLE_HEADER = Style(size=13, bold=True, align="center", space_before=2, space_after=2, ref=_TABLE_REF)
-DEFAULT_TABLE_CELL = Style(size=13, align="center", space_before=2, space_after=2, ref=_TABLE_REF)
-DEFAULT_TABLE_TOTAL = Style(size=13, bold=True, align="center", space_before=2, space_after=2, ref=_TABLE_REF)
+_TABLE_STYLE: dict[str, Any] = {"size": 13.0, "align": "center", "space_before": 2.0, "space_after": 2.0, "ref": _TABLE_REF}
+DEFAULT_TABLE_HEADER = Style.model_construct(**_TABLE_STYLE, bold=True)
+DEFAULT_TABLE_CELL = Style.model_construct(**_TABLE_STYLE)
+DEFAULT_TABLE_TOTAL = Style.model_construct(**_TABLE_STYLE, bold=True)
 
 
 class TableFrame(Sourced):

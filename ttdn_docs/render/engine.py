@@ -13,15 +13,18 @@ reach attributes beyond the plain data it is given.
 from __future__ import annotations
 
 import hashlib
+import marshal
 import re
+from functools import cache
 from pathlib import Path
+from types import CodeType
 from typing import Any
 
 import jinja2
-from docxtpl import DocxTemplate  # type: ignore[import-untyped]  # no py.typed marker
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
+from ttdn_docs import diskcache
 from ttdn_docs.docxsafe import read_source, safe_entries
 from ttdn_docs.errors import DocxReadError, RenderError, TemplateProblemError
 from ttdn_docs.render.locations import paragraph_locations, where
@@ -62,7 +65,24 @@ class CompiledTemplate:
         self.environment = _environment()
         if "word/document.xml" not in {p for p, _ in self._entries}:
             raise TemplateProblemError(f"Mẫu '{name}' thiếu phần word/document.xml")
+        compiled = _load_compiled(self.digest)
+        if compiled is None:
+            compiled = self._compile_parts(name)
+            diskcache.store("templates", _cache_key(self.digest), marshal.dumps(compiled))
+        globals_ = self.environment.make_globals(None)
+        for part, (source, code) in compiled.items():
+            self.sources[part] = source
+            self._templates[part] = self.environment.template_class.from_code(self.environment, code, globals_, None)
+        # Parts no render changes are deflated once here, not once per document.
+        self._static = {p: DeflatedEntry.of(p, b) for p, b in self._entries if p not in self._templates}
+
+    def _compile_parts(self, name: str) -> dict[str, tuple[str, CodeType]]:
+        """Each templated part patched by docxtpl's pre-processor and compiled by Jinja
+        (its source and code); every problem of the template raised at once."""
+        from docxtpl import DocxTemplate  # type: ignore[import-untyped]  # no py.typed marker
+
         patcher = DocxTemplate.__new__(DocxTemplate)  # patch_xml uses no instance state
+        compiled: dict[str, tuple[str, CodeType]] = {}
         errors: list[str] = []
         for part, blob in self._entries:
             if not _TEMPLATED_PART.match(part):
@@ -75,17 +95,15 @@ class CompiledTemplate:
             if "{" not in xml:
                 continue
             patched = _PARAGRAPH_START.sub(r"\n<w:p\1", patcher.patch_xml(xml))
-            self.sources[part] = patched
             try:
-                self._templates[part] = self.environment.from_string(patched)
+                compiled[part] = (patched, self.environment.compile(patched))
             except jinja2.TemplateSyntaxError as exc:
                 location = where(paragraph_locations(blob, part), patched, exc.lineno, part)
                 errors.append(f"{location}: lỗi cú pháp thẻ ({exc.message})")
         if errors:
             listed = "\n".join(f"  - {e}" for e in errors)
             raise TemplateProblemError(f"Mẫu '{name}' có {len(errors)} lỗi:\n{listed}")
-        # Parts no render changes are deflated once here, not once per document.
-        self._static = {p: DeflatedEntry.of(p, b) for p, b in self._entries if p not in self._templates}
+        return compiled
 
     def raw_part(self, part: str) -> bytes:
         """The part's XML as stored in the template (before patching)."""
@@ -130,6 +148,30 @@ class CompiledTemplate:
                 blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
             rendered[part] = blob
         return write_entries([(p, rendered[p]) if p in rendered else self._static[p] for p, _ in self._entries])
+
+
+def _cache_key(digest: str) -> str:
+    return diskcache.entry_key("template", digest, _code_version())
+
+
+@cache
+def _code_version() -> str:
+    """What the compiled form depends on besides the template: Jinja, docxtpl's
+    pre-processor and this module's patching."""
+    from importlib.metadata import version
+
+    return f"{jinja2.__version__} {version('docxtpl')} {hashlib.sha256(Path(__file__).read_bytes()).hexdigest()}"
+
+
+def _load_compiled(digest: str) -> dict[str, tuple[str, CodeType]] | None:
+    payload = diskcache.load("templates", _cache_key(digest))
+    if payload is None:
+        return None
+    try:
+        compiled = marshal.loads(payload)
+    except (ValueError, EOFError, TypeError):
+        return None
+    return compiled if isinstance(compiled, dict) else None
 
 
 def _parse_well_formed(blob: bytes, part: str) -> etree._Element:

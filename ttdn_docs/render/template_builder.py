@@ -30,6 +30,7 @@ from ttdn_docs.profiles.model import MarkSlot
 from ttdn_docs.render import ooxml
 from ttdn_docs.render.package import read_entries, write_entries
 from ttdn_docs.render.property_parts import with_property_parts
+from ttdn_docs.render.templates import template_filename
 
 NSDECL = f'xmlns:w="{ooxml.W_NS}"'
 def build_template(profile: Profile) -> bytes:
@@ -366,10 +367,6 @@ def _normalise_package(data: bytes) -> bytes:
             )
         entries.append((name, blob))
     return write_entries(entries)
-
-
-def template_filename(profile_id: str) -> str:
-    return f"{profile_id}.docx"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -42,7 +42,7 @@ from ttdn_docs.admin import (
     Table,
     TableColumn,
 )
-from ttdn_docs.admin.document import Confidentiality, Urgency
+from ttdn_docs.admin.kinds import Confidentiality, Urgency
 from ttdn_docs.errors import TemplateProblemError
 from ttdn_docs.profiles import Profile
 from ttdn_docs.profiles.grammar import body_roles

@@ -9,11 +9,14 @@ from pathlib import Path
 
 from ttdn_docs.profiles import Profile
 from ttdn_docs.render.engine import CompiledTemplate
-from ttdn_docs.render.template_builder import build_template, template_filename
 
 _PACKAGE_DIR = Path(__file__).resolve().parents[1]
 # Installed wheel: ttdn_docs/_templates; source checkout: <repo>/templates.
 TEMPLATE_DIRS = (_PACKAGE_DIR / "_templates", _PACKAGE_DIR.parent / "templates")
+
+
+def template_filename(profile_id: str) -> str:
+    return f"{profile_id}.docx"
 
 
 def committed_template_path(profile_id: str) -> Path | None:
@@ -68,6 +71,9 @@ def _checked_user_template(compiled: CompiledTemplate, profile_json: str) -> Non
 
 @lru_cache(maxsize=16)
 def _compiled_profile(profile_json: str) -> CompiledTemplate:
+    # The builder (python-docx) is imported only for a profile with no committed template.
+    from ttdn_docs.render.template_builder import build_template
+
     profile = Profile.model_validate_json(profile_json)
     digest = hashlib.sha256(profile_json.encode()).hexdigest()[:12]
     return CompiledTemplate(build_template(profile), f"{profile.id} (dựng từ hồ sơ, {digest})")

@@ -74,13 +74,10 @@ def tone_style(word: str) -> str | None:
 
 
 def _marked(bases: str) -> str:
-    """The precomposed letters that are one of ``bases`` with one tone mark."""
-    found = []
-    for code in range(0xC0, 0x1F00):  # Latin-1 Supplement to Latin Extended Additional
-        decomposed = unicodedata.normalize("NFD", chr(code))
-        if len(decomposed) == 2 and decomposed[0] in bases and decomposed[1] in _MARKS:
-            found.append(chr(code))
-    return "".join(found)
+    """The precomposed letters that are one of ``bases`` with one tone mark (composed
+    pair by pair: scanning the code points took 50 ms at import)."""
+    found = {unicodedata.normalize("NFC", base + mark) for base in bases for mark in _MARKS}
+    return "".join(sorted(c for c in found if len(c) == 1))
 
 
 # ``tone_style`` of every word at once, on the text as typed: a word is old style when
