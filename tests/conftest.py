@@ -2,8 +2,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import tempfile
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pytest
 
@@ -20,6 +22,8 @@ from ttdn_docs.ttdn import ForeignInfoPlan
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 THANH_MIEN = EXAMPLES / "thanh_mien_2025" / "plan.yaml"
+
+_T = TypeVar("_T")
 
 # Every document a test renders is checked too (tests/check_every_render.py).
 pytest_plugins = ["check_every_render"]
@@ -46,9 +50,38 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-requires_libreoffice = pytest.mark.skipif(
+_SKIP_WITHOUT_LIBREOFFICE = pytest.mark.skipif(
     soffice() is None, reason="LibreOffice (soffice) is not installed; .ci/run installs it"
 )
+
+
+def requires_libreoffice(test: _T) -> _T:
+    """Skipped without LibreOffice, and marked ``libreoffice`` so that
+    ``pytest -m "not libreoffice and not browser"`` leaves it out of the fast loop."""
+    marked: _T = pytest.mark.libreoffice(_SKIP_WITHOUT_LIBREOFFICE(test))
+    return marked
+
+
+# Programs a test may start only when marked for them (the fast loop leaves them out).
+_MARKED_PROGRAMS = {
+    "soffice": "libreoffice", "libreoffice": "libreoffice", "soffice.bin": "libreoffice",
+    "chromium": "browser", "chromium-browser": "browser", "google-chrome": "browser",
+}
+
+
+@pytest.fixture(autouse=True)
+def _external_programs_need_their_mark(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    marks = {m.name for m in request.node.iter_markers()}
+    original = subprocess.Popen.__init__
+
+    def guarded(self: subprocess.Popen[Any], args: Any, *rest: Any, **kwargs: Any) -> None:
+        program = Path(str(args[0] if isinstance(args, (list, tuple)) else args).split()[0]).name
+        needed = _MARKED_PROGRAMS.get(program)
+        if needed is not None and needed not in marks:
+            pytest.fail(f"{request.node.nodeid} starts {program}: mark it @pytest.mark.{needed}")
+        original(self, args, *rest, **kwargs)
+
+    monkeypatch.setattr(subprocess.Popen, "__init__", guarded)
 
 
 # --- robustness table (docs/robustness.md is produced from these markers) ----------------

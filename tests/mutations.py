@@ -22,6 +22,7 @@ import sys
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -551,6 +552,34 @@ def hand_made(clean: bytes) -> bytes:
     doc = DocxEdit(clean)
     doc.strip_marks()
     return doc.to_bytes()
+
+
+# -- the corpus of one test session ----------------------------------------------------------
+# Rendered and mutated once per process, whichever test file asks first
+# (test_check_mutations, test_interning): building it is most of their cost.
+
+
+@cache
+def clean_file(profile_id: str) -> bytes:
+    return clean_docx(load_profile(profile_id))
+
+
+@cache
+def _corpus_entry(profile_id: str, mutation_name: str, strip_marks: bool) -> bytes | str:
+    mutation = next(m for m in MUTATIONS if m.name == mutation_name)
+    try:
+        return mutated(clean_file(profile_id), mutation, load_profile(profile_id), hand_made=strip_marks)
+    except NotApplicable as exc:
+        return str(exc)
+
+
+def corpus_file(profile_id: str, mutation: Mutation, *, strip_marks: bool = False) -> bytes:
+    """The clean file of ``profile_id`` with ``mutation`` applied (marks stripped when
+    ``strip_marks``), made once per session; ``NotApplicable`` as ``mutated`` raises it."""
+    entry = _corpus_entry(profile_id, mutation.name, strip_marks)
+    if isinstance(entry, str):
+        raise NotApplicable(entry)
+    return entry
 
 
 def main(argv: list[str]) -> int:

@@ -5,10 +5,8 @@ hand, so that detection by content and position is proven too."""
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
-from mutations import MUTATIONS, Mutation, NotApplicable, clean_docx, hand_made, mutated
+from mutations import MUTATIONS, Mutation, NotApplicable, clean_file, corpus_file, hand_made
 
 from ttdn_docs.check import check_docx
 from ttdn_docs.check.rules import rule_id, rules
@@ -18,15 +16,10 @@ PROFILES = builtin_profile_ids()
 FORMS = {"marked": False, "hand-made": True}
 
 
-@cache
-def _clean(profile_id: str) -> bytes:
-    return clean_docx(load_profile(profile_id))
-
-
 @pytest.mark.parametrize("form", FORMS)
 @pytest.mark.parametrize("profile_id", PROFILES)
 def test_clean_corpus_gives_no_finding(profile_id: str, form: str) -> None:
-    data = _clean(profile_id)
+    data = clean_file(profile_id)
     if FORMS[form]:
         data = hand_made(data)
     assert check_docx(data, profile_id) == []
@@ -38,7 +31,7 @@ def test_clean_corpus_gives_no_finding(profile_id: str, form: str) -> None:
 def test_mutation_is_reported_under_its_rule(profile_id: str, mutation: Mutation, form: str) -> None:
     profile = load_profile(profile_id)
     try:
-        data = mutated(_clean(profile_id), mutation, profile, hand_made=FORMS[form])
+        data = corpus_file(profile_id, mutation, strip_marks=FORMS[form])
     except NotApplicable as exc:
         pytest.skip(f"{profile_id}: {exc}")
     findings = check_docx(data, profile)
@@ -57,7 +50,7 @@ def test_corpus_holds_at_least_30_distinct_violations_per_profile(profile_id: st
     applicable = set()
     for mutation in MUTATIONS:
         try:
-            mutated(_clean(profile_id), mutation, profile)
+            corpus_file(profile_id, mutation)
         except NotApplicable:
             continue
         applicable.add(mutation.name)

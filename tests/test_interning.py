@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from mutations import MUTATIONS, NotApplicable, clean_docx, mutated
+from mutations import MUTATIONS, NotApplicable, corpus_file
 from officer_typed import party_plan_typed, state_report_typed
 from typed_by_hand import typed_by_hand
 
@@ -100,12 +100,11 @@ def test_import_is_the_same_as_without_interning(name: str, monkeypatch: pytest.
 @pytest.mark.parametrize("profile_id", PROFILES)
 def test_mutation_corpus_is_read_the_same(profile_id: str, monkeypatch: pytest.MonkeyPatch) -> None:
     profile = load_profile(profile_id)
-    clean = clean_docx(profile)
     checked = 0
     for mutation in MUTATIONS:
         for hand_made in (False, True):
             try:
-                data = mutated(clean, mutation, profile, hand_made=hand_made)
+                data = corpus_file(profile_id, mutation, strip_marks=hand_made)
             except NotApplicable:
                 continue
             interned, plain = _both_ways(data, monkeypatch, lambda d: check_file(d, profile).as_dict())

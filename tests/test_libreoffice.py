@@ -91,7 +91,7 @@ def test_render_with_pdf_writes_both(tmp_path: Path) -> None:
 def test_pdf_without_libreoffice_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     from conftest import THANH_MIEN
     from ttdn_docs.cli import main
-    from ttdn_docs.render import pdf as pdf_module
+    from ttdn_docs import office as pdf_module
 
     monkeypatch.setattr(pdf_module, "soffice_path", lambda: None)
     assert main(["render", str(THANH_MIEN), "-o", str(tmp_path / "a.docx"), "--pdf", "--no-check"]) == 2

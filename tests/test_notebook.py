@@ -16,6 +16,9 @@ from readback import document_text, normalise_words, open_docx
 from ttdn_docs import load_plan, load_profile
 from ttdn_docs.render import write_docx
 
+# The notebook converts its plan to PDF through LibreOffice when LibreOffice is there.
+pytestmark = pytest.mark.libreoffice
+
 nbformat = pytest.importorskip("nbformat", reason="nbformat is in the test extra")
 nbclient = pytest.importorskip("nbclient", reason="nbclient is in the test extra")
 pytest.importorskip("ipykernel", reason="ipykernel is in the test extra")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import re
-import time
 import unicodedata
 from collections import Counter
 from importlib import resources
@@ -108,15 +107,13 @@ def test_dac_khu() -> None:
     assert get_commune("11914").full_name == "đặc khu Cát Hải"
 
 
-def test_loading_is_fast_and_cached() -> None:
+def test_loading_is_cached() -> None:
+    # How fast: benchmarks/units_load.py (no wall-clock assertion in a test).
     from ttdn_docs.units import store
 
     store.tables.cache_clear()
-    start = time.perf_counter()
     first = store.tables()
-    elapsed = time.perf_counter() - start
     assert store.tables() is first
-    assert elapsed < 0.5  # generous bound for a loaded CI machine; ~10 ms on a laptop
 
 
 # --- models -----------------------------------------------------------------------------

@@ -12,6 +12,7 @@ __version__ = "0.1.0"
 
 from typing import TYPE_CHECKING
 
+from ttdn_docs import display
 from ttdn_docs.exports import lazy_exports
 
 if TYPE_CHECKING:
@@ -22,6 +23,9 @@ if TYPE_CHECKING:
     from ttdn_docs.render import render_docx, write_docx, write_docx_stream
     from ttdn_docs.ttdn import ForeignInfoPlan, load_plan
     from ttdn_docs.ttdn.rollover import rollover
+
+# Notebook cells of models below the renderer are made by ``preview`` (see ``display``).
+display.set_provider("ttdn_docs.preview")
 
 __getattr__, __dir__ = lazy_exports(
     __name__,

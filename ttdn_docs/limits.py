@@ -14,7 +14,6 @@ from enum import Enum
 from pathlib import Path
 
 from ttdn_docs.errors import FieldProblem, InputError
-from ttdn_docs.vn import format_number
 
 MIB = 1024 * 1024
 
@@ -36,6 +35,8 @@ class InputKind(Enum):
 
 def size_text(size: int) -> str:
     """``18874368`` → ``18 MB``; ``1536`` → ``1,5 KB`` (Vietnamese decimals)."""
+    from ttdn_docs.vn import format_number  # babel: only when a message is written
+
     for unit, scale in (("MB", MIB), ("KB", 1024)):
         if size >= scale:
             return f"{format_number(Decimal(size) / scale, 1).removesuffix(',0')} {unit}"

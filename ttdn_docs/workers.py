@@ -3,14 +3,18 @@ renders, ``check`` of a folder)."""
 
 from __future__ import annotations
 
-import multiprocessing
 import threading
-from multiprocessing.context import BaseContext
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
 
 
 def pool_context() -> BaseContext:
     """``fork`` where it is safe (POSIX, one thread): workers start in milliseconds with
     everything imported. Elsewhere ``spawn``."""
+    import multiprocessing  # only when a pool is made: checking one file needs none
+
     if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("spawn")

@@ -54,6 +54,6 @@ class AdminDocument(BaseModel):
     def _repr_html_(self) -> str:
         """A notebook cell shows the document under the default profile
         (``ttdn_docs.preview.to_html`` takes any other)."""
-        from ttdn_docs.preview import notebook_html  # the render layer, loaded only to display
+        from ttdn_docs import display
 
-        return notebook_html(self)
+        return display.html("document", self)

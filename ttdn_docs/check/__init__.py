@@ -62,9 +62,9 @@ class CheckResult:
 
     def _repr_html_(self) -> str:
         """A notebook cell shows the findings as a table (``ttdn_docs.preview``)."""
-        from ttdn_docs.preview import findings_html
+        from ttdn_docs import display
 
-        return findings_html(self)
+        return display.html("findings", self)
 
     def as_dict(self) -> dict[str, object]:
         return {

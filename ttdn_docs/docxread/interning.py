@@ -24,8 +24,8 @@ broken set is refused as a broken file would be.
 
 from __future__ import annotations
 
+import os
 import re
-import secrets
 from dataclasses import dataclass
 
 from lxml import etree
@@ -35,7 +35,7 @@ from ttdn_docs.docxsafe import parse_xml
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 # A fresh name in every process: a file cannot forge a placeholder.
-INTERNED_ATTR = f"ttdn-interned-{secrets.token_hex(6)}"
+INTERNED_ATTR = f"ttdn-interned-{os.urandom(6).hex()}"  # os.urandom: what secrets uses, without importing random
 _TAGS = (b"pPr", b"rPr")  # pPr first: a paragraph's set holds its mark's rPr
 # A set that is not replaced when its content holds one of these.
 _KEPT_WHEN = (b"Change", b"sectPr", b"<!", b"<?")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ttdn_docs.docxsafe import read_source
 from ttdn_docs.errors import NotAPlanDocumentError, RenderError
-from ttdn_docs.render.pdf import soffice_convert, soffice_path
+from ttdn_docs.office import soffice_convert, soffice_path
 
 # An OLE compound file: an encrypted .docx (password) or an old binary .doc.
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

@@ -6,12 +6,14 @@
 ``to_html`` gives a standalone page (no script, nothing fetched: fonts are named, not
 downloaded); ``to_html_fragment`` the same page as one ``<div>`` for a notebook cell.
 Plans, reports, ``AdminDocument`` and check results show themselves in a notebook
-through ``_repr_html_``, which calls ``notebook_html`` / ``findings_html`` here.
+through ``_repr_html_``, which asks ``ttdn_docs.display``; the package's front door
+names this module as its provider (``notebook_cell``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 from html import escape
 from pathlib import Path
 
@@ -27,6 +29,7 @@ __all__ = [
     "DEFAULT_PROFILE",
     "domain_html",
     "findings_html",
+    "notebook_cell",
     "notebook_html",
     "to_html",
     "to_html_fragment",
@@ -61,3 +64,13 @@ def domain_html(to_document: Callable[[], AdminDocument], profile: str) -> str:
     except TtdnError as exc:
         return f'<pre class="ttdn-error">{escape(str(exc))}</pre>'
     return notebook_html(document, profile)
+
+
+def notebook_cell(kind: str, value: Any) -> str:
+    """What ``ttdn_docs.display`` asks for a notebook cell: an ``AdminDocument``
+    (``document``), a plan or report (``domain``), a check result (``findings``)."""
+    if kind == "document":
+        return notebook_html(value)
+    if kind == "domain":
+        return domain_html(value.to_document, value.profile)
+    return findings_html(value)

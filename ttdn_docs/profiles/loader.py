@@ -8,8 +8,8 @@ from functools import cache
 from pathlib import Path
 
 from ttdn_docs import diskcache
-from ttdn_docs.datafile import LineMap, parse_json, parse_yaml, read_text, validate
 from ttdn_docs.errors import InputError, ProfileError
+from ttdn_docs.limits import InputKind, check_size
 from ttdn_docs.profiles.model import Profile
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -52,11 +52,19 @@ def _load_file(path: Path) -> Profile:
     text was validated before (``ttdn_docs.diskcache``: keyed by the text and the
     model's code, so an edited file or model is read afresh)."""
     try:
-        text = read_text(path)
-        key = diskcache.entry_key("profile", path.suffix.lower(), text, _model_version())
+        check_size(path, InputKind.DATA)
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            raw = b""  # read_text below says why, in the officer's words
+        key = diskcache.entry_key("profile", path.suffix.lower(), raw, _model_version())
         cached = _from_cache(key)
         if cached is not None:
             return cached
+        # A miss: parsed and validated as any input file (YAML, line map, messages).
+        from ttdn_docs.datafile import LineMap, parse_json, parse_yaml, read_text, validate
+
+        text = read_text(path)
         lines: LineMap = {}
         if path.suffix.lower() == ".json":
             data = parse_json(text, str(path))

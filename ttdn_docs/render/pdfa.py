@@ -10,19 +10,14 @@ another (Liberation Serif; DejaVu Serif for the Vietnamese letters an old Libera
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from ttdn_docs.pdfread.fonts import FontUse, font_uses
 from ttdn_docs.profiles import Profile
+from ttdn_docs.render.pdf import PDFA_EXPORT_FILTER as PDFA_EXPORT_FILTER  # defined with the conversion
+from ttdn_docs.render.pdf import PDFA_VERSION as PDFA_VERSION
+from ttdn_docs.render.pdf import convert_to_pdf
 
-PDFA_VERSION = 2  # PDF/A-2b (ISO 19005-2, level B)
-_OPTIONS = {
-    "SelectPdfVersion": {"type": "long", "value": str(PDFA_VERSION)},
-    "UseTaggedPDF": {"type": "boolean", "value": "true"},
-    "ExportBookmarks": {"type": "boolean", "value": "true"},
-}
-PDFA_EXPORT_FILTER = "pdf:writer_pdf_Export:" + json.dumps(_OPTIONS, separators=(",", ":"))
 # A font that prints fewer letters than this share is a symbol font or a stray glyph.
 _MINOR_SHARE = 0.001
 
@@ -65,7 +60,5 @@ def font_warning(pdf: Path, profile: Profile) -> str | None:
 def write_pdf(docx: Path, profile: Profile, pdf: Path | None = None) -> tuple[Path, str | None]:
     """Convert ``docx`` to a PDF/A-2b beside it (or at ``pdf``); the path and the font
     warning, if any."""
-    from ttdn_docs.render.pdf import convert_to_pdf
-
     written = convert_to_pdf(docx, pdf)
     return written, font_warning(written, profile)

@@ -30,7 +30,7 @@ from ttdn_docs.profiles.model import MarkSlot
 from ttdn_docs.render import ooxml
 from ttdn_docs.render.package import read_entries, write_entries
 from ttdn_docs.render.property_parts import with_property_parts
-from ttdn_docs.render.templates import template_filename
+from ttdn_docs.render.template_files import template_filename
 
 NSDECL = f'xmlns:w="{ooxml.W_NS}"'
 def build_template(profile: Profile) -> bytes:

@@ -9,22 +9,9 @@ from pathlib import Path
 
 from ttdn_docs.profiles import Profile
 from ttdn_docs.render.engine import CompiledTemplate
-
-_PACKAGE_DIR = Path(__file__).resolve().parents[1]
-# Installed wheel: ttdn_docs/_templates; source checkout: <repo>/templates.
-TEMPLATE_DIRS = (_PACKAGE_DIR / "_templates", _PACKAGE_DIR.parent / "templates")
-
-
-def template_filename(profile_id: str) -> str:
-    return f"{profile_id}.docx"
-
-
-def committed_template_path(profile_id: str) -> Path | None:
-    for folder in TEMPLATE_DIRS:
-        candidate = folder / template_filename(profile_id)
-        if candidate.is_file():
-            return candidate
-    return None
+from ttdn_docs.render.template_files import TEMPLATE_DIRS as TEMPLATE_DIRS  # importable from here too
+from ttdn_docs.render.template_files import committed_template_path as committed_template_path
+from ttdn_docs.render.template_files import template_filename as template_filename
 
 
 def template_for(profile: Profile, template: Path | None = None) -> CompiledTemplate:

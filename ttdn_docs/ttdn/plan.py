@@ -184,9 +184,9 @@ class ForeignInfoPlan(Model):
 
     def _repr_html_(self) -> str:
         """A notebook cell shows the document as it will print (``ttdn_docs.preview``)."""
-        from ttdn_docs.preview import domain_html  # the render layer, loaded only to display
+        from ttdn_docs import display
 
-        return domain_html(self.to_document, self.profile)
+        return display.html("domain", self)
 
     def to_document(self) -> AdminDocument:
         """The generic anatomy; refuses a plan with parts still to be written unless it
