@@ -88,6 +88,7 @@ def _parser() -> argparse.ArgumentParser:
         "--draft", action="store_true", help="in bản DỰ THẢO, kể cả khi báo cáo còn phần chưa điền"
     )
     render.add_argument("--pdf", action="store_true", help="ghi thêm bản PDF bên cạnh (cần LibreOffice)")
+    render.add_argument("--sign-fields", action="store_true", help="với --pdf: thêm ô ký số trống theo Phụ lục I NĐ 30")
     render.add_argument(
         "--no-check", action="store_true", help="không kiểm tra thể thức tệp vừa dựng (mặc định: có kiểm tra)"
     )
@@ -135,6 +136,9 @@ def _parser() -> argparse.ArgumentParser:
     _add_register(commands)
     _add_from_word(commands)
     add_metadata_command(commands)
+    from ttdn_docs.sign.commands import add_commands as _add_signing
+
+    _add_signing(commands)
     return parser
 
 
@@ -210,19 +214,24 @@ def _rollover(args: argparse.Namespace) -> int:
 def _render(args: argparse.Namespace) -> int:
     from ttdn_docs.api import load_document, render_input, resolve_profile
 
-    profile = resolve_profile(load_document(args.input), args.profile)
+    document = load_document(args.input)
+    profile = resolve_profile(document, args.profile)
     out = render_input(
         args.input, args.output, profile=profile, template=args.template, overwrite=args.force, draft=args.draft,
         register=args.register,
     )
     print(f"Đã ghi {out}" + (" (bản DỰ THẢO)" if args.draft else ""))
-    if args.pdf:
+    if args.pdf or args.sign_fields:
         from ttdn_docs.render.pdfa import write_pdf
 
         pdf, font_warning = write_pdf(out, profile)
         print(f"Đã ghi {pdf} (PDF/A-2b)")
         if font_warning:
             print(f"CẢNH BÁO — {font_warning}", file=sys.stderr)
+        if args.sign_fields:
+            from ttdn_docs.sign.commands import add_fields_to_rendered
+
+            add_fields_to_rendered(pdf, getattr(document, "signature", None))
     return EXIT_OK if args.no_check else _check_written(out, profile)
 
 
