@@ -65,7 +65,7 @@ def _candidates(families: tuple[str, ...]) -> Iterator[Path]:
 
 @lru_cache(maxsize=16)
 def _cmap(font: Path) -> frozenset[int]:
-    from fontTools.ttLib import TTFont
+    from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 
     return frozenset(TTFont(str(font), lazy=True).getBestCmap())
 
@@ -79,8 +79,8 @@ def _missing(font: Path, text: str) -> set[str]:
 def font_at_1000_upem(font: Path) -> Path:
     """A copy of ``font`` drawn on 1000 units per em (see the module note), in a cache file
     that lives as long as the process."""
-    from fontTools.ttLib import TTFont
-    from fontTools.ttLib.scaleUpem import scale_upem
+    from fontTools.ttLib import TTFont  # no py.typed marker
+    from fontTools.ttLib.scaleUpem import scale_upem  # type: ignore[import-untyped]
 
     face = TTFont(str(font))
     if face["head"].unitsPerEm == _PDF_UNITS_PER_EM:

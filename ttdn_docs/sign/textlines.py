@@ -1,7 +1,11 @@
 """Text lines of a PDF page with their positions, read with pypdfium2.
 
-A minimal reader for what signing needs (where the signature block's lines are); it can
-give way to a shared PDF reader when the project has one. Characters are grouped into
+A minimal reader for what signing needs (where the signature block's lines are). Not yet
+the shared ``ttdn_docs.pdfread``: that one groups glyphs by their boxes, so a line whose
+letters come partly from a fallback font (``Ư`` drawn in DejaVu Serif on a machine without
+Times New Roman) falls apart into fragments ("PHÓ BÍ TH TH", "Ư", "ƯỜ" …), and the signer's
+place is then judged from a fragment. Glyphs are grouped here by their baseline origin,
+which fallback glyphs share; to swap once pdfread does the same. Characters are grouped into
 lines by their vertical centre, and a line is split into segments where a wide horizontal
 gap separates two columns (``Nơi nhận:`` and ``TM. ỦY BAN NHÂN DÂN`` share a baseline).
 Coordinates are PDF points, origin at the bottom left of the page.
@@ -61,7 +65,7 @@ class _Char:
 
 def read_pages(pdf: Path | bytes) -> list[PageText]:
     """Every page's text segments, top to bottom, left to right."""
-    import pypdfium2 as pdfium
+    import pypdfium2 as pdfium  # type: ignore[import-untyped]  # no py.typed marker
 
     document = pdfium.PdfDocument(pdf)
     try:
@@ -73,7 +77,7 @@ def read_pages(pdf: Path | bytes) -> list[PageText]:
 def _read_page(page: Any, index: int) -> PageText:
     import ctypes
 
-    import pypdfium2.raw as raw
+    import pypdfium2.raw as raw  # type: ignore[import-untyped]
 
     width, height = page.get_size()
     textpage = page.get_textpage()
