@@ -14,7 +14,7 @@ import pytest
 pytest.importorskip("pyhanko", reason="the sign extra (pyHanko) is not installed")
 pytest.importorskip("pypdfium2", reason="the sign extra (pypdfium2) is not installed")
 
-from conftest import requires_libreoffice  # noqa: E402
+from conftest import soffice  # noqa: E402
 from signing_fixtures import PASSWORD, LocalTsa, Pki, make_pki, seal_png, signature_png  # noqa: E402
 
 from ttdn_docs.cli import main  # noqa: E402
@@ -26,7 +26,10 @@ from ttdn_docs.sign.textlines import read_pages  # noqa: E402
 from ttdn_docs.sign.verify import verify_pdf  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-pytestmark = [requires_libreoffice, pytest.mark.libreoffice]
+pytestmark = [
+    pytest.mark.libreoffice,
+    pytest.mark.skipif(soffice() is None, reason="LibreOffice (soffice) is not installed; .ci/run installs it"),
+]
 
 
 @pytest.fixture(scope="module")
