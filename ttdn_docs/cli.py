@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from ttdn_docs import __version__
 from ttdn_docs.errors import TtdnError
 from ttdn_docs.exchange.command import add_metadata_command
+from ttdn_docs.web.serve import add_serve
 
 if TYPE_CHECKING:
     from ttdn_docs.importer import ImportResult
@@ -139,6 +140,7 @@ def _parser() -> argparse.ArgumentParser:
     from ttdn_docs.sign.commands import add_commands as _add_signing
 
     _add_signing(commands)
+    add_serve(commands)
     return parser
 
 

@@ -13,6 +13,7 @@ from decimal import Decimal
 from enum import Enum
 from pathlib import Path
 
+from ttdn_docs.docxsafe import DEFAULT_LIMITS
 from ttdn_docs.errors import FieldProblem, InputError
 
 MIB = 1024 * 1024
@@ -23,6 +24,9 @@ class InputKind(Enum):
 
     DATA = (2 * MIB, "tệp dữ liệu YAML/JSON")
     TABLE = (10 * MIB, "bảng CSV/Excel")
+    # A Word file: the package reader's own ceiling (``docxsafe``), so an upload to the
+    # web page is refused at the same size as the file on disk.
+    WORD = (DEFAULT_LIMITS.file_bytes, "tệp Word (.docx)")
 
     @property
     def max_bytes(self) -> int:
@@ -53,14 +57,13 @@ def check_size(path: Path, kind: InputKind) -> int:
     except OSError as exc:
         raise InputError(str(path), [FieldProblem("", f"không đọc được tệp ({exc.strerror})")]) from None
     if size > kind.max_bytes:
-        raise InputError(
-            str(path),
-            [
-                FieldProblem(
-                    "",
-                    f"tệp quá lớn: {size_text(size)}, giới hạn cho {kind.label} là {size_text(kind.max_bytes)}; "
-                    "hãy kiểm tra có đúng tệp không, hoặc chia nội dung thành nhiều tệp",
-                )
-            ],
-        )
+        raise InputError(str(path), [FieldProblem("", too_large(size, kind))])
     return size
+
+
+def too_large(size: int, kind: InputKind) -> str:
+    """The officer's message for ``size`` bytes above the limit of ``kind``."""
+    return (
+        f"tệp quá lớn: {size_text(size)}, giới hạn cho {kind.label} là {size_text(kind.max_bytes)}; "
+        "hãy kiểm tra có đúng tệp không, hoặc chia nội dung thành nhiều tệp"
+    )
