@@ -228,6 +228,19 @@ def test_the_pdf_download(client: TestClient) -> None:
     assert response.headers["content-type"] == "application/pdf" and response.content.startswith(b"%PDF")
 
 
+def test_without_libreoffice_no_pdf_button_and_a_clear_message(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    import ttdn_docs.render.pdf
+    import ttdn_docs.web.common
+
+    monkeypatch.setattr(ttdn_docs.web.common, "soffice_path", lambda: None)
+    monkeypatch.setattr(ttdn_docs.render.pdf, "soffice_path", lambda: None)
+    fields = _filled(client)
+    html = client.post("/document", data=fields).text
+    assert 'formaction="/download/pdf"' not in html and "Tải PDF cần LibreOffice" in html
+    refused = client.post("/download/pdf", data=fields)
+    assert refused.status_code == 400 and "Cần LibreOffice (lệnh soffice)" in unescape(refused.text)
+
+
 # -- from last year's file ----------------------------------------------------------------
 
 

@@ -18,7 +18,7 @@ from ttdn_docs.importer.fix import fix_docx
 from ttdn_docs.preview import findings_html
 from ttdn_docs.web.common import error_page, page
 from ttdn_docs.web.security import posted_form, text_fields
-from ttdn_docs.web.uploads import saved_upload
+from ttdn_docs.web.uploads import named, saved_upload
 
 PROFILES = {"": "tự nhận ra từ phần đầu văn bản", "party": "văn bản của Đảng", "state": "văn bản của Nhà nước"}
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -43,7 +43,7 @@ def _checked(request: Request, path: Path, name: str, profile: str) -> Response:
     try:
         result = check_file(path, profile if profile in PROFILES and profile else None)
     except TtdnError as exc:
-        message = str(exc).replace(str(path), f"«{name}»")
+        message = named(str(exc), path, f"«{name}»")
         return page(request, "check.html", 400, problem=message, profiles=PROFILES, result=None)
     kept = request.app.state.workspace.keep(path.read_bytes(), path.name)
     result = dataclasses.replace(result, source=name)
@@ -69,7 +69,7 @@ def _fixed(request: Request, source: Path, name: str, profile: str) -> Response:
         try:
             result = fix_docx(source, folder / f"{stem}-da-sua.docx", profile=profile if profile in PROFILES and profile else None)
         except TtdnError as exc:
-            return error_page(request, str(exc).replace(str(source), f"«{name}»"), 400)
+            return error_page(request, named(str(exc), source, f"«{name}»"), 400)
         fixed = workspace.keep(result.output.read_bytes(), result.output.name)
     check: CheckResult = dataclasses.replace(result.check, source=fixed.name)
     notes = [w.describe() for w in result.imported.warnings]

@@ -34,7 +34,7 @@ from ttdn_docs.ttdn.rollover import rollover
 from ttdn_docs.web.common import error_page, page
 from ttdn_docs.web.formgen import OP, apply_op, form_data, model_form
 from ttdn_docs.web.security import posted_form, text_fields
-from ttdn_docs.web.uploads import saved_upload
+from ttdn_docs.web.uploads import named, saved_upload
 
 SOURCE = "biểu mẫu"  # how messages name the form (in place of a file name)
 KIND_NAMES = {"plan": "Kế hoạch", "report": "Báo cáo"}
@@ -224,32 +224,33 @@ def _attachment(data: bytes, name: str, media_type: str) -> Response:
 
 
 async def import_page(request: Request) -> Response:
-    return page(request, "import.html", problem="")
+    return page(request, "import.html", problem="", kinds=KIND_NAMES)
 
 
 async def import_file(request: Request) -> Response:
     form = await posted_form(request)
     upload = form.get("file")
     if not isinstance(upload, UploadFile) or not upload.filename:
-        return page(request, "import.html", 400, problem="Hãy chọn một tệp Word (.docx) hoặc tệp dữ liệu (.yaml).")
+        return page(request, "import.html", 400, kinds=KIND_NAMES, problem="Hãy chọn một tệp Word (.docx) hoặc tệp dữ liệu (.yaml).")
     workspace = request.app.state.workspace
+    kind = form.get("kind")
     with workspace.job() as folder:
         path = await saved_upload(upload, folder)
-        return await run_in_threadpool(_imported, request, path, upload.filename)
+        return await run_in_threadpool(_imported, request, path, upload.filename, kind if kind in KIND_NAMES else None)
 
 
-def _imported(request: Request, path: Path, name: str) -> Response:
+def _imported(request: Request, path: Path, name: str, kind: Any = None) -> Response:
     suffix = path.suffix.lower()
     if suffix not in WORD_SUFFIXES + DATA_SUFFIXES:
-        return page(request, "import.html", 400, problem=f"Tệp «{name}» không phải tệp Word (.docx, .doc, .odt) hay tệp dữ liệu (.yaml, .json).")
+        return page(request, "import.html", 400, kinds=KIND_NAMES, problem=f"Tệp «{name}» không phải tệp Word (.docx, .doc, .odt) hay tệp dữ liệu (.yaml, .json).")
     try:
         if suffix in WORD_SUFFIXES:
-            result = import_docx(path)
+            result = import_docx(path, kind=kind)
             document: Any = result.document
             notes = [w.describe() for w in result.warnings]
         else:
             document, notes = load_document(path), []
     except TtdnError as exc:
-        return page(request, "import.html", 400, problem=str(exc).replace(str(path), name))
+        return page(request, "import.html", 400, kinds=KIND_NAMES, problem=named(str(exc), path, name))
     notice = f"Đã đọc «{name}»." + "".join(f" Chú ý — {n}." for n in notes)
     return _document_page(request, document.model_dump(mode="python"), [], notice)

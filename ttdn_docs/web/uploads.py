@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from starlette.datastructures import UploadFile
@@ -20,3 +21,9 @@ async def saved_upload(upload: UploadFile, folder: Path) -> Path:
             out.write(chunk)
     await upload.close()
     return path
+
+
+def named(message: str, path: Path, name: str) -> str:
+    """A library message about the saved ``path`` told with the name the officer chose
+    (never the temporary folder)."""
+    return re.sub(f"{re.escape(str(path))}|{re.escape(path.name)}", lambda _: name, message)
