@@ -7,13 +7,13 @@ at module level: without the ``web`` extra only ``serve`` itself says what to in
 from __future__ import annotations
 
 import argparse
-import socket
-import threading
-import webbrowser
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ttdn_docs.errors import TtdnError
+
+if TYPE_CHECKING:
+    import socket
 
 HOST = "127.0.0.1"  # never another interface: the page is for this computer only
 DEFAULT_PORT = 8765
@@ -28,6 +28,9 @@ def add_serve(commands: argparse._SubParsersAction) -> None:  # type: ignore[typ
 
 
 def run_serve(args: argparse.Namespace) -> int:
+    import threading
+    import webbrowser
+
     server = make_server(args.register)
     listening = bind(args.port)
     url = f"http://{HOST}:{listening.getsockname()[1]}/"
@@ -43,6 +46,8 @@ def run_serve(args: argparse.Namespace) -> int:
 
 def bind(port: int) -> socket.socket:
     """A socket listening on 127.0.0.1:``port`` (0: any free port), or one clear message."""
+    import socket
+
     if not 0 <= port <= 65535:
         raise TtdnError(f"Cổng {port} không hợp lệ: chọn một số từ 1 đến 65535.")
     listening = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
