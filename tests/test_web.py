@@ -88,6 +88,18 @@ def test_every_page_opens_with_the_strict_policy(client: TestClient, path: str) 
     assert response.headers["x-frame-options"] == "DENY"
 
 
+def test_every_form_that_posts_carries_the_csrf_token(client: TestClient) -> None:
+    token = _csrf(client)
+    pages = [client.get(p).text for p in ("/new?q=thanh+mien", "/import", "/check", "/register")]
+    pages.append(client.post("/document", data=_filled(client)).text)
+    forms = [f for html in pages for f in re.findall(r"<form\b[^>]*>.*?</form>", html, re.S)]
+    posting = [f for f in forms if 'method="post"' in f]
+    assert len(posting) >= 7
+    for form in posting:
+        assert f'<input type="hidden" name="csrf" value="{token}">' in form
+    assert all('method="get"' in f and "csrf" not in f for f in forms if f not in posting)  # no token in a URL
+
+
 def test_commune_search_survives_missing_marks(client: TestClient) -> None:
     html = client.get("/new", params={"q": "thanh mien"}).text
     assert "xã Thanh Miện (thành phố Hải Phòng), mã 11239" in _text(html)
