@@ -232,7 +232,6 @@ def test_the_yaml_download_opens_again(client: TestClient) -> None:
     assert fields["number"] == "4" and fields["date"] == "5/8/2025"
 
 
-@pytest.mark.libreoffice
 @requires_libreoffice
 def test_the_pdf_download(client: TestClient) -> None:
     response = client.post("/download/pdf", data=_filled(client))
@@ -241,11 +240,9 @@ def test_the_pdf_download(client: TestClient) -> None:
 
 
 def test_without_libreoffice_no_pdf_button_and_a_clear_message(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
-    import ttdn_docs.render.pdf
-    import ttdn_docs.web.common
+    import ttdn_docs.office
 
-    monkeypatch.setattr(ttdn_docs.web.common, "soffice_path", lambda: None)
-    monkeypatch.setattr(ttdn_docs.render.pdf, "soffice_path", lambda: None)
+    monkeypatch.setattr(ttdn_docs.office, "soffice_path", lambda: None)
     fields = _filled(client)
     html = client.post("/document", data=fields).text
     assert 'formaction="/download/pdf"' not in html and "Tải PDF cần LibreOffice" in html

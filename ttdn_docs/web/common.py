@@ -9,7 +9,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
-from ttdn_docs.render.pdf import soffice_path
+from ttdn_docs import office
 
 TEMPLATES = Environment(
     loader=PackageLoader("ttdn_docs.web", "templates"),
@@ -25,7 +25,7 @@ def page(request: Request, template: str, status: int = 200, **context: Any) -> 
     state = request.app.state
     html = TEMPLATES.get_template(template).render(
         csrf=state.csrf,
-        has_pdf=soffice_path() is not None,
+        has_pdf=office.soffice_path() is not None,
         has_register=state.register is not None,
         **context,
     )
