@@ -46,6 +46,21 @@ def thanh_mien_docx(tmp_path_factory: pytest.TempPathFactory, thanh_mien_plan: F
     return out
 
 
+def example_documents() -> list[Path]:
+    """The example inputs that are documents (a plan, a report), not other data."""
+    from ttdn_docs import load_document
+    from ttdn_docs.errors import TtdnError
+
+    found = []
+    for path in sorted(EXAMPLES.glob("*/*.yaml")):
+        try:
+            load_document(path)
+        except TtdnError:
+            continue
+        found.append(path)
+    return found
+
+
 def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 

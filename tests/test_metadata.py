@@ -11,10 +11,9 @@ import jsonschema
 import pytest
 from lxml import etree
 
-from conftest import EXAMPLES, THANH_MIEN
+from conftest import THANH_MIEN, example_documents
 from ttdn_docs import load_document, load_profile
 from ttdn_docs.cli import main
-from ttdn_docs.errors import TtdnError
 from ttdn_docs.exchange import EDXML_NS, OutgoingMetadata, split_code
 from ttdn_docs.exchange.command import metadata_bytes
 from ttdn_docs.render import write_docx
@@ -26,18 +25,7 @@ E = f"{{{EDXML_NS}}}"
 HEADER_ORDER = ["From", "To", "Code", "PromulgationInfo", "DocumentType", "Subject", "SignerInfo", "ToPlaces", "OtherInfo"]
 
 
-def _examples() -> list[Path]:
-    found = []
-    for path in sorted(EXAMPLES.glob("*/*.yaml")):
-        try:
-            load_document(path)
-        except TtdnError:
-            continue
-        found.append(path)
-    return found
-
-
-EXAMPLE_DOCUMENTS = _examples()
+EXAMPLE_DOCUMENTS = example_documents()
 
 
 def test_there_are_examples() -> None:

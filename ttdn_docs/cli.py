@@ -400,6 +400,8 @@ def _add_batch(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
         help="kiểm tra thể thức từng văn bản (chậm hơn khoảng 5 ms/văn bản); số lỗi ghi vào cột errors",
     )
     batch.add_argument("--register", type=Path, help=_REGISTER_HELP)
+    batch.add_argument("--pdf", action="store_true", help="ghi thêm bản PDF/A của từng xã (cần LibreOffice)")
+    batch.add_argument("--pdf-combined", action="store_true", help="ghi thêm một tệp PDF gộp mỗi tỉnh để in (kèm --pdf)")
     batch.set_defaults(handler=_batch)
 
 
@@ -428,6 +430,10 @@ def _batch(args: argparse.Namespace) -> int:
         f"Đã xử lý {len(result.entries)} xã: {result.count('ok')} đã ghi, {result.count('unchanged')} không đổi,"
         f" {len(result.failed)} lỗi. Danh sách: {result.manifest_csv}"
     )
+    if args.pdf or args.pdf_combined:
+        from ttdn_docs.batch.pdfs import print_batch_pdfs, write_batch_pdfs
+
+        print_batch_pdfs(write_batch_pdfs(result.out_dir, result.entries, combine=args.pdf_combined))
     shown = 20
     if result.failed:
         print(f"Các xã bị lỗi ({len(result.failed)}):", file=sys.stderr)

@@ -87,6 +87,11 @@ def check_file(
     *,
     limits: Limits = DEFAULT_LIMITS,
 ) -> CheckResult:
+    if is_pdf(source):
+        # A PDF that carries text: its page rebuilt and judged by the same rules.
+        from ttdn_docs.check.pdfcheck import check_pdf
+
+        return check_pdf(source, profile)
     view = open_docx(source, limits)
     chosen = _resolve(profile) if profile is not None else detect_profile(view)
     if chosen is None:
@@ -102,6 +107,17 @@ def check_file(
         )
         return CheckResult(view.name, None, [finding])
     return CheckResult(view.name, chosen.id, run_checks(view, chosen))
+
+
+def is_pdf(source: str | Path | bytes) -> bool:
+    """A PDF by its first bytes (a path is opened and its start read)."""
+    if isinstance(source, bytes):
+        return source[:5] == b"%PDF-"
+    path = Path(source)
+    if path.suffix.lower() != ".pdf" or not path.is_file():
+        return False
+    with path.open("rb") as handle:
+        return handle.read(5) == b"%PDF-"
 
 
 def run_checks(view: DocxView, profile: Profile) -> list[Finding]:
@@ -129,19 +145,24 @@ def _resolve(profile: str | Path | Profile) -> Profile:
 def detect_profile(view: DocxView) -> Profile | None:
     """The built-in profile whose national lines stand in the header; among equals, the
     one our own renderer named in the file, then the one an alias points to."""
+    texts = [para.text for _, para in zip(range(_HEADER_PARAGRAPHS), view.paragraphs)]
+    return profile_of_header(texts, view.marker_profile)
+
+
+def profile_of_header(texts: list[str], marker_profile: str | None = None) -> Profile | None:
+    """The built-in profile whose national lines are among ``texts`` (the first lines or
+    paragraphs of a document); ``marker_profile`` breaks a tie."""
     keys: set[str] = set()
-    for index, para in enumerate(view.paragraphs):
-        if index >= _HEADER_PARAGRAPHS:
-            break
+    for text in texts:
         # Each tab-separated part too: a header typed with tabs holds two lines in one.
-        keys.update(loose_key(part) for part in para.text.split("\t") if len(part) <= _LINE_MAX)
+        keys.update(loose_key(part) for part in text.split("\t") if len(part) <= _LINE_MAX)
     scored: list[tuple[int, int, str]] = []
     preferred = list(ALIASES.values())
     for profile_id in builtin_profile_ids():
         profile = load_profile(profile_id)
         score = sum(loose_key(line.text) in keys for line in profile.elements.national_lines)
         if score:
-            marker = 0 if view.marker_profile == profile_id else 1
+            marker = 0 if marker_profile == profile_id else 1
             alias = preferred.index(profile_id) if profile_id in preferred else len(preferred)
             scored.append((-score, marker * 100 + alias, profile_id))
     if not scored:

@@ -19,6 +19,7 @@ from ttdn_docs.profiles import Profile
 from ttdn_docs.workers import chunk_size, pool_context
 
 DOCX_SUFFIX = ".docx"
+PDF_SUFFIX = ".pdf"  # checked when it carries text (ttdn_docs.check.pdfcheck)
 # Word 97–2003 files are listed (as not checked, with what to do) rather than skipped.
 LEGACY_SUFFIX = ".doc"
 # Word keeps a lock file "~$name.docx" beside a document that is open: not a document.
@@ -32,8 +33,8 @@ class EmptyFolderError(TtdnError):
 
 
 def docx_files(paths: Iterable[Path]) -> list[Path]:
-    """The files to check: each file as given, each folder's .docx files (recursively,
-    in name order, without Word's lock files) and its old .doc files, which are reported
+    """The files to check: each file as given, each folder's .docx and .pdf files
+    (recursively, in name order, without Word's lock files) and its old .doc files, which are reported
     as not checked. A path that does not exist is kept: the checker reports it as
     unreadable with the others."""
     out: list[Path] = []
@@ -43,10 +44,11 @@ def docx_files(paths: Iterable[Path]) -> list[Path]:
             continue
         found = sorted(
             p for p in path.rglob("*")
-            if p.suffix.lower() in (DOCX_SUFFIX, LEGACY_SUFFIX) and not p.name.startswith(_LOCK_PREFIX) and p.is_file()
+            if p.suffix.lower() in (DOCX_SUFFIX, LEGACY_SUFFIX, PDF_SUFFIX)
+            and not p.name.startswith(_LOCK_PREFIX) and p.is_file()
         )
         if not found:
-            raise EmptyFolderError(f"Thư mục {path} không có tệp .docx nào.")
+            raise EmptyFolderError(f"Thư mục {path} không có tệp .docx nào (cũng không có tệp .pdf).")
         out += found
     return out
 

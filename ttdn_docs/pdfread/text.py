@@ -16,6 +16,7 @@ import ctypes
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -28,7 +29,7 @@ _ITALIC_NAME = re.compile(r"italic|oblique", re.IGNORECASE)
 _STYLE_SUFFIX = re.compile(r"[-,](?:bold|italic|oblique|regular|roman|mt|ps|psmt|boldmt|italicmt|bolditalic|bolditalicmt)+$", re.IGNORECASE)
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # A gap wider than this many font sizes starts a new line on the same baseline.
-_COLUMN_GAP_EM = 1.2
+_COLUMN_GAP_EM = 0.8
 # … or wider than this where the font or size changes across it.
 _STYLE_GAP_EM = 0.6
 # A gap wider than this many font sizes between two letters is a space.
@@ -75,22 +76,22 @@ class TextLine:
     bottom: float  # top and bottom: the fonts' ascent and descent lines
     spans: tuple[Span, ...]
 
-    @property
+    @cached_property
     def size(self) -> float:
         """The size most of the line's letters are in."""
         return _dominant(self.spans, lambda s: s.size)
 
-    @property
+    @cached_property
     def font(self) -> str:
         return _dominant(self.spans, lambda s: s.font)
 
-    @property
+    @cached_property
     def bold(self) -> bool:
         """Every letter bold (spaces and punctuation do not count)."""
         lettered = [s for s in self.spans if any(c.isalnum() for c in s.text)]
         return bool(lettered) and all(s.bold for s in lettered)
 
-    @property
+    @cached_property
     def italic(self) -> bool:
         lettered = [s for s in self.spans if any(c.isalnum() for c in s.text)]
         return bool(lettered) and all(s.italic for s in lettered)
@@ -208,11 +209,7 @@ class _Char:
     x1: float
     top: float
     bottom: float
-
-    @property
-    def baseline(self) -> float:
-        # The descent line: the same for every letter of one font and size on a line.
-        return self.bottom
+    baseline: float
 
 
 def _chars(textpage: Any, height: float, fonts: dict[str, bool]) -> Iterator[_Char]:
@@ -221,7 +218,9 @@ def _chars(textpage: Any, height: float, fonts: dict[str, bool]) -> Iterator[_Ch
     handle = textpage.raw
     get_unicode, get_object, get_box = raw.FPDFText_GetUnicode, raw.FPDFText_GetTextObject, raw.FPDFText_GetLooseCharBox
     address = ctypes.c_size_t.from_buffer
+    get_origin = raw.FPDFText_GetCharOrigin
     box = raw.FS_RECTF()
+    ox, oy = ctypes.c_double(), ctypes.c_double()
     # Font, size and style are the text object's: looked up once per object.
     styles: dict[int, tuple[str, float, bool, bool]] = {}
     for i in range(raw.FPDFText_CountChars(handle)):
@@ -235,8 +234,10 @@ def _chars(textpage: Any, height: float, fonts: dict[str, bool]) -> Iterator[_Ch
         # The loose box spans the glyph's advance and the font's ascent and descent (the
         # ink box would open gaps between letters with wide side bearings).
         get_box(handle, i, box)
+        get_origin(handle, i, ox, oy)
         font, size, bold, italic = style
-        yield _Char(chr(code), font, size, bold, italic, box.left, box.right, height - box.top, height - box.bottom)
+        yield _Char(chr(code), font, size, bold, italic, box.left, box.right, height - box.top, height - box.bottom,
+                    height - oy.value)
 
 
 def _style(textpage: Any, index: int, fonts: dict[str, bool]) -> tuple[str, float, bool, bool]:
@@ -289,7 +290,7 @@ def _rows(chars: list[_Char]) -> list[list[_Char]]:
             continue
         rows.append([char])
         baseline = char.baseline
-        tolerance = max(char.size, 1.0) * 0.35
+        tolerance = max(char.size, 1.0) * 0.2
     return rows
 
 
