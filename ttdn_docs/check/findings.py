@@ -51,3 +51,33 @@ class Finding:
             "ref": self.ref,
             "profile_path": self.path,
         }
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    source: str
+    profile: str | None  # the profile id checked against (None: not detected)
+    findings: list[Finding]
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "warning"]
+
+    def _repr_html_(self) -> str:
+        """A notebook cell shows the findings as a table (``ttdn_docs.preview``)."""
+        from ttdn_docs import display
+
+        return display.html("findings", self)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "file": self.source,
+            "profile": self.profile,
+            "errors": len(self.errors),
+            "warnings": len(self.warnings),
+            "findings": [f.as_dict() for f in self.findings],
+        }

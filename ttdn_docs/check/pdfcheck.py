@@ -1,4 +1,4 @@
-"""``check`` for a PDF that carries text: its page rebuilt (``pdfread.rebuild``) and
+"""``check`` for a PDF that carries text: its page rebuilt (``check.pdf_rebuild``) and
 judged by the same element reader, profile and rule ids as a .docx.
 
 A rule that a printed page cannot show is not reported from a PDF: line spacing and space
@@ -17,10 +17,10 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from ttdn_docs.check import UNDETECTED_RULE, CheckResult, profile_of_header, run_checks
-from ttdn_docs.check.findings import Finding
+from ttdn_docs.check.findings import CheckResult, Finding
+from ttdn_docs.check.run import UNDETECTED_RULE, profile_of_header, run_checks
 from ttdn_docs.docxread.view import Location, open_docx
-from ttdn_docs.pdfread.rebuild import Rebuilt, rebuild_docx
+from ttdn_docs.check.pdf_rebuild import Rebuilt, rebuild_docx
 from ttdn_docs.pdfread.text import PdfText, read_pdf
 from ttdn_docs.profiles import Profile, builtin_profile_ids, load_profile
 
