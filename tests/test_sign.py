@@ -206,13 +206,16 @@ def _poppler_words(pdf: Path) -> dict[str, tuple[float, float, float, float]]:
     return words
 
 
-def test_attachment_text_top_right_10pt_with_vietnam_time(rendered: Path, work: Path, pki: Pki) -> None:
-    out = work / "phu-luc.pdf"
-    result = sign_pdf(rendered, out, SignRequest("attachment", KeySource(pkcs12=pki.body_p12), label="04-KH/ĐU"),
+@pytest.mark.parametrize(("role", "label"), [("attachment", "04-KH/ĐU"), ("copy", "sao y")])
+def test_attachment_text_top_right_10pt_with_vietnam_time(
+    rendered: Path, work: Path, pki: Pki, role: str, label: str
+) -> None:
+    out = work / f"{role}.pdf"
+    result = sign_pdf(rendered, out, SignRequest(role, KeySource(pkcs12=pki.body_p12), label=label),  # type: ignore[arg-type]
                       PASSWORD)
     stamp = result.signing_time.strftime("%Y-%m-%dT%H:%M:%S") + "+07:00"
     segments = _flattened_segments(out, 0)
-    number = next(s for s in segments if s.text == "04-KH/ĐU")
+    number = next(s for s in segments if s.text == label)
     when = next(s for s in segments if s.text == stamp)
     for s in (number, when):
         assert s.font_size == pytest.approx(10, abs=0.01)
@@ -221,13 +224,14 @@ def test_attachment_text_top_right_10pt_with_vietnam_time(rendered: Path, work: 
         pytest.skip("pdftotext (poppler-utils) is not installed")
     words = _poppler_words(out)
     width = read_pages(out)[0].width
-    for text in ("04-KH/ĐU", stamp):
+    for text in (label, stamp):
         x_min, y_min, x_max, _ = words[text]
         assert x_min > width * 0.55 and y_min < 60  # points from the top of the page
     # Letters at their true advance (the 2048-upem pitfall would double the width).
     assert 90 < words[stamp][2] - words[stamp][0] < 135
     report = verify_pdf(out, trust=(pki.ca_pem,))
-    assert report.ok and report.signatures[0].role == "attachment"
+    assert report.ok and report.signatures[0].role == role
+    assert report.signatures[0].field == signing_rules().field_for(role)
 
 
 def test_copy_needs_its_label(rendered: Path, work: Path, pki: Pki) -> None:
