@@ -1,0 +1,76 @@
+"""Every example rendered under every built-in profile gives the same document as before
+an engine change: each templated part (``word/document.xml``, headers, footers) is
+compared by the sha256 of its canonical XML (C14N 2.0: the text, every element and
+attribute — the formatting facts — independent of how the bytes spell them).
+
+A change of the format itself regenerates the file on purpose::
+
+    TTDN_REGENERATE_GOLDEN=1 python -m pytest tests/test_render_golden.py
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from ttdn_docs.api import load_document
+from ttdn_docs.errors import TtdnError
+from ttdn_docs.profiles import builtin_profile_ids, load_profile
+from ttdn_docs.render import render_docx
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLDEN = Path(__file__).parent / "golden" / "render-facts.json"
+PARTS = ("word/document.xml", "word/header", "word/footer", "word/footnotes.xml", "word/endnotes.xml")
+
+
+def _cases() -> dict[str, tuple[Path, str]]:
+    cases = {}
+    for path in sorted((ROOT / "examples").glob("*/*.yaml")):
+        try:
+            load_document(path)
+        except TtdnError:  # not a document: a batch template, unit results …
+            continue
+        for profile_id in builtin_profile_ids():
+            cases[f"{path.relative_to(ROOT / 'examples').as_posix()} ({profile_id})"] = (path, profile_id)
+    return cases
+
+
+CASES = _cases()
+
+
+def facts(data: bytes) -> dict[str, str]:
+    """sha256 of the canonical XML of each templated part."""
+    out = {}
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for name in sorted(archive.namelist()):
+            if name.startswith(PARTS):
+                root = etree.fromstring(archive.read(name))
+                canonical = etree.tostring(root, method="c14n2")
+                out[name] = hashlib.sha256(canonical).hexdigest()
+    return out
+
+
+def _render(path: Path, profile_id: str) -> bytes:
+    return render_docx(load_document(path).to_document(), load_profile(profile_id))
+
+
+def test_regenerate_when_asked() -> None:
+    if not os.environ.get("TTDN_REGENERATE_GOLDEN"):
+        pytest.skip("set TTDN_REGENERATE_GOLDEN=1 to rewrite tests/golden/render-facts.json")
+    table = {name: facts(_render(*case)) for name, case in CASES.items()}
+    GOLDEN.write_text(json.dumps(table, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_every_example_renders_the_same_document(name: str) -> None:
+    golden = json.loads(GOLDEN.read_text(encoding="utf-8"))
+    assert name in golden, f"{name}: not in {GOLDEN.name}; regenerate it (see the module docstring)"
+    assert facts(_render(*CASES[name])) == golden[name]
+
