@@ -74,3 +74,29 @@ def test_every_example_renders_the_same_document(name: str) -> None:
     assert name in golden, f"{name}: not in {GOLDEN.name}; regenerate it (see the module docstring)"
     assert facts(_render(*CASES[name])) == golden[name]
 
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_a_built_templates_grids_need_no_fitting(name: str) -> None:
+    """The grids are written from the data's widths: the fitting a user's template
+    still gets would change nothing."""
+    from ttdn_docs.render.ooxml import fit_table_grids
+
+    with zipfile.ZipFile(io.BytesIO(_render(*CASES[name]))) as archive:
+        root = etree.fromstring(archive.read("word/document.xml"))
+    assert root.findall(".//{*}tblGrid")
+    assert not fit_table_grids(root)
+
+
+def test_a_character_xml_forbids_is_refused_before_a_file_is_written() -> None:
+    from ttdn_docs.errors import RenderError
+    from ttdn_docs.render.context import build_context
+    from ttdn_docs.render.templates import template_for
+
+    path, profile_id = CASES["thanh_mien_2025/plan.yaml (party-hd36-2018)"]
+    profile = load_profile(profile_id)
+    compiled = template_for(profile)
+    assert compiled.built
+    context = build_context(load_document(path).to_document(), profile)
+    context["body"][0]["text"] = "nội dung\x0bcó ký tự điều khiển"
+    with pytest.raises(RenderError, match="không được phép trong XML"):
+        compiled.render(context)

@@ -41,8 +41,8 @@ PLACEHOLDERS: dict[str, str] = {
     ),
     "addressees": "list of 'Kính gửi' lines",
     "body": "list of {role, text}; role: body, heading_1..3, item, bullet_1..2, table "
-    "(then also table: header, rows (list of {cells}), total; a cell is {text, width "
-    "(twips), align})",
+    "(then also table: grid (column widths, twips), header, rows (list of {cells}), total; "
+    "a cell is {text, width (twips), align})",
     "recipients": "list of Nơi nhận lines, the archive line last",
     "signature": "lines (list of {role, text}; role: collective, authority, position), name",
     "marks": "draft, urgency, confidentiality (texts or empty), drafter",
@@ -188,6 +188,7 @@ def table_entry(profile: Profile, table: Table, width_twips: int) -> dict[str, A
         ]
 
     return {
+        "grid": widths,  # the table's w:tblGrid, as the widest row (the header) lays it out
         "header": row([c.header for c in table.columns], e.table_header.align, header=True),
         "rows": [{"cells": row(texts, e.table_cell.align)} for texts in table.rows],
         "total": row(table.total, e.table_total.align) if table.total is not None else [],

@@ -29,7 +29,7 @@ from ttdn_docs.docxsafe import read_source, safe_entries
 from ttdn_docs.errors import DocxReadError, RenderError, TemplateProblemError
 from ttdn_docs.render.locations import paragraph_locations, where
 from ttdn_docs.render.ooxml import fit_table_grids
-from ttdn_docs.render.package import DeflatedEntry, write_entries
+from ttdn_docs.render.package import RENDER_DEFLATE_LEVEL, DeflatedEntry, write_entries
 from ttdn_docs.render.properties import DocumentProperties, app_xml, core_xml
 from ttdn_docs.render.property_parts import with_property_parts
 
@@ -50,8 +50,13 @@ def _environment() -> SandboxedEnvironment:
 class CompiledTemplate:
     """A template package with its Jinja parts compiled once."""
 
-    def __init__(self, data: bytes, name: str = "template") -> None:
+    def __init__(self, data: bytes, name: str = "template", *, built: bool = False) -> None:
         self.name = name
+        # Made by our builder (committed or from a profile): every value is escaped by
+        # Jinja, every fragment written whole and the table grids from the data, so the
+        # XML is well-formed by construction; one cheap guard stays (characters XML
+        # forbids). A user's template is parsed after each render and its grids fitted.
+        self.built = built
         self.digest = hashlib.sha256(data).hexdigest()  # identifies the template in batch fingerprints
         try:
             # A template may come from anyone: vetted like any .docx (zip bombs, DTDs, sizes).
@@ -110,12 +115,12 @@ class CompiledTemplate:
         return dict(self._entries)[part]
 
     @classmethod
-    def from_path(cls, path: Path) -> CompiledTemplate:
+    def from_path(cls, path: Path, *, built: bool = False) -> CompiledTemplate:
         try:
             data, name = read_source(path)  # refuses an oversized file before reading it
         except DocxReadError as exc:
             raise TemplateProblemError(f"Mẫu không dùng được: {exc}") from None
-        return cls(data, name)
+        return cls(data, name, built=built)
 
     @property
     def parts(self) -> dict[str, jinja2.Template]:
@@ -142,12 +147,18 @@ class CompiledTemplate:
             except jinja2.TemplateError as exc:
                 raise TemplateProblemError(f"Mẫu '{self.name}', phần {part}: lỗi khi điền ({exc})") from None
             xml = _PARAGRAPH_START_MARKED.sub(r"<w:p\1", xml)
+            if self.built:
+                _guard_characters(xml, part)
+                rendered[part] = xml.encode("utf-8")
+                continue
             blob = xml.encode("utf-8")
             root = _parse_well_formed(blob, part)
             if fit_table_grids(root):
                 blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
             rendered[part] = blob
-        return write_entries([(p, rendered[p]) if p in rendered else self._static[p] for p, _ in self._entries])
+        return write_entries(
+            [(p, rendered[p]) if p in rendered else self._static[p] for p, _ in self._entries], RENDER_DEFLATE_LEVEL
+        )
 
 
 def _cache_key(digest: str) -> str:
@@ -172,6 +183,20 @@ def _load_compiled(digest: str) -> dict[str, tuple[str, CodeType]] | None:
     except (ValueError, EOFError, TypeError):
         return None
     return compiled if isinstance(compiled, dict) else None
+
+
+# What XML 1.0 forbids in a document (C0 controls but tab, LF, CR; U+FFFE, U+FFFF).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _guard_characters(xml: str, part: str) -> None:
+    """The one check a built template's output needs: values are escaped, but a
+    character XML forbids would still make Word refuse the file."""
+    found = _NOT_XML.search(xml)
+    if found is not None:
+        raise RenderError(
+            f"Kết quả điền phần {part} có ký tự không được phép trong XML (mã {ord(found.group()):#06x}); không ghi tệp"
+        )
 
 
 def _parse_well_formed(blob: bytes, part: str) -> etree._Element:

@@ -191,14 +191,18 @@ def borderless_table(column_twips: list[int], cells_xml: list[str], *, cant_spli
     )
 
 
-def data_table(width_twips: int, border_pt: float, cell_margin_twips: int, rows_xml: list[str]) -> str:
-    """A ruled table as wide as ``width_twips``, fixed layout. Its grid has one column
-    per cell of the first row; ``fit_table_grids`` corrects it once loops have run."""
+def data_table(
+    width_twips: int, border_pt: float, cell_margin_twips: int, rows_xml: list[str], grid_xml: str | None = None
+) -> str:
+    """A ruled table as wide as ``width_twips``, fixed layout. Its grid is ``grid_xml``
+    (a Jinja loop over the column widths the context computed, in our templates), else
+    one column per cell of the first row, which ``fit_table_grids`` corrects once loops
+    have run (templates made before the grid was written from the data)."""
     size = max(2, round(border_pt * 8))  # w:sz is in eighths of a point
     line = f'w:val="single" w:sz="{size}" w:space="0" w:color="000000"'
     borders = "".join(f"<w:{side} {line}/>" for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
     first_row_cells = rows_xml[0].count("<w:tc>") if rows_xml else 1
-    grid = f'<w:gridCol w:w="{width_twips // max(first_row_cells, 1)}"/>' * max(first_row_cells, 1)
+    grid = grid_xml or f'<w:gridCol w:w="{width_twips // max(first_row_cells, 1)}"/>' * max(first_row_cells, 1)
     margin = f'w:w="{cell_margin_twips}" w:type="dxa"'
     return (
         "<w:tbl><w:tblPr>"

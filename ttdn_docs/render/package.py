@@ -21,6 +21,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 FIXED_DATE = (1980, 1, 1, 0, 0, 0)
+# Parts deflated once (a template's, at compile time) use zlib's default, so templates stay
+# the bytes ``zipfile`` writes. The parts rendered for each document use level 3, chosen by
+# measurement (benchmarks/render_throughput.py, docs/performance.md): a third of the
+# deflate time of level 6 for a .docx 2–4 % larger.
+DEFLATE_LEVEL = 6
+RENDER_DEFLATE_LEVEL = 3
 
 _DOS_DATE = (FIXED_DATE[0] - 1980) << 9 | FIXED_DATE[1] << 5 | FIXED_DATE[2]
 _DOS_TIME = FIXED_DATE[3] << 11 | FIXED_DATE[4] << 5 | FIXED_DATE[5] // 2
@@ -44,8 +50,8 @@ class DeflatedEntry:
     data: bytes  # raw deflate stream
 
     @classmethod
-    def of(cls, name: str, blob: bytes) -> DeflatedEntry:
-        compressor = zlib.compressobj(6, zlib.DEFLATED, -15)
+    def of(cls, name: str, blob: bytes, level: int = DEFLATE_LEVEL) -> DeflatedEntry:
+        compressor = zlib.compressobj(level, zlib.DEFLATED, -15)
         data = compressor.compress(blob) + compressor.flush()
         if len(blob) > _LIMIT or len(data) > _LIMIT:
             raise ValueError(f"part {name} is too large for a .docx ({len(blob)} bytes)")
@@ -57,13 +63,13 @@ def read_entries(data: bytes) -> list[tuple[str, bytes]]:
         return [(info.filename, archive.read(info.filename)) for info in archive.infolist()]
 
 
-def write_entries(entries: Iterable[tuple[str, bytes] | DeflatedEntry]) -> bytes:
-    """The archive of ``entries``: ``(name, bytes)`` pairs are deflated now,
-    ``DeflatedEntry`` values are copied as they are."""
+def write_entries(entries: Iterable[tuple[str, bytes] | DeflatedEntry], level: int = DEFLATE_LEVEL) -> bytes:
+    """The archive of ``entries``: ``(name, bytes)`` pairs are deflated now (at
+    ``level``), ``DeflatedEntry`` values are copied as they are."""
     out = io.BytesIO()
     central: list[bytes] = []
     for entry in entries:
-        member = entry if isinstance(entry, DeflatedEntry) else DeflatedEntry.of(*entry)
+        member = entry if isinstance(entry, DeflatedEntry) else DeflatedEntry.of(*entry, level=level)
         name, flags = _encoded_name(member.name)
         offset = out.tell()
         out.write(

@@ -277,7 +277,9 @@ def _table(profile: Profile, var: str) -> list[str]:
     page = profile.page
     width = ooxml.twips_mm(page.width_mm - page.margins_mm["left"] - page.margins_mm["right"])
     frame = e.table_frame
-    table = ooxml.data_table(width, frame.border_pt, ooxml.twips_mm(frame.cell_margin_mm), rows)
+    # The grid from the widths the context computed: no fitting after the render.
+    grid = f'{{% for width in {var}.grid %}}<w:gridCol w:w="{{{{ width }}}}"/>{{% endfor %}}'
+    table = ooxml.data_table(width, frame.border_pt, ooxml.twips_mm(frame.cell_margin_mm), rows, grid)
     after = Style(size=e.body.size, space_after=e.body.space_after)
     return [table, _p(profile, "table_after", after, "", indent_xml=no_indent, exact_line_twips=20)]
 

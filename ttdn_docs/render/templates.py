@@ -18,12 +18,12 @@ def template_for(profile: Profile, template: Path | None = None) -> CompiledTemp
     """The compiled template to render ``profile`` with (cached per process). A user's
     template is first checked against the model's placeholders (all problems at once)."""
     if template is not None:
-        compiled = _compiled_file(str(Path(template).resolve()), _mtime(template))
+        compiled = _compiled_file(str(Path(template).resolve()), _mtime(template), False)
         _checked_user_template(compiled, profile.model_dump_json())
         return compiled
     path = committed_template_path(profile.id)
     if path is not None and _is_builtin(profile):
-        return _compiled_file(str(path), _mtime(path))
+        return _compiled_file(str(path), _mtime(path), True)
     return _compiled_profile(profile.model_dump_json())
 
 
@@ -44,8 +44,9 @@ def _mtime(path: Path) -> float:
 
 
 @lru_cache(maxsize=16)
-def _compiled_file(path: str, mtime: float) -> CompiledTemplate:
-    return CompiledTemplate.from_path(Path(path))
+def _compiled_file(path: str, mtime: float, built: bool) -> CompiledTemplate:
+    # ``built``: our committed template (not a user's copy, even of the same file).
+    return CompiledTemplate.from_path(Path(path), built=built)
 
 
 @lru_cache(maxsize=64)
@@ -63,4 +64,4 @@ def _compiled_profile(profile_json: str) -> CompiledTemplate:
 
     profile = Profile.model_validate_json(profile_json)
     digest = hashlib.sha256(profile_json.encode()).hexdigest()[:12]
-    return CompiledTemplate(build_template(profile), f"{profile.id} (dựng từ hồ sơ, {digest})")
+    return CompiledTemplate(build_template(profile), f"{profile.id} (dựng từ hồ sơ, {digest})", built=True)
