@@ -15,6 +15,7 @@ from ttdn_docs.docxread import open_docx
 from ttdn_docs.importer import import_docx
 from ttdn_docs.importer.fix import fix_docx
 from ttdn_docs.render import render_docx
+from ttdn_docs.ttdn.outline import SectionNode, TableNode
 from ttdn_docs.profiles import load_profile
 from ttdn_docs.ttdn.plan import ForeignInfoPlan
 from conftest import requires_libreoffice
@@ -199,7 +200,7 @@ def test_a_docx_that_is_no_plan_is_refused(tmp_path: Path, capsys: pytest.Captur
     assert "--profile" in capsys.readouterr().err
 
 
-def test_a_paragraph_out_of_place_is_kept_and_named(hand_typed: bytes, tmp_path: Path) -> None:
+def test_a_paragraph_section_and_table_out_of_the_standard_shape_are_kept_in_place(hand_typed: bytes, tmp_path: Path) -> None:
     import io
 
     import docx
@@ -215,10 +216,19 @@ def test_a_paragraph_out_of_place_is_kept_and_named(hand_typed: bytes, tmp_path:
     buffer = io.BytesIO()
     document.save(buffer)
     result = import_docx(buffer.getvalue())
-    assert len(result.warnings) == 3 and all(w.paragraph is not None for w in result.warnings)
-    dumped = str(result.document.model_dump())
-    for text in ("Ghi chú: kế hoạch này thay thế kế hoạch cũ.", "Kinh phí thực hiện", "Tháng 9; Quán triệt kế hoạch", "Tháng 12; Sơ kết"):
-        assert text in dumped
+    # The author's outline is kept: the paragraph where it stood, the table as a table,
+    # the extra section with its title, between II. and «Tổ chức thực hiện».
+    outline = result.document.outline
+    assert outline is not None and result.warnings == []
+    titles = [n.title for n in outline if isinstance(n, SectionNode)]
+    assert titles[-2:] == ["Kinh phí thực hiện", "Tổ chức thực hiện"]
+    contents = next(n for n in outline if isinstance(n, SectionNode) and n.title == "Nội dung triển khai")
+    methods = contents.body[-1]
+    assert isinstance(methods, SectionNode) and methods.part == "methods"
+    assert methods.body[-2] == "Ghi chú: kế hoạch này thay thế kế hoạch cũ."
+    table = methods.body[-1]
+    assert isinstance(table, TableNode)
+    assert [table.table.columns, *table.table.rows] == [["Tháng 9", "Quán triệt kế hoạch"], ["Tháng 12", "Sơ kết"]]
 
 
 @requires_libreoffice

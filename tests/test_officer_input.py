@@ -238,14 +238,18 @@ def _models_in(annotation: Any) -> Iterator[tuple[bool, type[BaseModel]]]:
                 yield from _models_in(arg)
 
 
-def field_paths(model: type[BaseModel], prefix: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
+def field_paths(
+    model: type[BaseModel], prefix: tuple[Any, ...] = (), seen: frozenset[type[BaseModel]] = frozenset()
+) -> Iterator[tuple[Any, ...]]:
     """The path of every field of ``model`` and of the models inside it, derived from the
-    schema itself (lists through their first item)."""
+    schema itself (lists through their first item; a model holding itself, as an outline
+    section holds sections, once)."""
     for name, info in model.model_fields.items():
         path = (*prefix, name)
         yield path
         for in_list, inner in _models_in(info.annotation if not info.metadata else info.rebuild_annotation()):
-            yield from field_paths(inner, (*path, 0) if in_list else path)
+            if inner not in seen and inner is not model:
+                yield from field_paths(inner, (*path, 0) if in_list else path, seen | {model})
 
 
 def _set(data: dict[str, Any], path: tuple[Any, ...], value: Any) -> None:

@@ -59,7 +59,7 @@ class TableColumn(_Node):
     ``2`` is twice as wide as ``1``) and the alignment of its cells (``None``: the
     profile's cell style decides)."""
 
-    header: CleanText = Field(max_length=300)
+    header: OptionalCleanText = Field(max_length=300)  # a header cell may be blank, as typed
     width: float = Field(default=1.0, gt=0, le=100)
     align: CellAlign | None = None
 

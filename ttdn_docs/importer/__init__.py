@@ -23,18 +23,21 @@ from ttdn_docs.check import detect_profile
 from ttdn_docs.datafile import validate
 from ttdn_docs.docxread.anatomy import Anatomy, AnatomyReader
 from ttdn_docs.docxread.view import DocxView, Para, Table, open_docx
-from ttdn_docs.errors import NotAPlanDocumentError
+from ttdn_docs.errors import InputError, NotAPlanDocumentError
 from ttdn_docs.importer.header import header_fields
 from ttdn_docs.importer.notes import ImportWarning, Notes
 from ttdn_docs.importer.outline import build_outline
 from ttdn_docs.importer.plan import plan_body
 from ttdn_docs.importer.report import find_indicator_table, read_indicator_annex, report_body
+from ttdn_docs.importer.shape import body_shape
 from ttdn_docs.importer.source import read_word_file
+from ttdn_docs.importer.tree import outline_nodes
 from ttdn_docs.importer.typed_layout import summary_continuation
 from ttdn_docs.importer.strays import header_extras, read_marks, split_annex, unplaced_paragraphs
 from ttdn_docs.profiles import Profile, builtin_profile_ids, load_profile
 from ttdn_docs.ttdn.plan import ForeignInfoPlan
 from ttdn_docs.ttdn.report import ForeignInfoReport
+from ttdn_docs.ttdn.todo import find_todos
 
 ImportKind = Literal["plan", "report"]
 _KINDS: dict[DocumentKind, ImportKind] = {DocumentKind.KE_HOACH: "plan", DocumentKind.BAO_CAO: "report"}
@@ -78,25 +81,71 @@ def import_docx(
     kind = _kind(anatomy, kind, word.name, notes)
     marks, strays, indicator_table, annex = _beyond_elements(view, anatomy, chosen, kind)
     summary_lines = summary_continuation(anatomy)
+    typed_notes = Notes()
     outline = build_outline(
-        anatomy, chosen, notes, [indicator_table] if indicator_table is not None else [], strays, skip=summary_lines
+        anatomy, chosen, typed_notes, [indicator_table] if indicator_table is not None else [], strays, skip=summary_lines
     )
     known = outline.all_text()
     fields: dict[str, Any] = {"kind": kind, "profile": chosen.id}
     fields.update(header_fields(anatomy, chosen, known, notes, summary_lines=summary_lines))
-    issuer_name = _display_name(fields["issuer"]["name"])
-    if kind == "plan":
-        fields.update(plan_body(outline, issuer_name, fields["summary"], notes))
-    else:
-        fields.update(report_body(outline, indicator_table, issuer_name, fields, notes, annex))
     if marks:
         fields["marks"] = marks
+    header = dict(fields)
+    issuer_name = _display_name(fields["issuer"]["name"])
+    if kind == "plan":
+        fields.update(plan_body(outline, issuer_name, fields["summary"], typed_notes))
+    else:
+        fields.update(report_body(outline, indicator_table, issuer_name, fields, typed_notes, annex))
     if fields.get("year") is None:
         fields["year"] = dt.date.today().year
         notes.add(None, f"không xác định được năm của văn bản (trích yếu, ngày tháng); tạm ghi {fields['year']} — hãy sửa")
     model: type[ForeignInfoPlan] | type[ForeignInfoReport] = ForeignInfoPlan if kind == "plan" else ForeignInfoReport
-    document = validate(model, fields, word.name)
+    typed = _valid_or_none(model, fields, word.name)
+    # The author's outline, every heading, paragraph and table where it stood.
+    tree_notes = Notes()
+    tree = build_outline(anatomy, chosen, tree_notes, anatomy.body_tables, strays, skip=summary_lines)
+    tree_fields = {**header, "year": fields["year"], "outline": outline_nodes(tree, anatomy.body_tables, kind)}
+    tree_fields.update(_typed_extras(fields, kind))
+    document = validate(model, tree_fields, word.name)
+    if typed is not None and not typed.missing_parts() and same_shape(typed, document):
+        document, body_notes = typed, typed_notes
+    else:
+        body_notes = tree_notes
+    notes.warnings += body_notes.warnings
     return ImportResult(document, chosen, word.name, view, anatomy, notes.warnings, word.converted_from)
+
+
+def _valid_or_none(
+    model: type[ForeignInfoPlan] | type[ForeignInfoReport], fields: dict[str, Any], name: str
+) -> ForeignInfoPlan | ForeignInfoReport | None:
+    try:
+        return validate(model, fields, name)
+    except InputError:
+        return None
+
+
+# Typed parts kept beside an outline when read whole (no <<CẦN ĐIỀN>>): the plan reported
+# on, the indicators (figures of the indicator table, which stays a table in the outline)
+# and where they stood.
+_REPORT_EXTRAS = ("plan", "indicators", "indicator_labels", "indicators_placement", "section_titles", "period")
+
+
+def _typed_extras(fields: dict[str, Any], kind: ImportKind) -> dict[str, Any]:
+    if kind != "report":
+        return {}
+    extras = {key: fields[key] for key in _REPORT_EXTRAS if key in fields and next(find_todos(fields[key]), None) is None}
+    if extras.get("indicators_placement") != "annex":
+        extras.pop("section_titles", None)
+    return extras
+
+
+def same_shape(one: ForeignInfoPlan | ForeignInfoReport, other: ForeignInfoPlan | ForeignInfoReport) -> bool:
+    """Whether two readings print the same body (headings, paragraphs, items, tables)."""
+    return body_shape(_as_draft(one).to_document()) == body_shape(_as_draft(other).to_document())
+
+
+def _as_draft(document: ForeignInfoPlan | ForeignInfoReport) -> ForeignInfoPlan | ForeignInfoReport:
+    return document.model_copy(update={"marks": document.marks.model_copy(update={"draft": True})})
 
 
 def _kind(anatomy: Anatomy, kind: ImportKind | None, name: str, notes: Notes) -> ImportKind:

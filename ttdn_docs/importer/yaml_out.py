@@ -37,7 +37,16 @@ REPORT_COMMENTS: dict[str, list[str]] = {
     "indicators": ["Bảng chỉ tiêu: value (kết quả), target (tổng số, cho tỷ lệ x/y), previous (năm trước)."],
     "closing": ["Đoạn kết («Trên đây là …»)."],
 }
+_OUTLINE = {
+    "outline": [
+        "Thân văn bản theo dàn ý của văn bản gốc, giữ nguyên thứ tự: mỗi mục một 'title' với 'body'",
+        "(đoạn văn, 'bullets' gạch đầu dòng, 'table' bảng, mục con); 'part' cho biết phần quen thuộc",
+        "(purposes, tasks, closing …) để các lệnh khác tìm thấy. Thêm mục: thêm một '- title: …'.",
+    ],
+}
+REPORT_COMMENTS.update(_OUTLINE)
 _PLAN_EXTRA = {
+    **_OUTLINE,
     "section_titles": ["Tiêu đề các mục, như trong văn bản gốc."],
     "list_styles": [
         "Cách trình bày các danh sách như trong văn bản gốc: bullets (gạch đầu dòng «-»),",
@@ -53,7 +62,9 @@ def document_data(document: ForeignInfoPlan | ForeignInfoReport) -> dict[str, An
     data = document.model_dump(mode="python", exclude_defaults=True)
     always = {"kind": document.kind, "profile": document.profile, "number": document.number, "date": document.date}
     merged = {**data, **always}
-    return {key: merged[key] for key in type(document).model_fields if key in merged}
+    # Beside an outline, a typed part not given is left out (it is not printed).
+    blank = {key for key, value in merged.items() if value is None and key not in always}
+    return {key: merged[key] for key in type(document).model_fields if key in merged and key not in blank}
 
 
 def document_yaml(

@@ -84,7 +84,9 @@ def aggregate(base: ForeignInfoReport, files: Sequence[UnitFile], *, base_source
         for f in files
         if f.data.year is not None and f.data.year != base.year
     ]
-    planned = [unit.unit for unit in base.sections.results.by_unit]
+    # A report in its author's outline has no typed results by unit: only figures merge.
+    planned_units = base.sections.results.by_unit if base.sections is not None else []
+    planned = [unit.unit for unit in planned_units]
     index_by_key = {unit_match_key(name): index for index, name in enumerate(planned)}
     members: dict[int, list[UnitFile]] = {}
     extra: dict[str, list[UnitFile]] = {}
@@ -95,18 +97,22 @@ def aggregate(base: ForeignInfoReport, files: Sequence[UnitFile], *, base_source
         else:
             members.setdefault(index, []).append(unit_file)
     indicators = _merge_indicators(base, base_source, files, problems)
+    by_unit = [_unit_report(unit, members.get(index, [])) for index, unit in enumerate(planned_units)]
+    by_unit += [added for name, group in extra.items() if (added := _new_unit_report(name, group)) is not None]
+    if base.sections is None and by_unit:
+        problems.append(FieldProblem(
+            "sections", f"{base_source} viết theo dàn ý riêng ('outline'), không có phần kết quả theo đơn vị để gộp "
+            "lời văn của các đơn vị; hãy chép kết quả vào dàn ý, hoặc gộp vào báo cáo tạo bằng init report --from-plan",
+        ))
     if problems:
         raise InputError(AGGREGATION_SOURCE, problems)
-
-    by_unit = [
-        _unit_report(unit, members.get(index, [])) for index, unit in enumerate(base.sections.results.by_unit)
-    ]
-    by_unit += [added for name, group in extra.items() if (added := _new_unit_report(name, group)) is not None]
     not_reported = [name for index, name in enumerate(planned) if index not in members]
-    results = base.sections.results.model_copy(update={"by_unit": by_unit})
+    sections = base.sections
+    if sections is not None:
+        sections = sections.model_copy(update={"results": sections.results.model_copy(update={"by_unit": by_unit})})
     merged = base.model_copy(
         update={
-            "sections": base.sections.model_copy(update={"results": results}),
+            "sections": sections,
             "indicators": indicators,
             "not_reported": not_reported,
         }

@@ -6,9 +6,9 @@ builds the ``AdminDocument``; nothing here knows about docx or about a rule book
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from typing import Any, Literal
 
-from pydantic import Field, Tag, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from ttdn_docs.admin import (
     AdminDocument,
@@ -22,21 +22,15 @@ from ttdn_docs.admin import (
 )
 from ttdn_docs.admin.text import CleanText
 from ttdn_docs.errors import FieldProblem, IncompleteDocumentError
-from ttdn_docs.admin.values import FORM, MAPPING, TEXT, InputDate
+from ttdn_docs.admin.values import InputDate
 from ttdn_docs.input_problems import place_of
 from ttdn_docs.ttdn.common import Basis, DocumentNumber, Issuer, Model, RecipientList, Signer, admin_document
+from ttdn_docs.ttdn.outline import OutlineNode, SectionNode, TextNode, find_part, item_texts, outline_blocks, parts_named
+from ttdn_docs.ttdn.plan_items import Item, ItemOrText
 from ttdn_docs.ttdn.todo import todo_problems
 from ttdn_docs.vn import numeric_date
 
 
-class Item(Model):
-    """A bullet with optional sub-bullets; in YAML a plain string is the common case."""
-
-    text: CleanText = Field(title="nội dung")
-    items: list[CleanText] = Field(default_factory=list, max_length=500, title="ý nhỏ")
-
-
-ItemOrText = Annotated[Union[Annotated[Item, Tag(MAPPING)], Annotated[CleanText, Tag(TEXT)]], FORM]
 ItemStyle = Literal["auto", "bullets", "paragraphs", "points"]
 
 
@@ -138,6 +132,10 @@ class Opening(Model):
         return f"{bases}, {issuer_name} {self.action}, như sau:"
 
 
+# The typed parts of the body; without an outline all are required.
+TYPED_PARTS_FIELDS = ("opening", "purposes", "requirements", "contents", "methods", "tasks", "closing")
+
+
 class ForeignInfoPlan(Model):
     """Kế hoạch công tác thông tin đối ngoại of a commune Đảng ủy or UBND."""
 
@@ -151,29 +149,86 @@ class ForeignInfoPlan(Model):
     summary: CleanText = Field(max_length=1000, title="trích yếu")
     # Kính gửi: rare in a plan, used when it is sent to a body to act on it.
     addressees: list[CleanText] = Field(default_factory=list, max_length=50, title="kính gửi")
-    opening: Opening = Field(title="đoạn mở đầu")
-    purposes: list[ItemOrText] = Field(min_length=1, max_length=500, title="mục đích")
-    requirements: list[ItemOrText] = Field(min_length=1, max_length=500, title="yêu cầu")
-    contents: list[ItemOrText] = Field(min_length=1, max_length=2000, title="nội dung")
-    methods: list[ItemOrText] = Field(min_length=1, max_length=500, title="phương thức")
-    tasks: list[UnitTasks] = Field(min_length=1, max_length=200, title="đơn vị thực hiện")
-    closing: Closing = Field(title="đoạn kết")
+    # The author's outline (``ttdn.outline``); without it the body has the standard
+    # outline built from the typed parts below, which are then all required.
+    outline: list[OutlineNode] | None = Field(default=None, max_length=5000, title="dàn ý")
+    opening: Opening | None = Field(title="đoạn mở đầu")
+    purposes: list[ItemOrText] | None = Field(min_length=1, max_length=500, title="mục đích")
+    requirements: list[ItemOrText] | None = Field(min_length=1, max_length=500, title="yêu cầu")
+    contents: list[ItemOrText] | None = Field(min_length=1, max_length=2000, title="nội dung")
+    methods: list[ItemOrText] | None = Field(min_length=1, max_length=500, title="phương thức")
+    tasks: list[UnitTasks] | None = Field(min_length=1, max_length=200, title="đơn vị thực hiện")
+    closing: Closing | None = Field(title="đoạn kết")
     recipients: RecipientList = Field(title="nơi nhận")
     signature: Signer = Field(title="người ký")
     section_titles: SectionTitles = Field(default_factory=SectionTitles, title="tên các mục")
     list_styles: ListStyles = Field(default_factory=ListStyles, title="cách trình bày các danh sách")
     marks: Marks = Field(default_factory=Marks, title="dấu hiệu văn bản")
 
+    @model_validator(mode="before")
+    @classmethod
+    def _typed_parts_optional_with_outline(cls, data: Any) -> Any:
+        """With an outline, a typed part is given only where the outline writes it."""
+        if isinstance(data, dict) and data.get("outline") is not None:
+            return {**{key: None for key in TYPED_PARTS}, **data}
+        return data
+
     @model_validator(mode="after")
     def _date_in_year(self) -> ForeignInfoPlan:
         if self.date is not None and self.date.year not in (self.year, self.year - 1):
             raise ValueError(f"ngày ban hành {numeric_date(self.date)} không thuộc năm kế hoạch {self.year}")
+        if self.outline is not None:
+            for key in TYPED_PARTS:
+                if key in self._placed_parts() and getattr(self, key) is None:
+                    raise ValueError(f"thiếu '{key}' (dàn ý 'outline' đặt phần này bằng 'part: {key}')")
         return self
 
+    @field_validator(*TYPED_PARTS_FIELDS)
+    @classmethod
+    def _given_without_outline(cls, value: object, info: ValidationInfo) -> object:
+        if value is None and info.data.get("outline") is None:
+            raise ValueError("phải có nội dung (hoặc viết cả thân văn bản theo dàn ý 'outline')")
+        return value
+
+    def _placed_parts(self) -> set[str]:
+        """The typed fields the outline's ``{part: …}`` nodes write."""
+        placed = [n.part for n in _walk_sections(list(self.outline or [])) if n.is_placeholder and n.part is not None]
+        return {key for part in placed for key in _GROUPS.get(part, [part])}
+
+    # -- the typed parts, wherever the document has them ------------------------------------
+
+    def unit_tasks(self) -> list[UnitTasks]:
+        """The tasks of each assigned unit: the typed ``tasks``, or the khoản of the
+        outline's section named ``part: tasks`` (one unit each)."""
+        node = find_part(list(self.outline or []), "tasks")
+        if not isinstance(node, SectionNode) or node.is_placeholder:
+            return list(self.tasks or [])
+        units: list[UnitTasks] = []
+        for child in node.body:
+            if isinstance(child, SectionNode) and not child.is_placeholder and (name := child.title or child.text):
+                tasks = item_texts(list(child.body)) or [name]
+                units.append(UnitTasks(unit=name, tasks=tasks))
+        return units
+
+    def closing_part(self) -> Closing | None:
+        """The closing: typed, or the outline's paragraph named ``part: closing``."""
+        node = find_part(list(self.outline or []), "closing")
+        if isinstance(node, TextNode):
+            return Closing(text=node.paragraph)
+        return self.closing
+
+    def parts(self) -> list[str]:
+        """The typed parts this plan has (for a reader of any shape)."""
+        if self.outline is None:
+            return ["opening", *TYPED_PARTS[1:]]
+        return parts_named(list(self.outline))
+
     def opening_text(self) -> str:
+        assert self.opening is not None
         return self.opening.text_for(self.issuer.display_name)
 
     def closing_text(self) -> str:
+        assert self.closing is not None
         return self.closing.text_for(self.summary, self.issuer.display_name)
 
     def missing_parts(self) -> list[FieldProblem]:
@@ -193,28 +248,42 @@ class ForeignInfoPlan(Model):
         is a draft (``marks.draft``)."""
         if not self.marks.draft and (problems := self.missing_parts()):
             raise IncompleteDocumentError("kế hoạch", problems)
+        body = outline_blocks(list(self.outline if self.outline is not None else STANDARD_OUTLINE), self._typed_part)
+        return admin_document(self, DocumentKind.KE_HOACH, body)
+
+    def _typed_part(self, part: str) -> list[Block]:
+        """A typed part in its standard form (the reference plan's)."""
         titles = self.section_titles
         styles = self.list_styles
-        body: list[Block] = [
-            Paragraph(text=self.opening_text()),
-            Section(
-                title=titles.purposes_and_requirements,
-                children=[
-                    Section(title=titles.purposes, children=item_blocks(list(self.purposes), styles.purposes)),
-                    Section(title=titles.requirements, children=item_blocks(list(self.requirements), styles.requirements)),
-                ],
-            ),
-            Section(
-                title=titles.contents_and_methods,
-                children=[
-                    Section(title=titles.contents, children=item_blocks(list(self.contents), styles.contents)),
-                    Section(title=titles.methods, children=item_blocks(list(self.methods), styles.methods)),
-                ],
-            ),
-            Section(title=titles.organisation, children=[unit_section(t) for t in self.tasks]),
-            Paragraph(text=self.closing_text()),
-        ]
-        return admin_document(self, DocumentKind.KE_HOACH, body)
+        lists = {"purposes": self.purposes, "requirements": self.requirements, "contents": self.contents, "methods": self.methods}
+        if part in lists:
+            return [Section(title=getattr(titles, part), children=item_blocks(list(lists[part] or []), getattr(styles, part)))]
+        if part in _GROUPS:
+            return [Section(title=getattr(titles, part), children=[b for key in _GROUPS[part] for b in self._typed_part(key)])]
+        if part == "tasks":
+            return [Section(title=titles.organisation, children=[unit_section(t) for t in self.tasks or []])]
+        if part == "opening":
+            return [Paragraph(text=self.opening_text())]
+        if part == "closing":
+            return [Paragraph(text=self.closing_text())]
+        return []
+
+
+TYPED_PARTS = TYPED_PARTS_FIELDS
+_GROUPS = {"purposes_and_requirements": ["purposes", "requirements"], "contents_and_methods": ["contents", "methods"]}
+# The reference plan's outline, as the typed parts write it.
+STANDARD_OUTLINE: list[OutlineNode] = [
+    SectionNode(part=part) for part in ("opening", "purposes_and_requirements", "contents_and_methods", "tasks", "closing")
+]
+
+
+def _walk_sections(nodes: list[OutlineNode]) -> list[SectionNode]:
+    found: list[SectionNode] = []
+    for node in nodes:
+        if isinstance(node, SectionNode):
+            found.append(node)
+            found += _walk_sections(list(node.body))
+    return found
 
 
 def bullets(items: list[Item | str]) -> BulletList:

@@ -12,9 +12,9 @@ report becomes a document only as a draft (``marks.draft``).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Annotated, Literal, Union
+from typing import Annotated, Any, Literal, Union
 
-from pydantic import Field, Tag, field_validator, model_validator
+from pydantic import Field, Tag, ValidationInfo, field_validator, model_validator
 from pydantic.config import JsonDict
 
 from ttdn_docs.admin import (
@@ -32,7 +32,9 @@ from ttdn_docs.errors import FieldProblem, IncompleteDocumentError
 from ttdn_docs.input_problems import place_of
 from ttdn_docs.ttdn.common import Basis, DocumentNumber, Citation, Issuer, Model, RecipientList, Signer, admin_document
 from ttdn_docs.ttdn.indicators import Indicator, IndicatorLabels, fill_years, indicator_table
-from ttdn_docs.ttdn.plan import ItemOrText, Opening, item_section
+from ttdn_docs.ttdn.outline import OutlineNode, SectionNode, TextNode, find_part, outline_blocks
+from ttdn_docs.ttdn.plan import Opening, item_section
+from ttdn_docs.ttdn.plan_items import ItemOrText
 from ttdn_docs.ttdn.todo import todo_problems
 from ttdn_docs.vn import numeric_date
 
@@ -166,10 +168,13 @@ class ForeignInfoReport(Model):
     period: Period | None = Field(default=None, title="kỳ báo cáo")
     place: CleanText = Field(max_length=200, title="địa danh")
     summary: CleanText = Field(max_length=1000, title="trích yếu")
-    plan: PlanReference = Field(title="kế hoạch được báo cáo")
+    plan: PlanReference | None = Field(title="kế hoạch được báo cáo")
     addressees: list[CleanText] = Field(default_factory=list, max_length=50, title="kính gửi")
+    # The author's outline (``ttdn.outline``); without it the body is the standard one
+    # built from ``sections``, and ``plan`` and ``sections`` are required.
+    outline: list[OutlineNode] | None = Field(default=None, max_length=5000, title="dàn ý")
     opening: Opening | None = Field(default=None, title="đoạn mở đầu")
-    sections: ReportSections = Field(title="nội dung báo cáo")
+    sections: ReportSections | None = Field(title="nội dung báo cáo")
     section_order: list[SectionKey] = Field(default_factory=lambda: list(DEFAULT_SECTION_ORDER), min_length=1, title="thứ tự các phần")
     section_titles: ReportSectionTitles = Field(default_factory=ReportSectionTitles, title="tên các phần")
     indicators: list[Indicator] = Field(default_factory=list, max_length=500, title="chỉ tiêu")
@@ -186,6 +191,13 @@ class ForeignInfoReport(Model):
         description="units of the plan that sent no results (written by aggregate; not printed)",
     )
 
+    @field_validator("plan", "sections")
+    @classmethod
+    def _given_without_outline(cls, value: object, info: ValidationInfo) -> object:
+        if value is None and info.data.get("outline") is None:
+            raise ValueError("phải có nội dung (hoặc viết cả thân văn bản theo dàn ý 'outline')")
+        return value
+
     @field_validator("section_order")
     @classmethod
     def _no_repeats(cls, order: list[SectionKey]) -> list[SectionKey]:
@@ -194,8 +206,18 @@ class ForeignInfoReport(Model):
             raise ValueError("mục lặp lại trong 'section_order': " + ", ".join(repeated))
         return order
 
+    @model_validator(mode="before")
+    @classmethod
+    def _typed_parts_optional_with_outline(cls, data: Any) -> Any:
+        """With an outline, the plan reference and the typed sections are optional."""
+        if isinstance(data, dict) and data.get("outline") is not None:
+            return {"plan": None, "sections": None, **data}
+        return data
+
     @model_validator(mode="after")
     def _consistent(self) -> ForeignInfoReport:
+        if self.outline is not None and self.sections is None and (placed := [p for p in self._placed_parts() if p in DEFAULT_SECTION_ORDER]):
+            raise ValueError(f"thiếu 'sections' (dàn ý 'outline' đặt phần {', '.join(placed)} bằng 'part')")
         if self.date is not None and self.date.year not in (self.year, self.year + 1):
             raise ValueError(f"ngày ban hành {numeric_date(self.date)} không thuộc năm báo cáo {self.year} hoặc năm sau")
         keys = [i.key for i in self.indicators]
@@ -235,9 +257,21 @@ class ForeignInfoReport(Model):
     def title(self, key: str) -> str:
         return fill_years(getattr(self.section_titles, key), self.year)
 
+    def _placed_parts(self) -> list[str]:
+        return [n.part for n in _walk_placeholders(list(self.outline or [])) if n.part is not None]
+
+    def closing_part(self) -> str | None:
+        """The closing paragraph: the outline's ``part: closing``, else the typed one."""
+        node = find_part(list(self.outline or []), "closing")
+        if isinstance(node, TextNode):
+            return node.paragraph
+        return self.closing_text() if self.outline is None else None
+
     def opening_text(self) -> str:
+        if self.opening is None and self.plan is None:
+            return ""
         opening = self.opening or Opening(
-            bases=[Basis(verb="Thực hiện", documents=[self.plan])],
+            bases=[Basis(verb="Thực hiện", documents=[self.plan] if self.plan is not None else [])],
             action=f"báo cáo kết quả thực hiện {(self.period or Period()).text(self.year)}",
         )
         return opening.text_for(self.issuer.display_name)
@@ -263,26 +297,45 @@ class ForeignInfoReport(Model):
         """The generic anatomy; refuses a report with parts still to be written unless
         it is a draft (``marks.draft``)."""
         self.ensure_complete()
-        builders: dict[SectionKey, Callable[[], Section | None]] = {
-            "leadership": lambda: item_section(self.title("leadership"), list(self.sections.leadership), "bullets"),
+        if self.outline is not None:
+            body = outline_blocks(list(self.outline), self._typed_part)
+        else:
+            body = [Paragraph(text=self.opening_text())]
+            for key in self.section_order:
+                body += self._typed_part(key)
+            body.append(Paragraph(text=self.closing_text()))
+        return admin_document(self, DocumentKind.BAO_CAO, body, self._annexes())
+
+    def _typed_part(self, part: str) -> list[Block]:
+        """A typed part in its standard form; a section without content writes nothing."""
+        if part == "opening":
+            return [Paragraph(text=self.opening_text())] if self.opening_text() else []
+        if part == "closing":
+            return [Paragraph(text=self.closing_text())]
+        if part == "indicators":
+            return [Section(title=self.title("indicators"), children=[self._indicator_table_block()])] if self.indicators else []
+        if self.sections is None:
+            return []
+        builders: dict[str, Callable[[], Section | None]] = {
+            "leadership": lambda: item_section(self.title("leadership"), list(self._sections.leadership), "bullets"),
             "results": self._results_section,
             "shortcomings": self._shortcomings_section,
-            "directions": lambda: item_section(self.title("directions"), list(self.sections.directions), "bullets"),
+            "directions": lambda: item_section(self.title("directions"), list(self._sections.directions), "bullets"),
             "proposals": self._proposals_section,
         }
-        body: list[Block] = [Paragraph(text=self.opening_text())]
-        for key in self.section_order:
-            section = builders[key]()
-            if section is not None:
-                body.append(section)
-        body.append(Paragraph(text=self.closing_text()))
-        return admin_document(self, DocumentKind.BAO_CAO, body, self._annexes())
+        section = builders[part]() if part in builders else None
+        return [section] if section is not None else []
+
+    @property
+    def _sections(self) -> ReportSections:
+        assert self.sections is not None
+        return self.sections
 
     def _indicator_table_block(self) -> Block:
         return indicator_table(self.indicators, self.indicator_labels, self.year)
 
     def _results_section(self) -> Section | None:
-        results = self.sections.results
+        results = self._sections.results
         children: list[Block] = []
         if results.intro is not None:
             children.append(Paragraph(text=results.intro))
@@ -299,7 +352,7 @@ class ForeignInfoReport(Model):
         return Section(title=self.title("results"), children=children)
 
     def _shortcomings_section(self) -> Section:
-        shortcomings = self.sections.shortcomings
+        shortcomings = self._sections.shortcomings
         if not shortcomings.causes:
             return item_section(self.title("shortcomings"), list(shortcomings.limitations), "bullets")
         return Section(
@@ -311,10 +364,18 @@ class ForeignInfoReport(Model):
         )
 
     def _proposals_section(self) -> Section | None:
-        proposals = self.sections.proposals
+        proposals = self._sections.proposals
         return item_section(self.title("proposals"), list(proposals), "bullets") if proposals else None
 
     def _annexes(self) -> list[Annex]:
         if not self.indicators or self.indicators_placement != "annex":
             return []
         return [Annex(title=self.title("indicators_annex"), body=[self._indicator_table_block()])]
+
+
+def _walk_placeholders(nodes: list[OutlineNode]) -> list[SectionNode]:
+    found: list[SectionNode] = []
+    for node in nodes:
+        if isinstance(node, SectionNode):
+            found += [node] if node.is_placeholder else _walk_placeholders(list(node.body))
+    return found

@@ -94,7 +94,8 @@ def rollover(
             opening = {**opening, "action": move(opening["action"])}
         out["opening"] = opening
     if isinstance(document, ForeignInfoPlan):
-        out["closing"] = {**out["closing"], "deadline": _shift(document.closing.deadline, years)}
+        if document.closing is not None:
+            out["closing"] = {**out["closing"], "deadline": _shift(document.closing.deadline, years)}
         return ForeignInfoPlan.model_validate(out)
     out["indicators"] = [{**i, "value": None, "previous": i.get("value"), "target": None} for i in data["indicators"]]
     if plan is not None:
@@ -103,7 +104,7 @@ def rollover(
             issuer=plan.issuer.display_name, subject=plan.summary,
         )
         out["plan"] = reference.model_dump(mode="python")
-    else:
+    elif out.get("plan") is not None:
         out["plan"] = {**out["plan"], "number": todo(f"số, ký hiệu của kế hoạch năm {year}"), "date": None}
     if out.get("opening") is not None and plan is not None:
         out["opening"] = None  # the default opening cites the new plan

@@ -17,7 +17,8 @@ from ttdn_docs.admin.text import CleanText
 from ttdn_docs.datafile import load_model
 from ttdn_docs.ttdn.common import Model, RecipientEntry, RecipientList
 from ttdn_docs.ttdn.indicators import Indicator
-from ttdn_docs.ttdn.plan import ForeignInfoPlan, Item
+from ttdn_docs.ttdn.plan import ForeignInfoPlan
+from ttdn_docs.ttdn.plan_items import Item
 from ttdn_docs.ttdn.report import (
     ContentArea,
     ForeignInfoReport,
@@ -66,7 +67,8 @@ def report_from_plan(
     under ``Kính gửi:`` and opens Nơi nhận with ``as_above``."""
     outline = outline if outline is not None else load_outline()
     year = plan.year
-    report_to = plan.closing.report_to or todo("cơ quan cấp trên nhận báo cáo")
+    closing = plan.closing_part()
+    report_to = (closing.report_to if closing is not None else None) or todo("cơ quan cấp trên nhận báo cáo")
     upper = RecipientEntry(name=as_above) if upward_addressee else RecipientEntry(name=report_to, purpose="để báo cáo")
     by_unit = [
         UnitReport(
@@ -76,7 +78,7 @@ def report_from_plan(
                 for task in unit.tasks
             ],
         )
-        for unit in plan.tasks
+        for unit in plan.unit_tasks()
     ]
     sections = ReportSections(
         leadership=[todo("văn bản đã ban hành để triển khai; việc quán triệt, phân công, kiểm tra, đôn đốc")],

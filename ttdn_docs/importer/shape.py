@@ -1,0 +1,42 @@
+"""A body's shape as a reader sees it: headings with their levels, paragraphs, list items
+and tables, in order, with their words. ``import`` keeps the typed reading of a document
+only when it gives back this very shape; ``fix`` and the tests compare by it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from ttdn_docs.admin import AdminDocument, Block, BulletList, Paragraph, Section, Table
+from ttdn_docs.vn import nfc
+
+Token = tuple[object, ...]
+
+
+def body_shape(document: AdminDocument) -> list[Token]:
+    """The shape of the body and the annexes."""
+    tokens = list(blocks_shape(document.body))
+    for annex in document.annexes:
+        tokens.append(("annex", _words(annex.title)))
+        tokens += blocks_shape(annex.body)
+    return tokens
+
+
+def blocks_shape(blocks: Sequence[Block], depth: int = 0) -> Iterator[Token]:
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            yield ("paragraph", _words(block.text))  # a paragraph prints the same at any depth
+        elif isinstance(block, BulletList):
+            for item in block.items:
+                yield ("bullet", _words(item.text))
+                for sub in item.items:
+                    yield ("sub-bullet", _words(sub))
+        elif isinstance(block, Table):
+            yield ("table", tuple(_words(c.header) for c in block.columns),
+                   tuple(tuple(_words(c) for c in row) for row in [*block.rows, *([block.total] if block.total else [])]))
+        elif isinstance(block, Section):
+            yield ("section", depth, _words(block.title or ""), _words(block.text or ""))
+            yield from blocks_shape(block.children, depth + 1)
+
+
+def _words(text: str) -> str:
+    return " ".join(nfc(text).split())
