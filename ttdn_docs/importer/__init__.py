@@ -28,7 +28,7 @@ from ttdn_docs.importer.header import header_fields
 from ttdn_docs.importer.notes import ImportWarning, Notes
 from ttdn_docs.importer.outline import build_outline
 from ttdn_docs.importer.plan import plan_body
-from ttdn_docs.importer.report import find_indicator_table, read_indicator_annex, report_body
+from ttdn_docs.importer.report import find_indicator_table, indicators_of, read_indicator_annex, report_body
 from ttdn_docs.importer.shape import body_shape
 from ttdn_docs.importer.source import read_word_file
 from ttdn_docs.importer.tree import outline_nodes
@@ -106,6 +106,9 @@ def import_docx(
     tree = build_outline(anatomy, chosen, tree_notes, anatomy.body_tables, strays, skip=summary_lines)
     tree_fields = {**header, "year": fields["year"], "outline": outline_nodes(tree, anatomy.body_tables, kind)}
     tree_fields.update(_typed_extras(fields, kind))
+    if kind == "report" and (table := indicator_table or find_indicator_table(anatomy.body_tables)) is not None:
+        # An indicator table stays a table in the outline; its figures also fill ``indicators``.
+        tree_fields["indicators"] = indicators_of(table, tree_notes)
     document = validate(model, tree_fields, word.name)
     if typed is not None and not typed.missing_parts() and same_shape(typed, document):
         document, body_notes = typed, typed_notes

@@ -105,12 +105,35 @@ def _section_key(title: str, defaults: ReportSectionTitles, year: int, spare: li
 
 
 def find_indicator_table(tables: Iterable[Table]) -> Table | None:
-    """The table whose header row has the indicator column (``Chỉ tiêu``)."""
-    name = loose_key(IndicatorLabels().name)
+    """The first table whose header row names indicators and their results
+    (``Chỉ tiêu`` … ``Kết quả``), in any column order."""
     for table in tables:
-        if table.rows and any(loose_key(" ".join(p.text for p in cell.paras)) == name for cell in table.rows[0]):
+        if indicator_columns(table) is not None:
             return table
     return None
+
+
+# Header words of an indicator table's columns, compared loosely (a header starting so).
+_COLUMN_WORDS = {
+    "name": ("chỉ tiêu", "tên chỉ tiêu"),
+    "unit": ("đơn vị tính", "đvt", "đơn vị"),
+    "value": ("kết quả", "thực hiện", "số lượng", "số liệu"),
+}
+
+
+def indicator_columns(table: Table) -> dict[str, int] | None:
+    """The columns of name, unit and value of an indicator table, by their headers;
+    ``None`` when the table has no ``Chỉ tiêu`` and ``Kết quả`` columns."""
+    if not table.rows:
+        return None
+    header = [loose_key(_cell(table, 0, c)) for c in range(len(table.rows[0]))]
+    found: dict[str, int] = {}
+    for role, words in _COLUMN_WORDS.items():
+        for column, text in enumerate(header):
+            if column not in found.values() and any(text == loose_key(w) or text.startswith(loose_key(w) + " ") for w in words):
+                found[role] = column
+                break
+    return found if "name" in found and "value" in found else None
 
 
 def read_indicator_annex(view: DocxView, annex: list[Para]) -> dict[str, Any]:
@@ -148,7 +171,7 @@ def _results(
     if data.get("indicators_placement") == "annex" and indicator_table is not None:
         # «… tại Phụ lục …» is written again from the placement; the table is the annex's.
         _remove_entry(heading, loose_key(fill_years(defaults.indicators_in_annex, year)))
-        data["indicators"] = _indicators(indicator_table, notes)
+        data["indicators"] = indicators_of(indicator_table, notes)
         indicator_table = None
     intro = [e.text for e in heading.entries]
     if intro:
@@ -162,7 +185,7 @@ def _results(
             key == loose_key(fill_years(defaults.indicators, year)) or not sub.children
         ):
             titles["indicators"] = sub.title
-            data["indicators"] = _indicators(indicator_table, notes)
+            data["indicators"] = indicators_of(indicator_table, notes)
         elif key == loose_key(fill_years(defaults.results_by_unit, year)) or (sub.headings and not sub.entries):
             titles["results_by_unit"] = sub.title
             results["by_unit"] = [
@@ -208,16 +231,18 @@ def _cell(table: Table, row: int, col: int) -> str:
     return " ".join(p.text.strip() for p in cells[col].paras).strip() if col < len(cells) else ""
 
 
-def _indicators(table: Table, notes: Notes) -> list[dict[str, Any]]:
+def indicators_of(table: Table, notes: Notes) -> list[dict[str, Any]]:
     """The indicator table's rows → indicators: ``x/y`` is a value with its target, the
     ratio and change columns are computed again when rendering."""
     header = [loose_key(_cell(table, 0, c)) for c in range(len(table.rows[0]))] if table.rows else []
-    previous_col = next((c for c, h in enumerate(header) if h.startswith("năm") and c > 3), None)
+    columns = indicator_columns(table) or {"name": 1, "unit": 2, "value": 3}
+    previous_col = next((c for c, h in enumerate(header) if h.startswith("năm") and c > columns["value"]), None)
     indicators: list[dict[str, Any]] = []
     keys: set[str] = set()
     known = _outline_keys()
     for row in range(1, len(table.rows)):
-        name, unit, value = _cell(table, row, 1), _cell(table, row, 2), _cell(table, row, 3)
+        name, value = _cell(table, row, columns["name"]), _cell(table, row, columns["value"])
+        unit = _cell(table, row, columns["unit"]) if "unit" in columns else ""
         if not name:
             continue
         key = known.get(loose_key(name)) or _slug(name)
@@ -230,7 +255,8 @@ def _indicators(table: Table, notes: Notes) -> list[dict[str, Any]]:
             if previous_col is not None:
                 indicator["previous"] = _number(_cell(table, row, previous_col))
         except ValueError:
-            notes.add(table.rows[row][3].paras[0].number if table.rows[row][3].paras else None,
+            cell = table.rows[row][min(columns["value"], len(table.rows[row]) - 1)]
+            notes.add(cell.paras[0].number if cell.paras else None,
                       f"số liệu «{value}» của chỉ tiêu «{name}» không đọc được; để trống")
             indicator["value"] = None
         indicators.append({k: v for k, v in indicator.items() if v is not None or k == "value"})
