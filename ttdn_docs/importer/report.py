@@ -113,11 +113,13 @@ def find_indicator_table(tables: Iterable[Table]) -> Table | None:
     return None
 
 
-# Header words of an indicator table's columns, compared loosely (a header starting so).
+# Header words of an indicator table's columns, compared loosely (a header starting so):
+# the model's own labels first, then the ones offices also type.
+_LABELS = IndicatorLabels()
 _COLUMN_WORDS = {
-    "name": ("chỉ tiêu", "tên chỉ tiêu"),
-    "unit": ("đơn vị tính", "đvt", "đơn vị"),
-    "value": ("kết quả", "thực hiện", "số lượng", "số liệu"),
+    "name": (_LABELS.name, "tên chỉ tiêu"),
+    "unit": (_LABELS.unit, "đvt", "đơn vị"),
+    "value": (_LABELS.value.split("{")[0].strip(), "thực hiện", "số lượng", "số liệu"),
 }
 
 
