@@ -119,7 +119,7 @@ _LABELS = IndicatorLabels()
 _COLUMN_WORDS = {
     "name": (_LABELS.name, "tên chỉ tiêu"),
     "unit": (_LABELS.unit, "đvt", "đơn vị"),
-    "value": (_LABELS.value.split("{")[0].strip(), "thực hiện", "số lượng", "số liệu"),
+    "value": (_LABELS.value.split("{")[0].strip(), "kết quả", "thực hiện", "số lượng", "số liệu"),
 }
 
 
