@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Annotated, Literal, Union
 
 from pydantic import Discriminator, Field, Tag, model_validator
+from pydantic.config import JsonDict
 
 from ttdn_docs.admin import Block, BulletItem, BulletList, Paragraph, Section, Table, TableColumn
 from ttdn_docs.admin.text import CleanText, OptionalCleanText
@@ -227,3 +228,24 @@ def _bullet(item: Item | str) -> BulletItem:
     return BulletItem(text=item) if isinstance(item, str) else BulletItem(text=item.text, items=item.items)
 
 
+
+
+# -- the schema an editor validates with ---------------------------------------------------
+
+OUTLINE_DESCRIPTION = (
+    "Dàn ý thân văn bản, theo thứ tự: đoạn văn (một dòng chữ), {bullets: [...]} gạch đầu dòng, "
+    "{table: {columns, rows}} bảng, {title, body} một mục (I., 1., a) theo cấp), {part: …} một phần có sẵn "
+    "(purposes, tasks, closing …) viết theo mẫu. Không có 'outline': thân văn bản theo mẫu từ các phần có sẵn."
+)
+
+
+def typed_parts_optional(names: tuple[str, ...]) -> Callable[[JsonDict], None]:
+    """A ``json_schema_extra`` that marks ``names`` optional: required only without an
+    outline, which a plain JSON Schema ``required`` cannot say."""
+
+    def edit(schema: JsonDict) -> None:
+        required = schema.get("required")
+        if isinstance(required, list):
+            schema["required"] = [name for name in required if name not in names]
+
+    return edit

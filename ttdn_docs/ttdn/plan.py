@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import Field, ValidationInfo, field_validator, model_validator
+from pydantic import ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from ttdn_docs.admin import (
     AdminDocument,
@@ -25,7 +25,7 @@ from ttdn_docs.errors import FieldProblem, IncompleteDocumentError
 from ttdn_docs.admin.values import InputDate
 from ttdn_docs.input_problems import place_of
 from ttdn_docs.ttdn.common import Basis, DocumentNumber, Issuer, Model, RecipientList, Signer, admin_document
-from ttdn_docs.ttdn.outline import OutlineNode, SectionNode, TextNode, find_part, item_texts, outline_blocks, parts_named
+from ttdn_docs.ttdn.outline import OUTLINE_DESCRIPTION, OutlineNode, typed_parts_optional, SectionNode, TextNode, find_part, item_texts, outline_blocks, parts_named
 from ttdn_docs.ttdn.plan_items import Item, ItemOrText
 from ttdn_docs.ttdn.todo import todo_problems
 from ttdn_docs.vn import numeric_date
@@ -139,6 +139,8 @@ TYPED_PARTS_FIELDS = ("opening", "purposes", "requirements", "contents", "method
 class ForeignInfoPlan(Model):
     """Kế hoạch công tác thông tin đối ngoại of a commune Đảng ủy or UBND."""
 
+    model_config = ConfigDict(extra="forbid", frozen=True, json_schema_extra=typed_parts_optional(TYPED_PARTS_FIELDS))
+
     kind: Literal["plan"] = Field(default="plan", title="loại tài liệu")
     profile: CleanText = Field(default="party-hd36-2018", max_length=200, title="hồ sơ thể thức")
     issuer: Issuer = Field(title="cơ quan ban hành")
@@ -151,7 +153,7 @@ class ForeignInfoPlan(Model):
     addressees: list[CleanText] = Field(default_factory=list, max_length=50, title="kính gửi")
     # The author's outline (``ttdn.outline``); without it the body has the standard
     # outline built from the typed parts below, which are then all required.
-    outline: list[OutlineNode] | None = Field(default=None, max_length=5000, title="dàn ý")
+    outline: list[OutlineNode] | None = Field(default=None, max_length=5000, title="dàn ý", description=OUTLINE_DESCRIPTION)
     opening: Opening | None = Field(title="đoạn mở đầu")
     purposes: list[ItemOrText] | None = Field(min_length=1, max_length=500, title="mục đích")
     requirements: list[ItemOrText] | None = Field(min_length=1, max_length=500, title="yêu cầu")

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import Field, Tag, ValidationInfo, field_validator, model_validator
+from pydantic import ConfigDict, Field, Tag, ValidationInfo, field_validator, model_validator
 from pydantic.config import JsonDict
 
 from ttdn_docs.admin import (
@@ -32,7 +32,7 @@ from ttdn_docs.errors import FieldProblem, IncompleteDocumentError
 from ttdn_docs.input_problems import place_of
 from ttdn_docs.ttdn.common import Basis, DocumentNumber, Citation, Issuer, Model, RecipientList, Signer, admin_document
 from ttdn_docs.ttdn.indicators import Indicator, IndicatorLabels, fill_years, indicator_table
-from ttdn_docs.ttdn.outline import OutlineNode, SectionNode, TextNode, find_part, outline_blocks
+from ttdn_docs.ttdn.outline import OUTLINE_DESCRIPTION, OutlineNode, typed_parts_optional, SectionNode, TextNode, find_part, outline_blocks
 from ttdn_docs.ttdn.plan import Opening, item_section
 from ttdn_docs.ttdn.plan_items import ItemOrText
 from ttdn_docs.ttdn.todo import todo_problems
@@ -159,6 +159,8 @@ class ReportClosing(Model):
 class ForeignInfoReport(Model):
     """Báo cáo kết quả công tác thông tin đối ngoại of a commune Đảng ủy or UBND."""
 
+    model_config = ConfigDict(extra="forbid", frozen=True, json_schema_extra=typed_parts_optional(("plan", "sections")))
+
     kind: Literal["report"] = Field(default="report", title="loại tài liệu")
     profile: CleanText = Field(default="party-hd36-2018", max_length=200, title="hồ sơ thể thức")
     issuer: Issuer = Field(title="cơ quan ban hành")
@@ -172,7 +174,7 @@ class ForeignInfoReport(Model):
     addressees: list[CleanText] = Field(default_factory=list, max_length=50, title="kính gửi")
     # The author's outline (``ttdn.outline``); without it the body is the standard one
     # built from ``sections``, and ``plan`` and ``sections`` are required.
-    outline: list[OutlineNode] | None = Field(default=None, max_length=5000, title="dàn ý")
+    outline: list[OutlineNode] | None = Field(default=None, max_length=5000, title="dàn ý", description=OUTLINE_DESCRIPTION)
     opening: Opening | None = Field(default=None, title="đoạn mở đầu")
     sections: ReportSections | None = Field(title="nội dung báo cáo")
     section_order: list[SectionKey] = Field(default_factory=lambda: list(DEFAULT_SECTION_ORDER), min_length=1, title="thứ tự các phần")
