@@ -29,7 +29,7 @@ from ttdn_docs.importer.notes import ImportWarning, Notes
 from ttdn_docs.importer.outline import build_outline
 from ttdn_docs.importer.plan import plan_body
 from ttdn_docs.importer.report import find_indicator_table, indicators_of, read_indicator_annex, report_body
-from ttdn_docs.importer.shape import body_shape
+from ttdn_docs.importer.shape import blocks_shape, nodes_shape
 from ttdn_docs.importer.source import read_word_file
 from ttdn_docs.importer.tree import outline_nodes
 from ttdn_docs.importer.typed_layout import summary_continuation
@@ -109,11 +109,10 @@ def import_docx(
     if kind == "report" and (table := indicator_table or find_indicator_table(anatomy.body_tables)) is not None:
         # An indicator table stays a table in the outline; its figures also fill ``indicators``.
         tree_fields["indicators"] = indicators_of(table, tree_notes)
-    document = validate(model, tree_fields, word.name)
-    if typed is not None and not typed.missing_parts() and same_shape(typed, document):
+    if typed is not None and not typed.missing_parts() and _prints(typed) == list(nodes_shape(tree_fields["outline"])):
         document, body_notes = typed, typed_notes
     else:
-        body_notes = tree_notes
+        document, body_notes = validate(model, tree_fields, word.name), tree_notes
     notes.warnings += body_notes.warnings
     return ImportResult(document, chosen, word.name, view, anatomy, notes.warnings, word.converted_from)
 
@@ -142,13 +141,9 @@ def _typed_extras(fields: dict[str, Any], kind: ImportKind) -> dict[str, Any]:
     return extras
 
 
-def same_shape(one: ForeignInfoPlan | ForeignInfoReport, other: ForeignInfoPlan | ForeignInfoReport) -> bool:
-    """Whether two readings print the same body (headings, paragraphs, items, tables)."""
-    return body_shape(_as_draft(one).to_document()) == body_shape(_as_draft(other).to_document())
-
-
-def _as_draft(document: ForeignInfoPlan | ForeignInfoReport) -> ForeignInfoPlan | ForeignInfoReport:
-    return document.model_copy(update={"marks": document.marks.model_copy(update={"draft": True})})
+def _prints(document: ForeignInfoPlan | ForeignInfoReport) -> list[tuple[object, ...]]:
+    """The shape of the body ``document`` prints (headings, paragraphs, items, tables)."""
+    return list(blocks_shape(document.to_document().body))
 
 
 def _kind(anatomy: Anatomy, kind: ImportKind | None, name: str, notes: Notes) -> ImportKind:

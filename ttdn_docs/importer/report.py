@@ -132,7 +132,7 @@ def indicator_columns(table: Table) -> dict[str, int] | None:
     found: dict[str, int] = {}
     for role, words in _COLUMN_WORDS.items():
         for column, text in enumerate(header):
-            if column not in found.values() and any(text == loose_key(w) or text.startswith(loose_key(w) + " ") for w in words):
+            if column not in found.values() and any(text.startswith(loose_key(w)) for w in words):
                 found[role] = column
                 break
     return found if "name" in found and "value" in found else None

@@ -5,6 +5,7 @@ only when it gives back this very shape; ``fix`` and the tests compare by it."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from typing import Any
 
 from ttdn_docs.admin import AdminDocument, Block, BulletList, Paragraph, Section, Table
 from ttdn_docs.vn import nfc
@@ -40,3 +41,25 @@ def blocks_shape(blocks: Sequence[Block], depth: int = 0) -> Iterator[Token]:
 
 def _words(text: str) -> str:
     return " ".join(nfc(text).split())
+
+
+def nodes_shape(nodes: Sequence[Any], depth: int = 0) -> Iterator[Token]:
+    """The shape of an outline given as plain data (as ``import`` builds it, before the
+    model validates it), the same as ``blocks_shape`` of what it prints."""
+    for node in nodes:
+        if isinstance(node, str):
+            yield ("paragraph", _words(node))
+        elif "paragraph" in node:
+            yield ("paragraph", _words(node["paragraph"]))
+        elif "bullets" in node:
+            for item in node["bullets"]:
+                yield ("bullet", _words(item if isinstance(item, str) else item["text"]))
+                for sub in [] if isinstance(item, str) else item.get("items", []):
+                    yield ("sub-bullet", _words(sub))
+        elif "table" in node:
+            table = node["table"]
+            yield ("table", tuple(_words(c) for c in table["columns"]),
+                   tuple(tuple(_words(c) for c in row) for row in [*table["rows"], *([table["total"]] if table.get("total") else [])]))
+        else:
+            yield ("section", depth, _words(node.get("title") or ""), _words(node.get("text") or ""))
+            yield from nodes_shape(node.get("body", []), depth + 1)

@@ -132,7 +132,7 @@ def _nodes(
 def _part_of(title: str, parts: dict[str, str]) -> str | None:
     key = loose_key(title)
     for start, part in parts.items():
-        if key == loose_key(start) or key.startswith(loose_key(start) + " "):
+        if key.startswith(loose_key(start)):  # loose keys hold no spaces: a title starting so
             return part
     return None
 
