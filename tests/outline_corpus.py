@@ -187,11 +187,10 @@ Token = tuple[object, ...]
 
 
 def expected_shape(shaped: Shaped) -> list[Token]:
-    """The outline as ``importer.shape.body_shape`` writes it: sections by depth (mục 0,
+    """The outline as ``importer.shape.body_shape`` writes it: sections by level (mục 0,
     khoản 1, điểm 2) with their titles, paragraphs, items and tables in order; the
     number, the bullet marker and the State body's end mark ``./.`` are form."""
     tokens: list[Token] = []
-    depth_of_level: list[int] = []  # the depth of each open heading level
     for item in shaped.body:
         if isinstance(item, list):
             header, *rows = item
@@ -203,15 +202,12 @@ def expected_shape(shaped: Shaped) -> list[Token]:
         level = 0 if _MUC.match(text) else 1 if _KHOAN.match(text) else 2 if _DIEM.match(text) else None
         if level is not None:
             title = re.sub(r"^\S+\s+", "", text)
-            while depth_of_level and depth_of_level[-1] >= level:
-                depth_of_level.pop()
-            depth = len(depth_of_level)
-            depth_of_level.append(level)
+            # A heading is at the level typed (mục 0, khoản 1, điểm 2), with or without
+            # the levels above it.
             if level == 2 and not shaped.titled_points:
-                tokens.append(("section", depth, "", title))  # a điểm carrying its text
-                depth_of_level.pop()
+                tokens.append(("section", level, "", title))  # a điểm carrying its text
             else:
-                tokens.append(("section", depth, title, ""))
+                tokens.append(("section", level, title, ""))
         elif text.startswith("- "):
             tokens.append(("bullet", text[2:]))
         elif text.startswith("+ "):
@@ -427,6 +423,16 @@ SHAPES: list[Shaped] = [
          ["Pa nô, áp phích", "12", "cái", "2"]],
         "III. KIẾN NGHỊ",
         "- Đề nghị huyện hỗ trợ kinh phí nâng cấp hệ thống truyền thanh./.",
+    ]),
+    Shaped("party-plan-khoan-khong-muc", "party", "KẾ HOẠCH", "tuyên truyền kỷ niệm 80 năm Quốc khánh", [
+        _BASES_PLAN.format(who="Ban Thường vụ Đảng ủy xã"),
+        "1. Mục đích, yêu cầu",
+        "- Khơi dậy niềm tự hào dân tộc trong cán bộ, đảng viên và Nhân dân.",
+        "2. Nội dung tuyên truyền",
+        "a) Thành tựu 80 năm xây dựng và bảo vệ Tổ quốc;",
+        "b) Hình ảnh quê hương Ngũ Hùng đổi mới.",
+        "3. Tổ chức thực hiện",
+        "- Văn phòng Đảng ủy theo dõi, đôn đốc, tổng hợp kết quả./.",
     ]),
     Shaped("party-plan-ba-cap", "party", "KẾ HOẠCH", "công tác thông tin đối ngoại năm 2025", [
         _BASES_PLAN.format(who="Ban Thường vụ Đảng ủy xã"),

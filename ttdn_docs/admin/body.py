@@ -42,6 +42,9 @@ class Section(_Node):
     kind: Literal["section"] = "section"
     title: CleanText | None = None
     text: CleanText | None = None
+    # The level typed when it is not the depth (a khoản ``1.`` with no mục above it):
+    # 1 mục, 2 khoản, 3 điểm; its children go one level below it.
+    level: int | None = Field(default=None, ge=1, le=3)
     children: list[Block] = Field(default_factory=list, max_length=5000)
 
     @model_validator(mode="after")

@@ -35,8 +35,9 @@ def blocks_shape(blocks: Sequence[Block], depth: int = 0) -> Iterator[Token]:
             yield ("table", tuple(_words(c.header) for c in block.columns),
                    tuple(tuple(_words(c) for c in row) for row in [*block.rows, *([block.total] if block.total else [])]))
         elif isinstance(block, Section):
-            yield ("section", depth, _words(block.title or ""), _words(block.text or ""))
-            yield from blocks_shape(block.children, depth + 1)
+            at = block.level - 1 if block.level is not None else depth
+            yield ("section", at, _words(block.title or ""), _words(block.text or ""))
+            yield from blocks_shape(block.children, at + 1)
 
 
 def _words(text: str) -> str:
@@ -61,5 +62,6 @@ def nodes_shape(nodes: Sequence[Any], depth: int = 0) -> Iterator[Token]:
             yield ("table", tuple(_words(c) for c in table["columns"]),
                    tuple(tuple(_words(c) for c in row) for row in [*table["rows"], *([table["total"]] if table.get("total") else [])]))
         else:
-            yield ("section", depth, _words(node.get("title") or ""), _words(node.get("text") or ""))
-            yield from nodes_shape(node.get("body", []), depth + 1)
+            at = node["level"] - 1 if node.get("level") else depth
+            yield ("section", at, _words(node.get("title") or ""), _words(node.get("text") or ""))
+            yield from nodes_shape(node.get("body", []), at + 1)

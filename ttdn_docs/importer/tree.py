@@ -41,6 +41,7 @@ _REPORT_PARTS: list[tuple[str, str]] = [
     ("kiến nghị", "proposals"),
 ]
 _CLOSING_START = "trên đây là"
+_POINT_LEVEL = 3  # điểm a), b): the third numbered level
 
 
 def outline_nodes(outline: Outline, tables: Sequence[Table], kind: str) -> list[Any]:
@@ -56,7 +57,7 @@ def outline_nodes(outline: Outline, tables: Sequence[Table], kind: str) -> list[
     parts = dict(_PLAN_PARTS if kind == "plan" else _REPORT_PARTS)
     used: set[str] = set()
     top: list[Heading | Entry] = [*outline.preamble, *outline.sections]
-    nodes = _nodes(top, placed.get(0, []), placed, parts, used)
+    nodes = _nodes(top, placed.get(0, []), placed, parts, used, 0)
     _name_opening(nodes)
     _name_closing(nodes)
     return nodes
@@ -89,8 +90,10 @@ def _holder_of(sections: list[Heading], number: int, ends: dict[int, float]) -> 
 
 def _nodes(
     children: Sequence[Heading | Entry], tables: list[tuple[int, Table]], placed: dict[int, list[tuple[int, Table]]],
-    parts: dict[str, str], used: set[str],
+    parts: dict[str, str], used: set[str], depth: int,
 ) -> list[Any]:
+    """The nodes of one holder at ``depth``; a heading typed at another level (a khoản
+    with no mục above it) keeps its level."""
     ordered: list[tuple[int, Heading | Entry | Table]] = [(c.paragraph, c) for c in children]
     ordered += tables
     ordered.sort(key=lambda pair: pair[0])
@@ -111,6 +114,8 @@ def _nodes(
         elif isinstance(child, Entry):
             if child.kind == "point":
                 point: dict[str, Any] = {"text": child.text}
+                if depth != _POINT_LEVEL - 1:
+                    point["level"] = _POINT_LEVEL
                 if child.subitems:
                     point["body"] = [{"bullets": list(child.subitems)}]
                 nodes.append(point)
@@ -124,7 +129,9 @@ def _nodes(
             if part is not None and part not in used:
                 used.add(part)
                 section["part"] = part
-            section["body"] = _nodes(child.children, placed.get(id(child), []), placed, parts, used)
+            if child.level != depth:
+                section["level"] = child.level + 1
+            section["body"] = _nodes(child.children, placed.get(id(child), []), placed, parts, used, child.level + 1)
             nodes.append(section)
     return nodes
 

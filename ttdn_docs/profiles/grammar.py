@@ -159,7 +159,8 @@ def _flatten(profile: Profile, blocks: list[Block], depth: int) -> Iterator[Body
                     yield BodyLine(second_role, f"{second.marker} {sub}")
         elif isinstance(block, Section):
             counter += 1
-            level_index = min(depth, len(levels) - 1)
+            at = block.level - 1 if block.level is not None else depth
+            level_index = min(at, len(levels) - 1)
             level = levels[level_index]
             symbol = number_symbol(level.numbering, counter) + level.suffix
             if block.title is not None:
@@ -168,7 +169,7 @@ def _flatten(profile: Profile, blocks: list[Block], depth: int) -> Iterator[Body
                     yield BodyLine("body", block.text)
             else:
                 yield BodyLine("item", f"{symbol} {block.text}")
-            yield from _flatten(profile, block.children, depth + 1)
+            yield from _flatten(profile, block.children, at + 1)
         elif isinstance(block, Table):
             yield BodyLine("table", "", block)
 

@@ -103,6 +103,8 @@ class SectionNode(Model):
     title: CleanText | None = Field(default=None, max_length=1000, title="tiêu đề")
     text: CleanText | None = Field(default=None, max_length=20_000, title="nội dung")
     part: PartKey | None = Field(default=None, title="phần")
+    # Only when the level is not the depth: 2 for a khoản typed with no mục above it.
+    level: Literal[1, 2, 3] | None = Field(default=None, title="cấp (1 mục, 2 khoản, 3 điểm)")
     body: list[OutlineNode] = Field(default_factory=list, max_length=5000, title="nội dung mục")
 
     @model_validator(mode="after")
@@ -220,7 +222,8 @@ def outline_blocks(nodes: list[OutlineNode], placeholder: PlaceholderWriter) -> 
             assert node.part is not None
             blocks += placeholder(node.part)
         else:
-            blocks.append(Section(title=node.title, text=node.text, children=outline_blocks(list(node.body), placeholder)))
+            children = outline_blocks(list(node.body), placeholder)
+            blocks.append(Section(title=node.title, text=node.text, level=node.level, children=children))
     return blocks
 
 
