@@ -154,7 +154,12 @@ def table_data(table: Table) -> dict[str, Any] | None:
     width = max(len(row) for row in rows)
     rows = [row + [""] * (width - len(row)) for row in rows]
     header, *body = rows
-    return {"columns": [h or "" for h in header], "rows": body}
+    data: dict[str, Any] = {"columns": header, "rows": body}
+    # The widths as set in the file (relative), when every column of the header row has one.
+    widths = [cell.width for cell in table.rows[0]]
+    if len(widths) == width and all(w > 0 for w in widths):
+        data["widths"] = [min(round(w / min(widths), 2), 100.0) for w in widths]
+    return data
 
 
 def _name_opening(nodes: list[Any]) -> None:
