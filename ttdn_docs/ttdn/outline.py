@@ -170,6 +170,11 @@ def find_part(nodes: list[OutlineNode], part: str) -> TextNode | SectionNode | N
     return None
 
 
+def placeholders(nodes: list[OutlineNode]) -> list[str]:
+    """The typed parts the ``{part: …}`` nodes write, in order."""
+    return [n.part for n in walk(nodes) if isinstance(n, SectionNode) and n.is_placeholder and n.part is not None]
+
+
 def parts_named(nodes: list[OutlineNode]) -> list[str]:
     return [n.part for n in walk(nodes) if isinstance(n, (TextNode, SectionNode)) and n.part is not None]
 

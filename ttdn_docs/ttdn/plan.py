@@ -25,7 +25,7 @@ from ttdn_docs.errors import FieldProblem, IncompleteDocumentError
 from ttdn_docs.admin.values import InputDate
 from ttdn_docs.input_problems import place_of
 from ttdn_docs.ttdn.common import Basis, DocumentNumber, Issuer, Model, RecipientList, Signer, admin_document
-from ttdn_docs.ttdn.outline import OUTLINE_DESCRIPTION, OutlineNode, typed_parts_optional, SectionNode, TextNode, find_part, item_texts, outline_blocks, parts_named
+from ttdn_docs.ttdn.outline import OUTLINE_DESCRIPTION, OutlineNode, typed_parts_optional, SectionNode, TextNode, find_part, item_texts, outline_blocks, parts_named, placeholders
 from ttdn_docs.ttdn.plan_items import Item, ItemOrText
 from ttdn_docs.ttdn.todo import todo_problems
 from ttdn_docs.vn import numeric_date
@@ -194,7 +194,7 @@ class ForeignInfoPlan(Model):
 
     def _placed_parts(self) -> set[str]:
         """The typed fields the outline's ``{part: …}`` nodes write."""
-        placed = [n.part for n in _walk_sections(list(self.outline or [])) if n.is_placeholder and n.part is not None]
+        placed = placeholders(list(self.outline or []))
         return {key for part in placed for key in _GROUPS.get(part, [part])}
 
     # -- the typed parts, wherever the document has them ------------------------------------
@@ -277,15 +277,6 @@ _GROUPS = {"purposes_and_requirements": ["purposes", "requirements"], "contents_
 STANDARD_OUTLINE: list[OutlineNode] = [
     SectionNode(part=part) for part in ("opening", "purposes_and_requirements", "contents_and_methods", "tasks", "closing")
 ]
-
-
-def _walk_sections(nodes: list[OutlineNode]) -> list[SectionNode]:
-    found: list[SectionNode] = []
-    for node in nodes:
-        if isinstance(node, SectionNode):
-            found.append(node)
-            found += _walk_sections(list(node.body))
-    return found
 
 
 def bullets(items: list[Item | str]) -> BulletList:

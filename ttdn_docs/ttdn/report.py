@@ -32,7 +32,7 @@ from ttdn_docs.errors import FieldProblem, IncompleteDocumentError
 from ttdn_docs.input_problems import place_of
 from ttdn_docs.ttdn.common import Basis, DocumentNumber, Citation, Issuer, Model, RecipientList, Signer, admin_document
 from ttdn_docs.ttdn.indicators import Indicator, IndicatorLabels, fill_years, indicator_table
-from ttdn_docs.ttdn.outline import OUTLINE_DESCRIPTION, OutlineNode, typed_parts_optional, SectionNode, TextNode, find_part, outline_blocks
+from ttdn_docs.ttdn.outline import OUTLINE_DESCRIPTION, OutlineNode, TextNode, find_part, outline_blocks, placeholders, typed_parts_optional
 from ttdn_docs.ttdn.plan import Opening, item_section
 from ttdn_docs.ttdn.plan_items import ItemOrText
 from ttdn_docs.ttdn.todo import todo_problems
@@ -260,7 +260,7 @@ class ForeignInfoReport(Model):
         return fill_years(getattr(self.section_titles, key), self.year)
 
     def _placed_parts(self) -> list[str]:
-        return [n.part for n in _walk_placeholders(list(self.outline or [])) if n.part is not None]
+        return placeholders(list(self.outline or []))
 
     def closing_part(self) -> str | None:
         """The closing paragraph: the outline's ``part: closing``, else the typed one."""
@@ -374,10 +374,3 @@ class ForeignInfoReport(Model):
             return []
         return [Annex(title=self.title("indicators_annex"), body=[self._indicator_table_block()])]
 
-
-def _walk_placeholders(nodes: list[OutlineNode]) -> list[SectionNode]:
-    found: list[SectionNode] = []
-    for node in nodes:
-        if isinstance(node, SectionNode):
-            found += [node] if node.is_placeholder else _walk_placeholders(list(node.body))
-    return found
