@@ -24,9 +24,10 @@ from ttdn_docs.ttdn.outline import SectionNode, TableNode, walk
 from ttdn_docs.ttdn.plan import ForeignInfoPlan
 from ttdn_docs.ttdn.report import ForeignInfoReport
 
-from conftest import requires_libreoffice
+from conftest import soffice
 
 PRODUCERS = ["python-docx", "libreoffice-resave", "html-in-writer"]
+_NEEDS_LIBREOFFICE = pytest.mark.skipif(soffice() is None, reason="LibreOffice (soffice) is not installed; .ci/run installs it")
 _NUMBER_OR_MARKER = re.compile(r"^(?:[IVX]+\.|\d+\.|[a-zđ]\)|[-+–•])\s+")
 
 
@@ -35,7 +36,7 @@ def _source(shaped: Shaped, producer: str, folder: Path) -> Path:
     path.write_bytes(docx_bytes(shaped))
     if producer == "python-docx":
         return path
-    from ttdn_docs.render.pdf import soffice_convert
+    from ttdn_docs.office import soffice_convert
 
     if producer == "libreoffice-resave":
         saved = folder / "resaved" / path.name
@@ -84,7 +85,7 @@ def _cases() -> list[object]:
     cases: list[object] = []
     for shaped in SHAPES:
         for producer in PRODUCERS:
-            marks = [] if producer == "python-docx" else [requires_libreoffice, pytest.mark.libreoffice]
+            marks = [] if producer == "python-docx" else [_NEEDS_LIBREOFFICE, pytest.mark.libreoffice]
             cases.append(pytest.param(shaped, producer, marks=marks, id=f"{shaped.name}-{producer}"))
     return cases
 
