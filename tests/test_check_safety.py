@@ -35,6 +35,11 @@ def _with_part(clean: bytes, part: str, blob: bytes) -> bytes:
 @pytest.mark.robustness(kind="Checker input that is not a zip", behaviour="refused: 'không phải tệp Word .docx', exit 2")
 def test_not_a_zip_is_refused() -> None:
     with pytest.raises(NotADocxError, match="không phải tệp Word .docx"):
+        check_file(b"GIF89a this is not a Word file")
+    # A PDF is read as a PDF now (ttdn_docs.check.pdfcheck); a broken one is refused as such.
+    from ttdn_docs.pdfread import PdfReadError
+
+    with pytest.raises(PdfReadError, match="không đọc được như tệp PDF"):
         check_file(b"%PDF-1.7 this is not a Word file")
 
 
