@@ -397,3 +397,33 @@ def test_image_notes_say_what_departs_from_phu_luc_i(work: Path) -> None:
     Image.new("RGB", (200, 80), (255, 255, 255)).save(flat)
     notes = image_notes(flat, "signer")
     assert any("PNG" in n for n in notes) and any("trong suốt" in n for n in notes)
+
+
+WORLD = Path("/work/shared/world")
+if not WORLD.is_dir():
+    WORLD = ROOT.parent / "shared" / "world"
+
+
+@pytest.mark.skipif(not WORLD.is_dir(), reason="the shared folder of real-world Word files is not beside the repo")
+def test_signature_block_found_on_files_made_elsewhere(work: Path) -> None:
+    """Word files from other producers (LibreOffice, docx.js, HTML) turned into PDF by
+    LibreOffice: the block is found beside «Nơi nhận», or the reason it cannot be is said."""
+    from ttdn_docs.render.pdf import convert_to_pdf
+    from ttdn_docs.sign.places import SignatureBlockNotFound
+
+    found: dict[str, str] = {}
+    for docx in sorted(WORLD.glob("*/*.docx")):
+        pdf = convert_to_pdf(docx, work / f"world-{docx.stem}.pdf")
+        try:
+            places = find_places(pdf)
+        except SignatureBlockNotFound as exc:
+            assert "tách sang trang sau" in str(exc) or "không nằm dưới" in str(exc), str(exc)
+            continue
+        page = read_pages(pdf)[places.signer.page]
+        name = next(s for s in page.segments if s.text == places.name_line)
+        position = next(s for s in page.segments if s.text == places.position_line)
+        assert name.top < places.signer.rect[1] < places.signer.rect[3] < position.bottom
+        assert abs(name.centre_x - position.centre_x) < 60
+        found[docx.stem] = places.name_line
+    assert found.get("m6-cong-van-ubnd") == "Trần Văn Bình"
+    assert len(found) >= 4

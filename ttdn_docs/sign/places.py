@@ -1,7 +1,7 @@
 """Where Phụ lục I puts each signature, found from the rendered PDF's layout.
 
-The signer's image goes between the signer's position line (the last upper-case line of
-the signature block) and the name; the seal covers about a third of it on its left; an
+The signature block stands beside «Nơi nhận»: upper-case lines (quyền hạn, chức vụ), a
+gap, the name. The signer's image goes between the last position line and the name; the seal covers about a third of it on its left; an
 attachment's or copy's text goes at the top right of page 1. Rectangles are PDF points
 (x1, y1, x2, y2), origin at the page's bottom left.
 """
@@ -84,7 +84,9 @@ def find_places(pdf: Path | bytes, *, name: str | None = None, rules: SigningRul
     if not pages:
         raise SignatureBlockNotFound("tệp PDF không có trang nào")
     for page in reversed(pages):
-        found = _signature_lines(page, name, rules)
+        found = _signature_lines(page, name, rules) if name is not None else _beside_recipients(page, rules)
+        if found is None and name is None and not any(_is_recipients(s) for p in pages for s in p.segments):
+            found = _signature_lines(page, name, rules)  # no «Nơi nhận»: the lowest block that looks like one
         if found is not None:
             position, person = found
             return _places(pages[0], page, position, person, rules)
@@ -93,6 +95,55 @@ def find_places(pdf: Path | bytes, *, name: str | None = None, rules: SigningRul
         f"không tìm thấy khối chữ ký{who} (dòng chức vụ in hoa, khoảng trống, rồi họ tên người ký) "
         "trong tệp PDF; hãy kiểm tra phần ký của văn bản"
     )
+
+
+def _is_recipients(segment: TextSegment) -> bool:
+    return _fold(segment.text).startswith("nơi nhận")
+
+
+def _beside_recipients(page: PageText, rules: SigningRules) -> tuple[TextSegment, TextSegment] | None:
+    """The block NĐ 30 and HD 36 put beside «Nơi nhận»: the upper-case lines of the right
+    column from the level of «Nơi nhận» down, then, past the gap, the signer's name."""
+    anchors = [s for s in page.segments if _is_recipients(s)]
+    if not anchors:
+        return None
+    anchor = anchors[-1]
+    right = sorted(
+        (s for s in page.segments if s.centre_x > page.width * 0.5 and s.top <= anchor.top + anchor.height),
+        key=lambda s: -s.top,
+    )
+    group: list[TextSegment] = []
+    for segment in right:
+        if group and segment.top < group[-1].bottom - 1.5 * group[-1].height:
+            break
+        if _is_upper(segment.text):
+            group.append(segment)
+        elif group:
+            break
+    if not group:
+        return None
+    position = group[-1]
+    column = sum(s.centre_x for s in group) / len(group)
+    min_gap = rules.signer_min_height_mm * PT_PER_MM
+    # Below the gap, what is not a recipient line (a dash, or flush with «Nơi nhận»).
+    candidates = sorted(
+        (s for s in page.segments
+         if s.top <= position.bottom - min_gap and any(c.isalpha() for c in s.text)
+         and not s.text.lstrip().startswith(("-", "–", "+", "•")) and abs(s.left - anchor.left) > 6),
+        key=lambda s: -s.top,
+    )
+    if not candidates:
+        raise SignatureBlockNotFound(
+            f"dưới dòng chức vụ «{position.text}» (trang {page.index + 1}) không có họ tên người ký trên cùng trang: "
+            "khối chữ ký bị tách sang trang sau; hãy sửa văn bản để quyền hạn, chức vụ và họ tên cùng một trang"
+        )
+    person = candidates[0]
+    if abs(person.centre_x - column) > _SAME_COLUMN_PT:
+        raise SignatureBlockNotFound(
+            f"họ tên «{person.text}» (trang {page.index + 1}) không nằm dưới dòng chức vụ «{position.text}»: "
+            "hãy căn giữa họ tên người ký dưới chức vụ rồi tạo lại PDF"
+        )
+    return position, person
 
 
 def _signature_lines(page: PageText, name: str | None, rules: SigningRules) -> tuple[TextSegment, TextSegment] | None:
