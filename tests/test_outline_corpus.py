@@ -148,3 +148,18 @@ def test_an_indicator_table_stays_in_its_khoan_and_fills_the_indicators(tmp_path
         ("Pa nô, áp phích", "cái", "12"),
     ]
     assert any(isinstance(n, TableNode) for n in walk(list(other.outline or [])))
+
+
+def test_fix_leaves_a_missing_signer_name_blank_and_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import outline_corpus
+
+    footer = outline_corpus._footer_lines
+    monkeypatch.setattr(outline_corpus, "_footer_lines", lambda shaped: (footer(shaped)[0], footer(shaped)[1][:-1]))
+    shaped = next(s for s in SHAPES if s.name == "ubnd-tien-do")
+    source = tmp_path / "khong-ten.docx"
+    source.write_bytes(docx_bytes(shaped))
+    fixed = fix_docx(source, tmp_path / "sua.docx")
+    text = [p.text for p in open_docx(fixed.output).paragraphs]
+    assert "………………" in text and not any("CẦN ĐIỀN" in t or "DỰ THẢO" in t for t in text)
+    assert "Thiếu họ và tên của người ký: để trống «………………» để điền tay" in [c.describe() for c in fixed.changes]
+    assert _shape_of(fixed.output) == _folded(expected_shape(shaped))

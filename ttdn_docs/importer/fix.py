@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from ttdn_docs.check import CheckResult, run_checks
 from ttdn_docs.docxread.anatomy import AnatomyReader
 from ttdn_docs.docxread.view import open_docx
@@ -19,6 +21,10 @@ from ttdn_docs.importer.typed_layout import summary_continuation
 from ttdn_docs.importer.changes import Change, fixed_findings, text_changes
 from ttdn_docs.profiles import Profile
 from ttdn_docs.render import render_docx, write_bytes_atomic
+from ttdn_docs.ttdn.outline import placeholders
+from ttdn_docs.ttdn.plan import ForeignInfoPlan
+from ttdn_docs.ttdn.report import ForeignInfoReport
+from ttdn_docs.ttdn.todo import HAND_BLANK, blank_todos
 
 
 @dataclass
@@ -35,18 +41,45 @@ def fix_docx(
     check_output_suffix(Path(output), (".docx",), "tệp Word")
     imported = import_docx(source, profile=profile)
     chosen = imported.profile
-    # A plan with parts the importer could not find renders as a draft, marked DỰ THẢO.
-    document = imported.document
-    if document.missing_parts():
-        document = document.model_copy(update={"marks": document.marks.model_copy(update={"draft": True})})
+    document, gaps = _gaps_left_blank(imported.document)
     data = render_docx(document.to_document(), chosen)
     before = run_checks(imported.view, chosen)
     after_view = open_docx(data)
     after = AnatomyReader(chosen).read(after_view)
     result = CheckResult(str(output), chosen.id, run_checks(after_view, chosen))
     absorbed = {p.number for p in summary_continuation(imported.anatomy)}
-    changes = text_changes(imported.anatomy, after, absorbed)
+    changes = gaps + text_changes(imported.anatomy, after, absorbed)
     changes += fixed_findings(before, result.findings, changes)
     out = write_bytes_atomic(Path(output), data, overwrite=overwrite)
     return FixResult(imported, out, changes, result)
+
+
+
+def _gaps_left_blank(document: ForeignInfoPlan | ForeignInfoReport) -> tuple[ForeignInfoPlan | ForeignInfoReport, list[Change]]:
+    """A part the rule book requires that the file lacks (a signer's name …) is left as a
+    visible blank and named in the changes; nothing is written in its place. Figures the
+    outline does not print (an indicator table kept as typed) are no gap. Only what still
+    cannot be printed makes the output a draft (DỰ THẢO)."""
+    problems = document.missing_parts()
+    if not problems:
+        return document, []
+    data = blank_todos(document.model_dump(mode="python"))
+    unprinted = (
+        isinstance(document, ForeignInfoReport) and document.outline is not None
+        and "indicators" not in placeholders(list(document.outline)) and document.indicators_placement == "body"
+    )
+    if unprinted:
+        data["indicators"] = [i for i in data["indicators"] if i["value"] is not None]
+    try:
+        blanked = type(document).model_validate(data)
+    except ValidationError:
+        blanked = document
+    gaps = [
+        Change(f"Thiếu {p.place or p.path}: để trống «{HAND_BLANK}» để điền tay")
+        for p in problems if not (unprinted and p.path.startswith("indicators."))
+    ]
+    if blanked.missing_parts():
+        marks = blanked.marks.model_copy(update={"draft": True})
+        return blanked.model_copy(update={"marks": marks}), gaps
+    return blanked, gaps
 

@@ -52,3 +52,19 @@ def todo_problems(data: Any, place: Callable[[str], str | None] | None = None) -
         FieldProblem(path, f"chưa điền ({hint})" if hint else "chưa điền", place=place(path) if place else None)
         for path, hint in find_todos(data)
     ]
+
+
+# The blank an officer fills by hand (as the skeletons write a signer's name not yet known).
+HAND_BLANK = "………………"
+
+
+def blank_todos(data: Any) -> Any:
+    """Plain data with every marker replaced by ``HAND_BLANK``: a gap left visible on the
+    printed page, not a sentence written for the author."""
+    if isinstance(data, str):
+        return _TODO.sub(HAND_BLANK, data)
+    if isinstance(data, Mapping):
+        return {key: blank_todos(value) for key, value in data.items()}
+    if isinstance(data, (list, tuple)):
+        return [blank_todos(value) for value in data]
+    return data
