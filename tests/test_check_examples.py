@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES
+from conftest import EXAMPLES, requires_libreoffice, soffice
 
 from ttdn_docs.api import load_document
 from ttdn_docs.errors import TtdnError
@@ -49,3 +49,24 @@ def test_thanh_mien_is_detected_as_party_and_warned_of_mixed_tone_marks(thanh_mi
     assert warning.location.text == "ĐẢNG UỶ XÃ THANH MIỆN"
     assert (warning.location.table, warning.location.row, warning.location.cell) == (1, 1, 1)
     assert warning.found == "UỶ"
+
+
+@requires_libreoffice
+@pytest.mark.libreoffice
+def test_a_libreoffice_resave_of_every_example_has_no_error(tmp_path: Path) -> None:
+    """LibreOffice writes its own styles, its East Asian default fonts, space before and
+    after as it sees them: the page is the same, so the check is too."""
+    import subprocess
+
+    sources = []
+    for example in _documents():
+        document = load_document(example)
+        path = tmp_path / f"{example.parent.name}-{example.stem}.docx"
+        path.write_bytes(render_docx(document.to_document(), load_profile(document.profile)))
+        sources.append(path)
+    out = tmp_path / "resaved"
+    command = [soffice(), "--headless", "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(out)]
+    subprocess.run([*command, *(str(p) for p in sources)], check=True, capture_output=True, timeout=600)
+    for path in sources:
+        result = check_file(out / path.name)
+        assert result.errors == [], [f.describe() for f in result.errors]

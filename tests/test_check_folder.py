@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import requires_libreoffice
 from mutations import MUTATIONS, clean_docx, mutated
 
 from ttdn_docs.check import check_file
@@ -45,13 +46,39 @@ def test_folder_is_walked_recursively_docx_only(folder: Path) -> None:
     assert names == ["xa-a/ke-hoach.docx", "xa-b/hong.docx", "xa-b/sai-so-muc.docx", "xa-b/thang-9/sai-thang.DOCX"]
 
 
-def test_old_doc_files_are_listed_as_not_checked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_doc_and_odt_files_without_libreoffice_are_listed_as_not_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ttdn_docs.render.pdf as pdf
+
+    monkeypatch.setattr(pdf, "soffice_path", lambda: None)
     (tmp_path / "cu.doc").write_bytes(b"\xd0\xcf\x11\xe0 Word 97")
+    (tmp_path / "mo.odt").write_bytes(b"PK odt")
     (tmp_path / "moi.docx").write_bytes(clean_docx(load_profile("party")))
     assert main(["check", str(tmp_path)]) == 2
     out = capsys.readouterr().out
-    assert "cu.doc: KHÔNG ĐỌC ĐƯỢC — tệp Word 97–2003 (.doc)" in out and "lưu lại thành .docx" in out
+    assert "cu.doc: KHÔNG ĐỌC ĐƯỢC — tệp Word 97–2003 (.doc) chưa kiểm tra: máy chưa có LibreOffice" in out
+    assert "mo.odt: KHÔNG ĐỌC ĐƯỢC — tệp OpenDocument (.odt) chưa kiểm tra" in out and "lưu lại thành .docx" in out
     assert "moi.docx (hồ sơ party-hd36-2018)" in out
+
+
+@requires_libreoffice
+@pytest.mark.libreoffice
+def test_doc_and_odt_files_are_checked_through_libreoffice(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from ttdn_docs.render.pdf import soffice_convert
+
+    source = tmp_path / "src" / "ke-hoach.docx"
+    source.parent.mkdir()
+    source.write_bytes(mutated(clean_docx(load_profile("party")), _mutation("PLACE_DATE.MONTH"), load_profile("party")))
+    folder = tmp_path / "nhan"
+    folder.mkdir()
+    for suffix in ("odt", "doc"):
+        (folder / f"ke-hoach.{suffix}").write_bytes(soffice_convert(source, suffix))
+    assert main(["check", str(folder), "-j", "1"]) == 1
+    out = capsys.readouterr().out
+    for suffix in ("odt", "doc"):
+        assert f"ke-hoach.{suffix} (hồ sơ party-hd36-2018, đã chuyển từ .{suffix} sang .docx bằng LibreOffice)" in out
+    assert out.count("PARTY.PLACE_DATE.MONTH [") == 2
 
 
 def test_empty_folder_is_an_input_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -93,8 +120,8 @@ def test_folder_text_output_ends_with_the_summary(folder: Path, capsys: pytest.C
     assert "~$" not in out and "ghi-chu" not in out
 
 
-def test_folder_as_csv(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    main(["check", str(folder), "--format", "csv"])
+def test_folder_as_csv_with_stable_keys(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    main(["check", str(folder), "--format", "csv", "--lang", "en"])
     captured = capsys.readouterr()
     assert captured.out.startswith("\ufeff")  # Excel reads UTF-8 only with a BOM
     rows = list(csv.DictReader(io.StringIO(captured.out.lstrip("\ufeff"))))
@@ -103,6 +130,33 @@ def test_folder_as_csv(folder: Path, capsys: pytest.CaptureFixture[str]) -> None
     assert (month["expected"], month["found"], month["severity"]) == ("8", "08", "error")
     assert next(r for r in rows if r["file"].endswith("hong.docx"))["severity"] == "unreadable"
     assert "Tổng hợp: 4 tệp" in captured.err  # the table goes to stderr, the data stays clean
+
+
+def test_folder_as_csv_in_vietnamese(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    main(["check", str(folder), "--format", "csv"])
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out.lstrip("\ufeff"))))
+    assert list(rows[0])[:5] == ["tệp", "hồ sơ", "mức", "quy tắc", "đoạn"]
+    month = next(r for r in rows if r["quy tắc"] == "PARTY.PLACE_DATE.MONTH")
+    assert (month["cần"], month["thấy"], month["mức"], month["phần"]) == ("8", "08", "lỗi", "thân văn bản")
+    assert month["căn cứ"] and month["số đoạn"] == "1"
+    assert next(r for r in rows if r["tệp"].endswith("hong.docx"))["mức"] == "không đọc được"
+
+
+@pytest.mark.parametrize("typed", ["=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx"])
+def test_csv_cells_never_run_as_formulas(typed: str) -> None:
+    """Text from the checked file (a paragraph typed «=…») is shown, never run, by Excel."""
+    from ttdn_docs.check import CheckResult
+    from ttdn_docs.check.findings import Finding
+    from ttdn_docs.check.report import CsvWriter
+    from ttdn_docs.docxread.view import Location
+
+    finding = Finding("PARTY.BODY.SIZE", "error", "m", Location("body", 3, text=typed), found=typed)
+    stream = io.StringIO()
+    writer = CsvWriter(stream)
+    writer.write(CheckResult(f"{typed}.docx", "party-hd36-2018", [finding]))
+    row = next(csv.DictReader(io.StringIO(stream.getvalue())))
+    assert row["nội dung đoạn"] == row["thấy"] == "'" + typed
+    assert row["tệp"] == "'" + typed + ".docx"
 
 
 def test_folder_as_json_carries_paragraph_section_expected_found(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -114,6 +114,14 @@ def _parser() -> argparse.ArgumentParser:
         "--format", choices=["text", "json", "csv"], default="text",
         help="dạng kết quả (mặc định: text); json, csv: mỗi lỗi một mục, bảng tổng hợp in ra stderr",
     )
+    check.add_argument(
+        "--final", action="store_true",
+        help="kiểm tra như bản trình ký, ban hành: dấu DỰ THẢO, phần <<CẦN ĐIỀN>> là lỗi (mặc định: cảnh báo ở bản dự thảo)",
+    )
+    check.add_argument(
+        "--lang", choices=["vi", "en"], default="vi",
+        help="csv: tên cột tiếng Việt (vi, mặc định) hoặc khóa cố định cho chương trình (en)",
+    )
     check.add_argument("-j", "--jobs", type=int, default=None, help="số tiến trình (mặc định: số nhân CPU)")
     check.add_argument("--progress", action="store_true", help="luôn hiện thanh tiến độ (mặc định: chỉ khi chạy trên màn hình)")
     check.add_argument("--top", type=int, default=10, metavar="N", help="số quy tắc hay sai nhất trong bảng tổng hợp (mặc định: 10)")
@@ -303,10 +311,10 @@ def _check(args: argparse.Namespace) -> int:
         writer = JsonWriter(sys.stdout)
     elif args.format == "csv":
         sys.stdout.write("\ufeff")  # Excel opens UTF-8 CSV right only with a BOM
-        writer = CsvWriter(sys.stdout)
+        writer = CsvWriter(sys.stdout, args.lang)
     summary = Summary()
     jobs = max(1, args.jobs if args.jobs is not None else default_workers())
-    for outcome in check_files(paths, profile, workers=jobs):
+    for outcome in check_files(paths, profile, workers=jobs, final=args.final):
         summary.add(outcome)
         if writer is not None:
             writer.write(outcome)

@@ -43,7 +43,10 @@ def check_file(
     profile: str | Path | Profile | None = None,
     *,
     limits: Limits = DEFAULT_LIMITS,
+    final: bool = False,
 ) -> CheckResult:
+    """``final``: the file is checked as the text to be signed (a DỰ THẢO mark, a
+    placeholder even in a draft, an issuer of the other rule book are then errors)."""
     if is_pdf(source):
         # A PDF that carries text: its page rebuilt and judged by the same rules.
         from ttdn_docs.check.pdfcheck import check_pdf
@@ -63,7 +66,7 @@ def check_file(
             location=Location("body"),
         )
         return CheckResult(view.name, None, [finding])
-    return CheckResult(view.name, chosen.id, run_checks(view, chosen))
+    return CheckResult(view.name, chosen.id, run_checks(view, chosen, final=final))
 
 
 def is_pdf(source: str | Path | bytes) -> bool:

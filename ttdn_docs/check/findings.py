@@ -25,6 +25,14 @@ class Finding:
     ref: str = ""
     path: str = field(default="", compare=False)  # the profile data the rule reads
     title: str = field(default="", compare=False)  # what the rule checks, in Vietnamese
+    # A fault through the whole document (a font, a size) is one finding: the
+    # paragraphs it stands in, the first being ``location``.
+    paragraphs: tuple[int, ...] = field(default=(), compare=False)
+
+    @property
+    def count(self) -> int:
+        """How many paragraphs the finding stands for."""
+        return max(len(self.paragraphs), 1)
 
     def describe(self) -> str:
         """One line for a terminal."""
@@ -50,6 +58,8 @@ class Finding:
             "found": self.found,
             "ref": self.ref,
             "profile_path": self.path,
+            "count": self.count,
+            "paragraphs": list(self.paragraphs),
         }
 
 
@@ -58,6 +68,7 @@ class CheckResult:
     source: str
     profile: str | None  # the profile id checked against (None: not detected)
     findings: list[Finding]
+    converted_from: str | None = None  # ".doc" / ".odt": checked as LibreOffice's .docx of it
 
     @property
     def errors(self) -> list[Finding]:
@@ -77,6 +88,7 @@ class CheckResult:
         return {
             "file": self.source,
             "profile": self.profile,
+            "converted_from": self.converted_from,
             "errors": len(self.errors),
             "warnings": len(self.warnings),
             "findings": [f.as_dict() for f in self.findings],

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ttdn_docs.check import CheckResult, check_file
@@ -20,8 +20,11 @@ from ttdn_docs.workers import chunk_size, pool_context
 
 DOCX_SUFFIX = ".docx"
 PDF_SUFFIX = ".pdf"  # checked when it carries text (ttdn_docs.check.pdfcheck)
-# Word 97–2003 files are listed (as not checked, with what to do) rather than skipped.
+# Word 97–2003 and OpenDocument files are checked through LibreOffice when it is
+# installed (as ``import`` reads them); without it they are listed as not checked, with
+# what to do, never skipped.
 LEGACY_SUFFIX = ".doc"
+CONVERTED_SUFFIXES = (LEGACY_SUFFIX, ".odt")
 # Word keeps a lock file "~$name.docx" beside a document that is open: not a document.
 _LOCK_PREFIX = "~$"
 # Below this many files a pool costs more than it saves.
@@ -34,8 +37,8 @@ class EmptyFolderError(TtdnError):
 
 def docx_files(paths: Iterable[Path]) -> list[Path]:
     """The files to check: each file as given, each folder's .docx and .pdf files
-    (recursively, in name order, without Word's lock files) and its old .doc files, which are reported
-    as not checked. A path that does not exist is kept: the checker reports it as
+    (recursively, in name order, without Word's lock files) and its .doc and .odt files,
+    checked through LibreOffice (or reported as not checked without it). A path that does not exist is kept: the checker reports it as
     unreadable with the others."""
     out: list[Path] = []
     for path in paths:
@@ -44,7 +47,7 @@ def docx_files(paths: Iterable[Path]) -> list[Path]:
             continue
         found = sorted(
             p for p in path.rglob("*")
-            if p.suffix.lower() in (DOCX_SUFFIX, LEGACY_SUFFIX, PDF_SUFFIX)
+            if p.suffix.lower() in (DOCX_SUFFIX, PDF_SUFFIX, *CONVERTED_SUFFIXES)
             and not p.name.startswith(_LOCK_PREFIX) and p.is_file()
         )
         if not found:
@@ -59,10 +62,12 @@ def check_files(
     *,
     workers: int = 1,
     limits: Limits = DEFAULT_LIMITS,
+    final: bool = False,
 ) -> Iterator[Outcome]:
     """Check each file, in the order given, on ``workers`` processes; yield each result
-    (or ``(file, message)`` for a file that could not be checked) as it is ready."""
-    setup = (profile, limits)
+    (or ``(file, message)`` for a file that could not be checked) as it is ready
+    (``final``: as the text to be signed, see ``check_file``)."""
+    setup = (profile, limits, final)
     if workers <= 1 or len(paths) < _POOL_FROM:
         _init_worker(setup)
         yield from map(_check_one, paths)
@@ -72,24 +77,43 @@ def check_files(
         yield from pool.imap(_check_one, paths, chunksize=chunk_size(len(paths), workers, most=32))
 
 
-_setup: tuple[Profile | None, Limits] = (None, DEFAULT_LIMITS)
+_setup: tuple[Profile | None, Limits, bool] = (None, DEFAULT_LIMITS, False)
 
 
-def _init_worker(setup: tuple[Profile | None, Limits]) -> None:
+def _init_worker(setup: tuple[Profile | None, Limits, bool]) -> None:
     global _setup
     _setup = setup
 
 
 def _check_one(path: Path) -> Outcome:
-    profile, limits = _setup
-    if path.suffix.lower() == LEGACY_SUFFIX:
-        return (str(path), "tệp Word 97–2003 (.doc) chưa kiểm tra được: mở bằng Word hoặc LibreOffice, lưu lại thành .docx rồi kiểm tra lại")
+    profile, limits, final = _setup
+    suffix = path.suffix.lower()
     try:
-        return check_file(path, profile, limits=limits)
+        if suffix in CONVERTED_SUFFIXES:
+            return _check_converted(path, suffix, profile, limits, final)
+        return check_file(path, profile, limits=limits, final=final)
     except TtdnError as exc:
         return (str(path), str(exc))
     except Exception as exc:  # a bug must not stop a folder of thousands: name it, go on
         return (str(path), f"lỗi nội bộ của ttdn-docs khi kiểm tra tệp này ({type(exc).__name__}); hãy gửi báo lỗi kèm tệp")
+
+
+def _check_converted(path: Path, suffix: str, profile: Profile | None, limits: Limits, final: bool) -> Outcome:
+    """A .doc or .odt converted to .docx by LibreOffice, then checked as that file."""
+    # The LibreOffice runner is the renderer's (PDF output); only this path needs it.
+    from ttdn_docs.render.pdf import soffice_convert, soffice_path
+
+    what = "Word 97–2003 (.doc)" if suffix == LEGACY_SUFFIX else "OpenDocument (.odt)"
+    if soffice_path() is None:
+        return (
+            str(path),
+            f"tệp {what} chưa kiểm tra: máy chưa có LibreOffice (lệnh soffice) để chuyển sang .docx. "
+            "Hãy cài LibreOffice, hoặc mở tệp, lưu lại thành .docx rồi kiểm tra lại",
+        )
+    if path.is_file() and path.stat().st_size > limits.file_bytes:
+        return (str(path), f"tệp lớn hơn {limits.file_bytes // (1024 * 1024)} MB, vượt giới hạn kiểm tra")
+    result = check_file(soffice_convert(path, "docx"), profile, limits=limits, final=final)
+    return replace(result, source=str(path), converted_from=suffix)
 
 
 def default_workers() -> int:

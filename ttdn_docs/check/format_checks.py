@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 
-from ttdn_docs.docxread.anatomy import Anatomy, FoundSeparator
-from ttdn_docs.docxread.view import DocxView, LineMark, Location, Para
+from ttdn_docs.docxread.anatomy import STRUCTURE_ROLES, Anatomy, FoundSeparator
+from ttdn_docs.docxread.formatting import RunFormat
+from ttdn_docs.docxread.view import DocxView, LineMark, Location, Para, ParaPart
 from ttdn_docs.check.reporter import Reporter
 from ttdn_docs.check.rules import FONT_SLOTS, style_rule_applies
 from ttdn_docs.docxread.units import TWIPS_PER_MM, cm, mm
@@ -92,6 +93,18 @@ def check_fonts(view: DocxView, reporter: Reporter) -> None:
             for slot, code, name in verdict[1]:
                 if slot in reported:
                     continue
+                if not _slot_draws(slot, run):
+                    # The slot draws none of this text: the page is not changed. A font
+                    # the run itself names there is still worth a warning (typing
+                    # another script there would print it); one from the styles is not.
+                    if slot in run.explicit_slots and name is not None:
+                        reporter.add(
+                            f"FONT.{code}", para,
+                            f"Phông chữ {name} ở vùng ký tự {slot} (không dùng cho chữ Việt, trang in không đổi); nên đặt {font}.",
+                            expected=font, found=name, severity="warning",
+                        )
+                        reported.add(slot)
+                    continue
                 if name is None:
                     reporter.add(
                         f"FONT.{code}", para, f"Không khai báo phông chữ ở vùng ký tự {slot}; máy khác có thể thay phông.",
@@ -107,6 +120,23 @@ def check_fonts(view: DocxView, reporter: Reporter) -> None:
                 else:
                     reporter.add(f"FONT.{code}", para, f"Phông chữ sai ở vùng ký tự {slot}.", expected=font, found=name)
                 reported.add(slot)
+
+
+# East Asian (CJK, kana, hangul, full-width forms) and complex scripts (Hebrew, Arabic,
+# Indic, Thai, Lao, Khmer …): the characters Word draws with the eastAsia and cs slots.
+_EAST_ASIAN = re.compile("[\u1100-\u11ff\u2e80-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
+_COMPLEX = re.compile("[\u0590-\u08ff\u0900-\u0dff\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff\ufb1d-\ufdff\ufe70-\ufeff]")
+
+
+def _slot_draws(slot: str, run: RunFormat) -> bool:
+    """Whether a script slot's font draws any of the run's text: Vietnamese letters use
+    ascii/hAnsi; eastAsia only for East Asian characters or a ``w:hint="eastAsia"`` run,
+    cs only for complex-script characters or a ``w:cs``/``w:rtl`` run."""
+    if slot == "eastAsia":
+        return run.east_asian_hint or _EAST_ASIAN.search(run.text) is not None
+    if slot == "cs":
+        return run.complex_script or _COMPLEX.search(run.text) is not None
+    return True
 
 
 def _wrong_slots(fonts: dict[str, str | None], font: str) -> tuple[tuple[str, str, str | None], ...]:
@@ -129,7 +159,14 @@ def check_styles(anatomy: Anatomy, reporter: Reporter) -> None:
         id(found.para) for found in (anatomy.national_separator, anatomy.issuer_separator, anatomy.summary_separator)
         if found is not None and found.line is not None and found.line.kind == "underline"
     }
+    body = styles.get("body")
     for key, para in anatomy.elements():
+        if key in STRUCTURE_ROLES:
+            # A structural line (căn cứ, «QUYẾT ĐỊNH:», «Điều 1.», «Chương I») keeps its
+            # own layout (italic, centred, a bold prefix only); it is set in the body's size.
+            if body is not None:
+                _check_size(reporter, body[0].code, body[0].label, para, body[1])
+            continue
         found = styles.get(key)
         if found is None:
             continue
@@ -150,10 +187,7 @@ def check_style(
         return
     # The runs of a paragraph share a few formats: each is judged once.
     kinds = {(r.size, r.bold, r.italic, r.underline) for r in runs}
-    low, high = style.allowed_sizes
-    if any(not low - _SIZE_TOLERANCE <= kind[0] <= high + _SIZE_TOLERANCE for kind in kinds):
-        bad_size = next(r.size for r in runs if not low - _SIZE_TOLERANCE <= r.size <= high + _SIZE_TOLERANCE)
-        reporter.add(f"{code}.SIZE", para, f"{label}: cỡ chữ không đúng.", expected=_range(low, high, "pt"), found=f"{bad_size:g} pt")
+    _check_size(reporter, code, label, para, style, runs)
     wants = (style.bold, style.italic, style.underline)
     found = {kind[1:] for kind in kinds}
     if not underline:
@@ -163,7 +197,7 @@ def check_style(
             want = wants[index]
             if any(toggles[index] != want for toggles in found):
                 reporter.add(f"{code}.{prop}", para, f"{label}: phải {yes if want else no}.", expected=yes if want else no, found=no if want else yes)
-    if align and para.fmt.align != style.align:
+    if align and para.fmt.align != style.align and not (isinstance(para, ParaPart) and para.at_default_stop):
         reporter.add(
             f"{code}.ALIGN", para, f"{label}: căn lề không đúng.",
             expected=_ALIGN_WORDS[style.align], found=_ALIGN_WORDS[para.fmt.align],
@@ -177,6 +211,14 @@ def check_style(
         if not ok:
             reporter.add(f"{code}.CASE", para, f"{label}: phải {_CASE_WORDS[style.case]}.", expected=_CASE_WORDS[style.case], found=shown[:40])
     _check_spacing(reporter, code, label, para, style, runs[0].size)
+
+
+def _check_size(reporter: Reporter, code: str, label: str, para: Para, style: Style, runs: list[RunFormat] | None = None) -> None:
+    runs = runs if runs is not None else [r for r in para.runs if r.text.strip()]
+    low, high = style.allowed_sizes
+    bad = next((r.size for r in runs if not low - _SIZE_TOLERANCE <= r.size <= high + _SIZE_TOLERANCE), None)
+    if bad is not None:
+        reporter.add(f"{code}.SIZE", para, f"{label}: cỡ chữ không đúng.", expected=_range(low, high, "pt"), found=f"{bad:g} pt")
 
 
 # Toggle rules in the order of the format tuple's fields after the size.

@@ -16,8 +16,22 @@ Outcome = Union[CheckResult, tuple[str, str]]
 
 CSV_COLUMNS = [
     "file", "profile", "severity", "rule", "paragraph", "section", "story", "table", "row", "cell",
-    "text", "message", "expected", "found", "ref",
+    "text", "message", "expected", "found", "ref", "count",
 ]
+# The column names an officer reads in a spreadsheet (``--lang vi``, the default); the
+# stable keys above are for programs (``--lang en``, and JSON always).
+CSV_HEADINGS_VI = {
+    "file": "tệp", "profile": "hồ sơ", "severity": "mức", "rule": "quy tắc", "paragraph": "đoạn",
+    "section": "mục", "story": "phần", "table": "bảng", "row": "hàng", "cell": "ô", "text": "nội dung đoạn",
+    "message": "nhận xét", "expected": "cần", "found": "thấy", "ref": "căn cứ", "count": "số đoạn",
+}
+_VALUES_VI = {
+    "severity": {"error": "lỗi", "warning": "cảnh báo", "unreadable": "không đọc được"},
+    "story": {"body": "thân văn bản", "header": "đầu trang", "footer": "chân trang"},
+}
+# A cell starting with one of these is run as a formula by Excel or LibreOffice Calc
+# (OWASP «CSV injection»): text typed by the file's author gets a leading apostrophe.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def text_block(result: Outcome) -> list[str]:
@@ -27,9 +41,10 @@ def text_block(result: Outcome) -> list[str]:
         return [f"Tệp {name}: KHÔNG ĐỌC ĐƯỢC — {message}"]
     profile = result.profile or "không nhận ra"
     errors, warnings = len(result.errors), len(result.warnings)
+    converted = f", đã chuyển từ {result.converted_from} sang .docx bằng LibreOffice" if result.converted_from else ""
     if not result.findings:
-        return [f"Tệp {result.source} (hồ sơ {profile}): đúng thể thức, không có lỗi."]
-    lines = [f"Tệp {result.source} (hồ sơ {profile}): {errors} lỗi, {warnings} cảnh báo."]
+        return [f"Tệp {result.source} (hồ sơ {profile}{converted}): đúng thể thức, không có lỗi."]
+    lines = [f"Tệp {result.source} (hồ sơ {profile}{converted}): {errors} lỗi, {warnings} cảnh báo."]
     ordered = sorted(result.findings, key=lambda f: (f.severity != "error",))
     return lines + [f"  {finding.describe()}" for finding in ordered]
 
@@ -68,14 +83,19 @@ def _indent(text: str) -> str:
 
 class CsvWriter:
     """One row per finding; a row with no rule for a file without findings and one with
-    severity ``unreadable`` for a file that could not be read, so every file appears."""
+    severity ``unreadable`` for a file that could not be read, so every file appears.
+    ``lang="vi"``: Vietnamese column names and words; ``"en"``: the stable keys. Either
+    way no cell can run as a spreadsheet formula."""
 
-    def __init__(self, stream: TextIO) -> None:
-        self.writer = csv.DictWriter(stream, fieldnames=CSV_COLUMNS, lineterminator="\n", extrasaction="ignore")
-        self.writer.writeheader()
+    def __init__(self, stream: TextIO, lang: str = "vi") -> None:
+        self.lang = lang
+        # RFC 4180 line ends: a CR or LF inside a cell is then always quoted.
+        self.writer = csv.writer(stream, lineterminator="\r\n")
+        self.writer.writerow([CSV_HEADINGS_VI[c] if lang == "vi" else c for c in CSV_COLUMNS])
 
     def write(self, result: Outcome) -> None:
-        self.writer.writerows(csv_rows(result))
+        for row in csv_rows(result):
+            self.writer.writerow([_cell(column, row.get(column), self.lang) for column in CSV_COLUMNS])
 
     def close(self) -> None:
         pass
@@ -95,4 +115,18 @@ def csv_rows(result: Outcome) -> Iterable[dict[str, object]]:
             "rule": finding.rule, "paragraph": where.paragraph, "section": where.section or "", "story": where.story,
             "table": where.table, "row": where.row, "cell": where.cell, "text": where.text,
             "message": finding.message, "expected": finding.expected, "found": finding.found, "ref": finding.ref,
+            "count": finding.count,
         }
+
+
+def _cell(column: str, value: object, lang: str) -> str:
+    text = "" if value is None else str(value)
+    if lang == "vi":
+        text = _VALUES_VI.get(column, {}).get(text, text)
+    return neutralise_formula(text)
+
+
+def neutralise_formula(text: str) -> str:
+    """A cell a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``, tab or
+    carriage return first) gets a leading apostrophe, which shows the text as typed."""
+    return "'" + text if text.startswith(_FORMULA_START) else text

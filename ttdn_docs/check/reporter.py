@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from ttdn_docs.boundedcache import BoundedCache
@@ -54,6 +55,35 @@ class Reporter:
                 title=rule.title,
             )
         )
+
+
+# Rules whose fault usually runs through the whole document (a font, a size, the line
+# or paragraph spacing, the indent): the same rule broken the same way in several
+# paragraphs is one finding that counts them.
+_DOCUMENT_WIDE = re.compile(r"^(?:[A-Z]+\.)?(?:FONT\.[A-Z]+|[A-Z_0-9]+\.(?:SIZE|LINE_SPACING|SPACE_AFTER|INDENT))$")
+_LISTED = 8
+
+
+def merge_document_wide(findings: list[Finding]) -> list[Finding]:
+    """One finding per rule, severity and found value for the document-wide rules,
+    standing for every paragraph it was found in (message says how many, and which)."""
+    groups: dict[tuple[str, str, str], list[Finding]] = {}
+    for finding in findings:
+        if _DOCUMENT_WIDE.match(finding.rule):
+            groups.setdefault((finding.rule, finding.severity, finding.found), []).append(finding)
+    out: list[Finding] = []
+    for finding in findings:
+        group = groups.get((finding.rule, finding.severity, finding.found)) if _DOCUMENT_WIDE.match(finding.rule) else None
+        if group is None or len(group) == 1:
+            out.append(finding)
+            continue
+        if group[0] is not finding:
+            continue
+        numbers = tuple(f.location.paragraph for f in group if f.location.paragraph is not None)
+        shown = ", ".join(str(n) for n in numbers[:_LISTED]) + (", …" if len(numbers) > _LISTED else "")
+        message = f"{finding.message} Cùng lỗi ở {len(group)} đoạn (đoạn {shown})."
+        out.append(replace(finding, message=message, paragraphs=numbers))
+    return out
 
 
 def _text(value: object) -> str:

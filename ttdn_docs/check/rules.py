@@ -122,7 +122,7 @@ def _fixed_rules(profile: Profile) -> Iterator[Rule]:
     yield Rule("PAGE.SIZE", "khổ giấy", "page.width_mm")
     yield Rule("PAGE.ORIENTATION", "hướng trang (trang đầu)", "page.orientation")
     for slot, code in FONT_SLOTS.items():
-        yield Rule(f"FONT.{code}", f"phông chữ ở vùng ký tự {slot}", "font")
+        yield Rule(f"FONT.{code}", f"phông chữ ở vùng ký tự {slot}", "font", source="rule_refs.font")
     for i, line in enumerate(profile.elements.national_lines, start=1):
         path = f"elements.national_lines[{i - 1}]"
         yield Rule(f"NATIONAL_{i}.MISSING", f"có dòng «{line.text}»", f"{path}.style")
@@ -142,6 +142,10 @@ def _fixed_rules(profile: Profile) -> Iterator[Rule]:
             yield Rule(f"{code}.MISSING", f"có đường kẻ {label}", path)
             yield Rule(f"{code}.LENGTH", f"độ dài đường kẻ {label}", f"{path}.ratio_range")
     yield Rule("ISSUER.MISSING", "có tên cơ quan ban hành", "elements.issuer")
+    # Judged on the text to be signed only (``check --final``): the renderer prints a
+    # plan under either rule book on purpose, to compare them.
+    yield Rule("ISSUER.FAMILY", "cơ quan ban hành thuộc hệ thống của hồ sơ thể thức (bản ban hành)", "other_family_issuers", source="rule_refs.issuer")
+    yield Rule("ISSUER.NAME", "tên xã, phường viết đúng danh mục đơn vị hành chính", "elements.issuer")
     yield Rule("NUMBER.MISSING", "có số, ký hiệu", "number")
     yield Rule("NUMBER.FORMAT", "số, ký hiệu đúng mẫu", "number.template")
     yield Rule("NUMBER.PADDING", "số nhỏ hơn 10 thêm số 0", "number.digits")
@@ -156,12 +160,16 @@ def _fixed_rules(profile: Profile) -> Iterator[Rule]:
     yield Rule("SUMMARY.MISSING", "có trích yếu", "elements.summary")
     if profile.body_end:
         yield Rule("BODY.END", f"nội dung kết thúc bằng «{profile.body_end}»", "body_end", source="elements.body")
-    yield Rule("BODY.AUTO_NUMBERING", "số, ký hiệu đầu dòng tự động của Word theo mẫu của hồ sơ", "elements.headings", "warning")
+    yield Rule(
+        "BODY.AUTO_NUMBERING", "số, ký hiệu đầu dòng tự động của Word theo mẫu của hồ sơ", "elements.headings", "warning",
+        source="elements.headings[0]",
+    )
     for i, level in enumerate(profile.elements.headings, start=1):
         path = f"elements.headings[{i - 1}]"
         yield Rule(f"HEADING_{i}.SEQUENCE", "đánh số liên tục, không nhảy, không lặp", f"{path}.numbering")
         yield Rule(f"HEADING_{i}.SUFFIX", f"dấu sau số thứ tự là «{level.suffix}»", f"{path}.suffix")
     yield Rule("RECIPIENTS_LABEL.MISSING", f"có «{profile.recipients.label}»", "recipients.label")
+    yield Rule("RECIPIENTS_LABEL.PLACEMENT", "nơi nhận bên trái, ngang hàng khối chữ ký", "recipients.label", "warning")
     yield Rule("RECIPIENTS_LABEL.TEXT", f"nhãn viết đúng «{profile.recipients.label}»", "recipients.label")
     yield Rule("RECIPIENT.PREFIX", f"dòng nơi nhận bắt đầu bằng «{profile.recipients.prefix}»", "recipients.prefix")
     yield Rule(
@@ -179,8 +187,10 @@ def _fixed_rules(profile: Profile) -> Iterator[Rule]:
     yield Rule("PAGE_NUMBER.MISSING", "có số trang từ trang 2 (không đếm được số trang)", "elements.page_number", "warning")
     yield Rule("PAGE_NUMBER.FIRST_PAGE", "không đánh số trang thứ nhất", "elements.page_number.first_page")
     yield Rule("PAGE_NUMBER.POSITION", "số trang ở lề trên (đầu trang)", "elements.page_number")
+    yield Rule("MARK.DRAFT", "không còn dấu DỰ THẢO (khi kiểm tra bản ban hành)", "marks", source="rule_refs.final")
+    yield Rule("TEXT.PLACEHOLDER", "không còn phần chưa điền (<<CẦN ĐIỀN: …>>)", "", source="rule_refs.final")
     for code, title in _HYGIENE.items():
-        yield Rule(code, title, "", "warning")
+        yield Rule(code, title, "", "warning", source="rule_refs.text")
 
 
 _SIDES = {"top": "trên", "bottom": "dưới", "left": "trái", "right": "phải"}

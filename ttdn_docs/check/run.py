@@ -13,11 +13,13 @@ from ttdn_docs.check.format_checks import (
     check_separator_lines,
     check_styles,
 )
-from ttdn_docs.check.reporter import Reporter
+from ttdn_docs.check.reporter import Reporter, merge_document_wide
 from ttdn_docs.check.text_checks import (
     check_body,
     check_header,
+    check_issuer,
     check_hygiene,
+    check_readiness,
     check_recipients,
     check_signature,
     check_title,
@@ -33,13 +35,14 @@ _HEADER_PARAGRAPHS = 30
 _LINE_MAX = 200
 
 
-def run_checks(view: DocxView, profile: Profile) -> list[Finding]:
+def run_checks(view: DocxView, profile: Profile, *, final: bool = False) -> list[Finding]:
     reporter = Reporter(profile)
     anatomy = AnatomyReader(profile).read(view)
     reporter.sections = anatomy.sections
     check_page(view, reporter)
     check_fonts(view, reporter)
     check_header(anatomy, reporter)
+    check_issuer(anatomy, reporter, final=final)
     check_title(anatomy, reporter)
     check_body(anatomy, reporter)
     check_recipients(anatomy, reporter)
@@ -48,7 +51,8 @@ def run_checks(view: DocxView, profile: Profile) -> list[Finding]:
     check_separator_lines(anatomy, reporter)
     check_page_numbers(view, reporter)
     check_hygiene(view, anatomy, reporter)
-    return reporter.findings
+    check_readiness(view, reporter, final=final)
+    return merge_document_wide(reporter.findings)
 
 
 def resolve_profile(profile: str | Path | Profile) -> Profile:

@@ -8,11 +8,12 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from ttdn_docs.docxread.anatomy import SIGNATURE_PREFIX, Anatomy, FoundSeparator, is_separator_like, prefix_letters
+from ttdn_docs.docxread.anatomy import SIGNATURE_PREFIX, UNIT_WORDS, Anatomy, FoundSeparator, is_separator_like, prefix_letters
 from ttdn_docs.docxread.view import DocxView, Location, Para
 from ttdn_docs.check.reporter import Reporter
 from ttdn_docs.admin import DocumentKind
 from ttdn_docs.profiles.model import Profile, Separator
+from ttdn_docs.ttdn.todo import TODO_WORD, todo_hint
 from ttdn_docs.vn import date_line, fold_key, nfc
 from ttdn_docs.vn.dates import DATE_WORDS_PATTERN, day_text, month_text
 from ttdn_docs.vn.numbering import number_symbol, symbol_value
@@ -202,7 +203,11 @@ def check_body(anatomy: Anatomy, reporter: Reporter) -> None:
             "Đoạn dùng đánh số hoặc ký hiệu đầu dòng tự động của Word không theo mẫu của hồ sơ thể thức; nên gõ số, ký hiệu trực tiếp.",
             found=auto_numbered.label or "(không đọc được số)",
         )
-    for _role, para in anatomy.body:
+    for role, para in anatomy.body:
+        if role in ("article", "chapter"):
+            # Khoản are numbered from 1 again in each Điều (and each Chương).
+            counters = [0] * len(levels)
+            continue
         numbered = anatomy.numbered.get(para.number)
         if numbered is None:
             continue
@@ -236,6 +241,13 @@ def check_recipients(anatomy: Anatomy, reporter: Reporter) -> None:
         where = anatomy.body[-1][1].location() if anatomy.body else Location("body")
         reporter.add("RECIPIENTS_LABEL.MISSING", where, f"Thiếu phần «{grammar.label}».", expected=grammar.label)
         return
+    if anatomy.recipients_below:
+        reporter.add(
+            "RECIPIENTS_LABEL.PLACEMENT", label,
+            "«Nơi nhận» gõ dưới chữ ký nên in ra nằm dưới họ tên người ký; đặt ngang hàng với khối chữ ký, "
+            "bên trái (bảng hai cột không viền hoặc tab).",
+            expected="bên trái, ngang hàng chữ ký", found="dưới chữ ký",
+        )
     if label.text.strip() != grammar.label:
         reporter.add("RECIPIENTS_LABEL.TEXT", label, "Nhãn nơi nhận viết không đúng.", expected=grammar.label, found=label.text.strip())
     lines = anatomy.recipients
@@ -337,6 +349,38 @@ def _same_meaning(prefix: str, allowed: list[str]) -> str | None:
     return next((a for a in allowed if prefix_letters(a) == letters), None)
 
 
+# -- ready to be signed --------------------------------------------------------------------
+
+# Where a DỰ THẢO mark stands: above or in the header, or in a page header.
+_DRAFT_SEARCH = 12
+
+
+def check_readiness(view: DocxView, reporter: Reporter, *, final: bool) -> None:
+    """A part still to be written (``<<CẦN ĐIỀN: …>>``) and a DỰ THẢO mark: a file that is
+    not marked as a draft must hold no placeholder (in a draft it is a warning); checked
+    as the text to be signed (``final``) neither may stand."""
+    word = fold_key(reporter.profile.marks.get("draft", "DỰ THẢO"))
+    paras = list(view.paragraphs)
+    heads = paras[:_DRAFT_SEARCH] + [p for story in view.stories if story.kind == "header" for p in story.paras]
+    limit = len(word) + 12
+    draft = next((p for p in heads if len(p.text) <= limit + 4 and fold_key(p.text.strip()).startswith(word)), None)
+    if draft is not None and final:
+        reporter.add(
+            "MARK.DRAFT", draft, "Văn bản còn dấu DỰ THẢO: bỏ dấu này trước khi trình ký, ban hành.",
+            expected="không có dấu DỰ THẢO", found=draft.text.strip(),
+        )
+    for para in paras:
+        hint = todo_hint(para.text) if "<<" in para.text else None
+        if hint is None:
+            continue
+        reporter.add(
+            "TEXT.PLACEHOLDER", para,
+            f"Còn phần chưa điền «<<{TODO_WORD}: {hint}>>»: viết nội dung này trước khi ban hành.",
+            expected="nội dung đã điền", found=f"<<{TODO_WORD}: {hint}>>",
+            severity="warning" if draft is not None and not final else None,
+        )
+
+
 # -- hygiene --------------------------------------------------------------------------------
 
 
@@ -358,15 +402,102 @@ def check_hygiene(view: DocxView, anatomy: Anatomy, reporter: Reporter) -> None:
         if text != text.rstrip(" \u00a0"):
             reporter.add("TEXT.TRAILING_SPACE", para, "Có dấu cách ở cuối đoạn.")
     styles = tone_style_counts("\n".join(texts))  # words never span paragraphs
+    # Official names (the commune's own, as the header and date line spell it: «Thuận
+    # Hoà») keep their tone placement and are not counted (looked for only when mixed).
+    names = _official_names(anatomy) if len(styles) == 2 else None
+    if names is not None:
+        styles = tone_style_counts("\n".join(names.sub(" ", t) for t in texts))
     # The paragraphs are searched word by word only when the two styles are mixed, for
     # the first word of the rarer one.
     if len(styles) == 2:
         minority = min(styles, key=lambda s: (styles[s], s))
         majority = "new" if minority == "old" else "old"
-        para, word = next((p, w) for p in paras for w in words(p.text) if tone_style(w) == minority)
+        para, word = next(
+            (p, w) for p in paras for w in words(names.sub(" ", p.text) if names is not None else p.text)
+            if tone_style(w) == minority
+        )
         reporter.add(
             "TEXT.TONE_MIXED", para,
             f"Văn bản dùng lẫn hai kiểu đặt dấu thanh: {styles['old']} từ {_STYLE_WORDS['old']}, "
             f"{styles['new']} từ {_STYLE_WORDS['new']}. Nên thống nhất một kiểu (trừ tên riêng chính thức).",
             expected=_STYLE_WORDS[majority], found=word,
         )
+
+
+def _official_names(anatomy: Anatomy) -> re.Pattern[str] | None:
+    """The official names a document holds: the place of its date line and the unit name
+    of its issuer («XÃ THUẬN HOÀ» → «Thuận Hoà»), as typed there."""
+    found: list[str] = []
+    if anatomy.place_date is not None:
+        place = anatomy.place_date.text.split(",")[0].strip()
+        if 0 < len(place) <= _NAME_MAX:
+            found.append(place)
+    if anatomy.issuer:
+        last = anatomy.issuer[-1].text.strip()
+        folded = " " + fold_key(last) + " "
+        for word in sorted(UNIT_WORDS, key=len, reverse=True):
+            at = folded.find(" " + fold_key(word) + " ")
+            if at >= 0 and len(folded) == len(last) + 2:
+                last = last[at + len(word) + 1 :].strip()
+                break
+        if 0 < len(last) <= _NAME_MAX:
+            found.append(last)
+    names = tuple(sorted({n for n in found if any(c.isalpha() for c in n)}, key=len, reverse=True))
+    return _names_pattern(names) if names else None
+
+
+@lru_cache(maxsize=256)
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(rf"(?<!\w){re.escape(n)}(?!\w)" for n in names), re.IGNORECASE)
+
+
+_NAME_MAX = 60
+
+
+# -- the issuer against its rule book and the unit list ------------------------------------
+
+
+def check_issuer(anatomy: Anatomy, reporter: Reporter, *, final: bool = False) -> None:
+    """An issuer of the other rule book (a UBND under «ĐẢNG CỘNG SẢN VIỆT NAM», a Đảng ủy
+    under the Quốc hiệu; judged on the text to be signed, ``final``) and a commune name
+    spelt otherwise than in the unit list («XÃ THANH MIEN» for Thanh Miện)."""
+    if not anatomy.issuer:
+        return
+    lines = [p.text.strip() for p in anatomy.superior + anatomy.issuer]
+    first = anatomy.issuer[0]
+    whole = fold_key(" ".join(p.text.strip() for p in anatomy.issuer))
+    other = next((name for name in reporter.profile.other_family_issuers if whole.startswith(fold_key(name))), None)
+    if other is not None and final:
+        reporter.add(
+            "ISSUER.FAMILY", first,
+            f"Cơ quan ban hành «{' '.join(lines[-len(anatomy.issuer):])}» không thuộc hệ thống của hồ sơ "
+            f"{reporter.profile.title}: chọn đúng hồ sơ thể thức (--profile) hoặc sửa phần đầu văn bản.",
+            expected="cơ quan theo hồ sơ thể thức", found=other,
+        )
+    unit = _unit_name(" ".join(p.text.strip() for p in anatomy.issuer))
+    if unit is None:
+        return
+    from ttdn_docs.units import search_communes
+    from ttdn_docs.units.keys import name_key
+
+    matches = search_communes(unit)
+    if matches and not any(name_key(c.full_name) == name_key(unit) or name_key(c.name) == name_key(unit) for c in matches):
+        names = ", ".join(sorted({c.full_name for c in matches})[:3])
+        reporter.add(
+            "ISSUER.NAME", anatomy.issuer[-1],
+            f"Tên đơn vị hành chính viết khác danh mục: {names}.",
+            expected=names, found=unit,
+        )
+
+
+def _unit_name(issuer: str) -> str | None:
+    """The commune part of an issuer name («ĐẢNG ỦY XÃ THANH MIỆN» → «XÃ THANH MIỆN»)."""
+    folded = " " + fold_key(issuer) + " "
+    if len(folded) != len(issuer) + 2:
+        return None
+    for word in ("xã", "phường", "đặc khu"):
+        at = folded.find(" " + fold_key(word) + " ")
+        if at >= 0:
+            name = issuer[at:].strip()
+            return name if len(name) <= _NAME_MAX else None
+    return None

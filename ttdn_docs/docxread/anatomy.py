@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ttdn_docs.admin import DocumentKind
-from ttdn_docs.docxread.view import Cell, DocxView, LineMark, Para, Table
+from ttdn_docs.docxread.view import Cell, DocxView, JoinedPara, LineMark, Para, Table
 from ttdn_docs.profiles.model import HeadingLevel, Profile, Separator
 from ttdn_docs.vn import fold_key, upper
 from ttdn_docs.vn.numbering import VIETNAMESE_ALPHABET
@@ -40,6 +40,7 @@ SIGNATURE_PREFIX = re.compile(r"^\s*(?P<prefix>[A-ZĐ]{1,3}(?:/[A-ZĐ]{1,2}|\.))
 UNIT_WORDS = ("xã", "phường", "thị trấn", "đặc khu", "quận", "huyện", "thị xã", "tỉnh", "thành phố")
 _UNIT_PREFIXES = tuple(upper(word) + " " for word in UNIT_WORDS)
 _SUFFIXES = ".)-/"
+_LINE_ENDS = (";", ",", ".", ":")
 _SYMBOL = {"upper-roman": r"[IVXLCDM]+", "arabic": r"\d{1,3}", "alpha-vi": f"[{VIETNAMESE_ALPHABET}]{{1,2}}"}
 _SEPARATOR_MARKS = {"issuer_separator", "national_separator", "summary_separator"}
 BODY_ROLES = {"body", "item", "heading_1", "heading_2", "heading_3", "bullet_1", "bullet_2"}
@@ -97,6 +98,7 @@ class Anatomy:
     recipients: list[Para] = field(default_factory=list)
     signature: list[tuple[str, Para]] = field(default_factory=list)
     signer_name: Para | None = None
+    recipients_below: bool = False  # Nơi nhận typed under the signature, not beside it
 
     def elements(self) -> list[tuple[str, Para]]:
         """Every found paragraph with the element key whose style applies to it."""
@@ -371,10 +373,19 @@ class AnatomyReader:
                 found.addressees.append(body[index])
                 index += 1
         path: list[str] = []
-        for para in body[index:]:
-            if para.empty:
-                continue
-            role, numbered = self._body_role(para)
+        content = [p for p in body[index:] if not p.empty]
+        # Before the enacting line of a decision («QUYẾT ĐỊNH:») stand its position line
+        # and căn cứ; a plan's «Căn cứ …» opening is body text.
+        preamble = any(_ENACTING.match(p.text[:_HEAD]) for p in content)
+        previous = ""
+        for position, para in enumerate(content):
+            role = _structure_role(para, previous, preamble=preamble, opening=preamble and position == 0)
+            if role == "enacting":
+                preamble = False
+            numbered = None
+            if role is None:
+                role, numbered = self._body_role(para)
+            previous = role
             found.body.append((role, para))
             if numbered is not None:
                 found.numbered[para.number] = numbered
@@ -463,15 +474,27 @@ class AnatomyReader:
             return
         self._read_recipients(paras[label_at:], found)
         self._read_signature_block(paras[:label_at], found)
+        # Typed one after the other, Nơi nhận prints under the signer's name, not level
+        # with the signature.
+        found.recipients_below = any(not p.empty for p in paras[:label_at])
 
     def _read_recipients(self, paras: list[Para], found: Anatomy) -> None:
         label_at = next(i for i, p in enumerate(paras) if self._is_recipients_label(p))
         found.recipients_label = paras[label_at]
+        groups: list[list[Para]] = []
+        dash = self.profile.recipients.prefix.strip()
         for para in paras[label_at + 1 :]:
             if para.mark and para.mark != "recipient":
                 break
-            if not para.empty:
-                found.recipients.append(para)
+            if para.empty:
+                continue
+            # A recipient typed over two lines: the second goes on without a dash after
+            # a line that has not ended (no «;», «,» or «.»).
+            if groups and not para.text.lstrip().startswith(dash) and not groups[-1][-1].text.rstrip().endswith(_LINE_ENDS):
+                groups[-1].append(para)
+            else:
+                groups.append([para])
+        found.recipients = [JoinedPara.of(group) for group in groups]
 
     def _read_signature_block(self, paras: list[Para], found: Anatomy) -> None:
         if any(p.mark and p.mark.startswith("signature_") for p in paras):
@@ -528,11 +551,66 @@ def _tab_columns(paras: list[Para]) -> list[Cell] | None:
         elif para.empty:
             left.append(para)
             right.append(para)
-        elif para.fmt.align == "right" or para.fmt.left >= width // 2:
+        elif para.fmt.align == "right" or para.fmt.left >= width // 2 or _pushed_right(para, left):
             right.append(para)
         else:
             left.append(para)
     return [Cell(left, width // 2), Cell(right, width // 2)]
+
+
+# A line pushed to the right by this many leading spaces stands in the right column.
+_SPACES_PUSH = 10
+
+
+def _pushed_right(para: Para, left: list[Para]) -> bool:
+    """A line without tabs that belongs to the right column: pushed there with spaces, or
+    (the signer's name under a signature typed beside Nơi nhận) a line not starting with
+    a dash after the left column's last line has ended its list with a full stop."""
+    text = para.text
+    if len(text) - len(text.lstrip(" \u00a0")) >= _SPACES_PUSH:
+        return True
+    last = next((p for p in reversed(left) if not p.empty), None)
+    return last is not None and last.text.rstrip().endswith(".") and not text.lstrip().startswith(("-", "+", "–"))
+
+
+# Structural lines of a decision, resolution or regulation (NĐ 30 PL I.II.6.b, PL III;
+# HD 36): judged by their own layout, never as body text. Each is told by its words.
+_BASIS = re.compile(r"^\s*(?:Căn cứ|Xét đề nghị|Theo đề nghị|Xét|Thực hiện)\b")
+_ENACTING = re.compile(r"^\s*(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|CHỈ THỊ|BAN HÀNH)\s*:\s*$")
+_ARTICLE = re.compile(r"^\s*Điều\s+\d+\s*[.:]")
+_CHAPTER = re.compile(r"^\s*(?:Chương|CHƯƠNG|Phần|PHẦN|Mục|MỤC|Tiểu mục)\s+(?:[IVXLC]+|\d+)\b\.?\s*$")
+_CAPITALS_LINE_MAX = 150
+_STRUCTURE_STARTS = frozenset("QCBĐPMT")
+_SEPARATOR_STARTS = frozenset("*-–—_~=.·•")
+STRUCTURE_ROLES = {"basis", "enacting", "article", "chapter", "chapter_title", "authority", "separator"}
+
+
+def _structure_role(para: Para, previous: str, *, preamble: bool, opening: bool) -> str | None:
+    """The structural role of a body line, if it is one: a căn cứ line (``basis``), the
+    enacting line «QUYẾT ĐỊNH:» (``enacting``), «Điều 1.» (``article``), «Chương I»,
+    «Mục 1» and the title under it (``chapter``, ``chapter_title``), the position line
+    that opens a decision («CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ …», ``authority``) and a line of
+    hyphens (``separator``)."""
+    text = para.shown_text
+    head = text[:_HEAD]
+    # One cheap look at the first character before the patterns: most lines are body text.
+    start = head.lstrip()[:1]
+    if start in _SEPARATOR_STARTS and is_separator_like(head) and len(text) <= _HEAD:
+        return "separator"
+    if start in _STRUCTURE_STARTS:
+        if _ENACTING.match(head):
+            return "enacting"
+        if _ARTICLE.match(head):
+            return "article"
+        if _CHAPTER.match(head):
+            return "chapter"
+    if previous == "chapter" or opening:
+        capitals = len(text) <= _CAPITALS_LINE_MAX and text == upper(text) and any(c.isalpha() for c in text)
+        if capitals:
+            return "chapter_title" if previous == "chapter" else "authority"
+    if preamble and _BASIS.match(head):
+        return "basis"
+    return None
 
 
 def _after_label(text: str) -> str:

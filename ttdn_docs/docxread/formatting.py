@@ -34,6 +34,7 @@ W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = f"{{{W_NS}}}"
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 SLOTS = ("ascii", "hAnsi", "eastAsia", "cs")
+_RFONTS = f"{W}rFonts"
 _THEME_ATTR = {"ascii": "asciiTheme", "hAnsi": "hAnsiTheme", "eastAsia": "eastAsiaTheme", "cs": "cstheme"}
 _OFF = {"0", "false", "off", "none"}
 _JUSTIFIED = {"both", "distribute", "thaiDistribute", "lowKashida", "mediumKashida", "highKashida"}
@@ -59,6 +60,12 @@ class RunFormat:
     italic: bool
     underline: bool
     caps: bool
+    # Which of the East Asian and complex-script slots the run itself names a font for
+    # (not its styles); whether ``w:hint="eastAsia"`` or ``w:cs``/``w:rtl`` make those
+    # slots draw its text.
+    explicit_slots: frozenset[str] = frozenset()
+    east_asian_hint: bool = False
+    complex_script: bool = False
 
     def with_text(self, text: str) -> RunFormat:
         """The same formatting with other text: a copy made without the frozen
@@ -346,7 +353,7 @@ class Formatter:
             key = (style, table_style, direct, False)
             found = resolved.get(key)
             if found is None:
-                found = resolved.put(key, self._run("", self.rpr_chain(p, r, table_style)))
+                found = resolved.put(key, self._run("", self.rpr_chain(p, r, table_style), self.real(rpr)))
             out.append(found.with_text(text))
         return out
 
@@ -360,14 +367,20 @@ class Formatter:
         key = (style, table_style, self._key(rpr), r is None)
         found = self.sheet.resolved_runs.get(key)
         if found is None:
-            found = self.sheet.resolved_runs.put(key, self._run("", self.rpr_chain(p, r, table_style)))
+            found = self.sheet.resolved_runs.put(key, self._run("", self.rpr_chain(p, r, table_style), self.real(rpr)))
         return found.with_text(text) if text else found
 
     def _mark_properties(self, p: etree._Element) -> etree._Element | None:
         """The paragraph mark's ``w:rPr``, inside the paragraph's (interned) ``w:pPr``."""
         return self.real(child(self.real(properties(p)), f"{W}rPr"))
 
-    def _run(self, text: str, chain: list[etree._Element]) -> RunFormat:
+    def _run(self, text: str, chain: list[etree._Element], direct: etree._Element | None = None) -> RunFormat:
+        own = child(direct, _RFONTS) if direct is not None else None
+        explicit = frozenset(
+            slot for slot in ("eastAsia", "cs")
+            if own is not None and (own.get(f"{W}{slot}") is not None or own.get(f"{W}{_THEME_ATTR[slot]}") is not None)
+        )
+        hint = next((f.get(f"{W}hint") for rpr in chain if (f := child(rpr, _RFONTS)) is not None and f.get(f"{W}hint")), None)
         return RunFormat(
             text=text,
             fonts={slot: self._font(chain, slot) for slot in SLOTS},
@@ -376,6 +389,9 @@ class Formatter:
             italic=_first_toggle(chain, "i"),
             underline=self._underline(chain),
             caps=_first_toggle(chain, "caps"),
+            explicit_slots=explicit,
+            east_asian_hint=hint == "eastAsia",
+            complex_script=_first_toggle(chain, "cs") or _first_toggle(chain, "rtl"),
         )
 
     def _font(self, chain: list[etree._Element], slot: str) -> str | None:

@@ -1,14 +1,15 @@
 """Lines an office broke with Shift+Enter (``<w:br/>``) where paragraphs are meant.
 
-In the header table, in the footer table (Nơi nhận, signature) and in a title paragraph
+In the header table, in the footer table (Nơi nhận, signature), in a title paragraph
 that goes on with the trích yếu (``KẾ HOẠCH`` ↵ ``công tác …``; what LibreOffice makes of
-an HTML ``<br>``), each line is made a paragraph of its own before the document is read,
+an HTML ``<br>``) and in a signature block or Nơi nhận typed as one paragraph, each line is made a paragraph of its own before the document is read,
 with the same paragraph and run properties, so that the checker and the importer find
 the elements as when they were typed with Enter. Paragraphs elsewhere keep their breaks.
 """
 
 from __future__ import annotations
 
+import re
 from copy import deepcopy
 
 from lxml import etree
@@ -19,6 +20,8 @@ from ttdn_docs.docxsafe import parse_xml
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _TITLES = {kind.display_name.upper() for kind in (DocumentKind.KE_HOACH, DocumentKind.BAO_CAO)}
 _NOI_NHAN = "nơi nhận"
+# The authority prefixes of both rule books (T/M, TM., K/T, KT., T/L, TL., T/U, TUQ., Q.).
+_SIGNATURE_START = re.compile(r"^(?:T/M|TM\.|K/T|KT\.|T/L|TL\.|T/U|TUQ\.|Q\.)\s*\S")
 
 
 def split_typed_lines(source: bytes, part: str, name: str) -> bytes:
@@ -45,7 +48,13 @@ def _header_and_footer(body: etree._Element) -> list[etree._Element]:
     if len(tables) > 1 and _NOI_NHAN in "".join(str(t) for t in tables[-1].itertext()).lower():
         chosen.append(tables[-1])
     paras = [p for table in chosen for p in table.iter(f"{{{_W}}}p")]
-    return paras + [p for p in body.findall(f"{{{_W}}}p") if _first_line(p) in _TITLES]
+    return paras + [p for p in body.findall(f"{{{_W}}}p") if _stands_for_lines(_first_line(p))]
+
+
+def _stands_for_lines(first: str) -> bool:
+    """A title (``KẾ HOẠCH``), a signature block (``TM. ỦY BAN NHÂN DÂN`` ↵ ``CHỦ TỊCH``
+    ↵ … ↵ name) or Nơi nhận typed as one paragraph with line breaks."""
+    return first in _TITLES or bool(_SIGNATURE_START.match(first)) or first.lower().startswith(_NOI_NHAN)
 
 
 def _first_line(para: etree._Element) -> str:

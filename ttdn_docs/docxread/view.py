@@ -209,7 +209,7 @@ class ParaPart(Para):
             for index, piece in enumerate(run.text.split("\t")):
                 segment += index > 0
                 if segment == self.segment and piece:
-                    out.append(RunFormat(piece, run.fonts, run.size, run.bold, run.italic, run.underline, run.caps))
+                    out.append(run.with_text(piece))
         return out
 
     @lazy
@@ -221,13 +221,28 @@ class ParaPart(Para):
         align = stops[self.segment - 1] if self.segment - 1 < len(stops) else "left"
         return replace(whole, align=align, first_line=0, left=0, right=0, border_top=False, border_bottom=False)
 
+    @property
+    def at_default_stop(self) -> bool:
+        """Pushed by tabs past the stops the line sets (to Word's default stops): placed
+        by hand, so it has no alignment of its own to judge."""
+        return self.segment > len(self.formatter.tab_stops(self.el, self.table_style))
+
     @lazy
     def column_start(self) -> int:
-        """Where the part stands from the left margin (twips): its tab stop."""
+        """Where the part stands from the left margin (twips), as Word sets tabs: each
+        tab jumps to the next tab stop after the text before it, or to the next default
+        stop (every 1.27 cm) past the last one set — so ``⇥⇥⇥⇥⇥⇥Nguyễn Văn Minh`` typed
+        without stops stands on the right, where the signature is."""
+        whole = self._whole
+        position = max(whole.fmt.left, 0)
         if self.segment == 0:
-            return max(self._whole.fmt.left, 0)
-        stops = self.formatter.tab_stop_list(self.el, self.table_style)
-        return stops[self.segment - 1][0] if self.segment - 1 < len(stops) else 0
+            return position
+        stops = [at for at, _align in self.formatter.tab_stop_list(self.el, self.table_style)]
+        widths = _segment_widths(whole)
+        for index in range(self.segment):
+            position += widths[index] if index < len(widths) else 0
+            position = next((at for at in stops if at > position), (position // _DEFAULT_TAB + 1) * _DEFAULT_TAB)
+        return position
 
     @lazy
     def lines(self) -> tuple[LineMark, ...]:
@@ -239,6 +254,50 @@ class ParaPart(Para):
     def _whole(self) -> Para:
         assert self.whole is not None
         return self.whole
+
+
+# Word's and LibreOffice's default tab stop interval (w:defaultTabStop, 720 twips).
+_DEFAULT_TAB = 720
+
+
+def _segment_widths(para: Para) -> list[int]:
+    """The printed width of each tab-separated segment of a paragraph (twips)."""
+    widths = [0]
+    for run in para.runs:
+        pieces = run.text.split("\t")
+        for index, piece in enumerate(pieces):
+            if index:
+                widths.append(0)
+            if piece:
+                widths[-1] += text_width_twips(piece.upper() if run.caps else piece, run.size, run.bold)
+    return widths
+
+
+@dataclass(eq=False)
+class JoinedPara(Para):
+    """Paragraphs that print one item: a recipient typed over two lines (the second line
+    going on without a dash). Text and runs of all; place and format of the first."""
+
+    parts: tuple[Para, ...] = ()
+
+    @lazy
+    def text(self) -> str:
+        return " ".join(p.text.strip() for p in self.parts)
+
+    @lazy
+    def runs(self) -> list[RunFormat]:
+        return [r for p in self.parts for r in p.runs]
+
+    @classmethod
+    def of(cls, parts: list[Para]) -> Para:
+        """One paragraph for ``parts`` (the paragraph itself when there is one)."""
+        if len(parts) == 1:
+            return parts[0]
+        first = parts[0]
+        return cls(
+            first.el, first.formatter, first.story, first.number, first.container, first.table, first.row,
+            first.col, first.table_style, first.label, parts=tuple(parts),
+        )
 
 
 def _runs_by_segment(p: etree._Element) -> Iterator[tuple[etree._Element, int]]:

@@ -311,6 +311,12 @@ class Profile(_Data):
     annex_page_numbering: Literal["continuous", "per_annex"] = "continuous"
     marks: dict[str, str] = Field(default_factory=dict)
     mark_placement: dict[MarkName, MarkPlacement] = Field(default_factory=dict)
+    # The articles of rules that read no styled data: ``font`` (the typeface and the
+    # Unicode code of TCVN 6909), ``text`` (text hygiene), so every finding names one.
+    rule_refs: dict[str, Sourced] = Field(default_factory=dict)
+    # The start of issuer names of the other rule book (a UBND under the Party header): a
+    # document of such an issuer is checked against the wrong profile.
+    other_family_issuers: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _placed_marks_have_words(self) -> Profile:
