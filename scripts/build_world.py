@@ -3,12 +3,19 @@ them (``tests/world_build.py``), each in its own folder with ``labels.yaml`` (th
 the reviewer's files in ``tests/world/reviewer/``: every true violation under its rule id).
 The LibreOffice re-save of each is made by the tests themselves.
 
-Usage: python scripts/build_world.py
+With ``--libreoffice`` it also opens each hand-typed HTML page of
+``tests/world/html-writer/*/`` in LibreOffice Writer and saves it as .docx beside it (the
+.docx files are committed, so the tests need no LibreOffice).
+
+Usage: python scripts/build_world.py [--libreoffice]
 """
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import yaml
@@ -22,6 +29,25 @@ from world_build import WORLD, build_world, labels  # noqa: E402
 from ttdn_docs.render import write_bytes_atomic  # noqa: E402
 
 OUT = ROOT / "tests" / "world" / "generated"
+HTML = ROOT / "tests" / "world" / "html-writer"
+
+
+def html_through_writer() -> int:
+    """Each HTML page opened in Writer (its HTML import filter) and saved as .docx."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        print("LibreOffice (soffice) is not installed", file=sys.stderr)
+        return 1
+    pages = sorted(HTML.glob("*/*.html"))
+    with tempfile.TemporaryDirectory() as work:
+        for page in pages:
+            subprocess.run(
+                [soffice, "--headless", "--norestore", f"-env:UserInstallation={Path(work, 'profile').as_uri()}",
+                 "--infilter=HTML (StarWriter)", "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(page.parent), str(page)],
+                check=True, capture_output=True, timeout=300,
+            )
+    print(f"converted {len(pages)} HTML pages under {HTML.relative_to(ROOT)}")
+    return 0
 
 
 def main() -> int:
@@ -33,7 +59,7 @@ def main() -> int:
         text += yaml.safe_dump(labels(spec), allow_unicode=True, sort_keys=False, width=100)
         (folder / "labels.yaml").write_text(text, encoding="utf-8")
     print(f"wrote {len(WORLD)} files under {OUT.relative_to(ROOT)}")
-    return 0
+    return html_through_writer() if "--libreoffice" in sys.argv[1:] else 0
 
 
 if __name__ == "__main__":

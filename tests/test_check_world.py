@@ -135,3 +135,21 @@ def test_placeholders_and_the_draft_mark_when_checked_as_the_text_to_sign(tmp_pa
     path = _generated("placeholder-state-plan")
     assert [f.severity for f in check_file(path).findings if f.rule == "STATE.TEXT.PLACEHOLDER"] == ["error"]
     assert main(["check", str(path), "--final"]) == 1
+
+
+def test_the_generated_files_are_what_the_builder_makes() -> None:
+    """``scripts/build_world.py`` wrote them: the same parts, byte for byte, and labels."""
+    import io
+    import zipfile
+
+    import yaml
+    from world_build import WORLD as SPECS
+    from world_build import build_world, labels
+
+    assert {p.parent.name for p in (WORLD / "generated").glob("*/*.docx")} == {s.name for s in SPECS}
+    for spec in SPECS:
+        committed = zipfile.ZipFile(_generated(spec.name))
+        rebuilt = zipfile.ZipFile(io.BytesIO(build_world(spec)))
+        assert sorted(committed.namelist()) == sorted(rebuilt.namelist())
+        assert all(committed.read(n) == rebuilt.read(n) for n in committed.namelist()), spec.name
+        assert yaml.safe_load((WORLD / "generated" / spec.name / "labels.yaml").read_text(encoding="utf-8")) == labels(spec)
