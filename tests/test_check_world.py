@@ -153,3 +153,18 @@ def test_the_generated_files_are_what_the_builder_makes() -> None:
         assert sorted(committed.namelist()) == sorted(rebuilt.namelist())
         assert all(committed.read(n) == rebuilt.read(n) for n in committed.namelist()), spec.name
         assert yaml.safe_load((WORLD / "generated" / spec.name / "labels.yaml").read_text(encoding="utf-8")) == labels(spec)
+
+
+@pytest.mark.parametrize("name", ["tabs-state-plan", "tabs-party-plan", "gen-state-report", "two-line-recipient"])
+def test_import_reads_the_signature_and_nơi_nhận_however_typed(name: str) -> None:
+    """The shared reader serves ``import`` and ``fix`` too: the signer's name on a tabbed
+    line (pushed right by default tab stops) is the signer's, never a recipient; a
+    recipient over two lines is one (issue 21 item 8, issue 17 item 4)."""
+    from ttdn_docs.importer import load_docx
+
+    document = load_docx(_generated(name))
+    assert document.signature.name == "Nguyễn Văn An"
+    recipients = [str(getattr(item, "name", item)) for item in document.recipients.items]
+    assert all("Nguyễn" not in r for r in recipients)
+    if name == "two-line-recipient":
+        assert "Các cơ quan, đơn vị thuộc và trực thuộc Ủy ban nhân dân xã" in recipients
