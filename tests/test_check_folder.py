@@ -49,9 +49,9 @@ def test_folder_is_walked_recursively_docx_only(folder: Path) -> None:
 def test_doc_and_odt_files_without_libreoffice_are_listed_as_not_checked(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import ttdn_docs.render.pdf as pdf
+    import ttdn_docs.office as office
 
-    monkeypatch.setattr(pdf, "soffice_path", lambda: None)
+    monkeypatch.setattr(office, "soffice_path", lambda: None)
     (tmp_path / "cu.doc").write_bytes(b"\xd0\xcf\x11\xe0 Word 97")
     (tmp_path / "mo.odt").write_bytes(b"PK odt")
     (tmp_path / "moi.docx").write_bytes(clean_docx(load_profile("party")))
@@ -65,7 +65,7 @@ def test_doc_and_odt_files_without_libreoffice_are_listed_as_not_checked(
 @requires_libreoffice
 @pytest.mark.libreoffice
 def test_doc_and_odt_files_are_checked_through_libreoffice(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from ttdn_docs.render.pdf import soffice_convert
+    from ttdn_docs.office import soffice_convert
 
     source = tmp_path / "src" / "ke-hoach.docx"
     source.parent.mkdir()

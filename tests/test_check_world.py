@@ -34,7 +34,7 @@ def test_checker_agrees_with_the_reviewer(path: Path) -> None:
 @pytest.mark.libreoffice
 @pytest.mark.parametrize("path", [p for p in FILES if is_compliant(labels_of(p))], ids=lambda p: p.relative_to(WORLD).as_posix())
 def test_a_libreoffice_resave_of_a_compliant_file_has_no_false_error(path: Path, tmp_path: Path) -> None:
-    from ttdn_docs.render.pdf import soffice_convert
+    from ttdn_docs.office import soffice_convert
 
     resaved = tmp_path / path.name
     resaved.write_bytes(soffice_convert(path, "docx"))

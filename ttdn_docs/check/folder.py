@@ -100,8 +100,7 @@ def _check_one(path: Path) -> Outcome:
 
 def _check_converted(path: Path, suffix: str, profile: Profile | None, limits: Limits, final: bool) -> Outcome:
     """A .doc or .odt converted to .docx by LibreOffice, then checked as that file."""
-    # The LibreOffice runner is the renderer's (PDF output); only this path needs it.
-    from ttdn_docs.render.pdf import soffice_convert, soffice_path
+    from ttdn_docs.office import soffice_convert, soffice_path
 
     what = "Word 97–2003 (.doc)" if suffix == LEGACY_SUFFIX else "OpenDocument (.odt)"
     if soffice_path() is None:
