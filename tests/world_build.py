@@ -329,7 +329,7 @@ class WorldBuilder(HandMade):
     def body_report(self) -> None:
         s1, s2 = self.profile.elements.headings[0].suffix, self.profile.elements.headings[1].suffix
         self.body_lines([
-            ("body", "Thực hiện Kế hoạch năm 2025, xã báo cáo kết quả công tác thông tin đối ngoại 9 tháng đầu năm như sau:"),
+            ("body", "Thực hiện Kế hoạch số 08/KH-UBND ngày 09/02/2025 của Ủy ban nhân dân xã, Ủy ban nhân dân xã báo cáo kết quả công tác thông tin đối ngoại 9 tháng đầu năm như sau:"),
             ("heading_1", f"I{s1} KẾT QUẢ THỰC HIỆN"),
             ("heading_2", f"1{s2} Công tác tuyên truyền"),
             ("body", "Đài truyền thanh xã phát 36 tin, bài về thông tin đối ngoại."),
