@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ttdn_docs.admin import DocumentKind
-from ttdn_docs.check import detect_profile
+from ttdn_docs.docxread.detect import detect_profile
 from ttdn_docs.datafile import validate
 from ttdn_docs.docxread.anatomy import Anatomy, AnatomyReader
 from ttdn_docs.docxread.view import DocxView, Para, Table, open_docx

@@ -9,15 +9,23 @@ from typing import TYPE_CHECKING
 from ttdn_docs.exports import lazy_exports
 
 if TYPE_CHECKING:
-    from ttdn_docs.profiles.loader import BUILTIN_PROFILES, builtin_profile_ids, load_profile
+    from ttdn_docs.profiles.loader import BUILTIN_PROFILES, PROFILE_ALIASES, builtin_profile_ids, load_profile
     from ttdn_docs.profiles.model import Profile, Separator, Style
 
 __getattr__, __dir__ = lazy_exports(
     __name__,
     {
-        ".loader": ("BUILTIN_PROFILES", "builtin_profile_ids", "load_profile"),
+        ".loader": ("BUILTIN_PROFILES", "PROFILE_ALIASES", "builtin_profile_ids", "load_profile"),
         ".model": ("Profile", "Separator", "Style"),
     },
 )
 
-__all__ = ["BUILTIN_PROFILES", "Profile", "Separator", "Style", "builtin_profile_ids", "load_profile"]
+__all__ = [
+    "BUILTIN_PROFILES",
+    "PROFILE_ALIASES",
+    "Profile",
+    "Separator",
+    "Style",
+    "builtin_profile_ids",
+    "load_profile",
+]

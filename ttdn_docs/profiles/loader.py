@@ -16,6 +16,7 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 BUILTIN_PROFILES = DATA_DIR
 # Short names accepted wherever a profile id is (CLI flags, plan files).
 ALIASES = {"party": "party-hd36-2018", "state": "state-nd30-2020"}
+PROFILE_ALIASES = ALIASES  # the public name (``ttdn_docs.profiles``)
 
 
 def builtin_profile_ids() -> list[str]:
