@@ -475,19 +475,28 @@ def check_issuer(anatomy: Anatomy, reporter: Reporter, *, final: bool = False) -
             expected="cơ quan theo hồ sơ thể thức", found=other,
         )
     unit = _unit_name(" ".join(p.text.strip() for p in anatomy.issuer))
-    if unit is None:
-        return
-    from ttdn_docs.units import search_communes
-    from ttdn_docs.units.keys import name_key
-
-    matches = search_communes(unit)
-    if matches and not any(name_key(c.full_name) == name_key(unit) or name_key(c.name) == name_key(unit) for c in matches):
-        names = ", ".join(sorted({c.full_name for c in matches})[:3])
+    names = _official_spelling(unit) if unit is not None else None
+    if unit is not None and names is not None:
         reporter.add(
             "ISSUER.NAME", anatomy.issuer[-1],
             f"Tên đơn vị hành chính viết khác danh mục: {names}.",
             expected=names, found=unit,
         )
+
+
+@lru_cache(maxsize=4096)
+def _official_spelling(unit: str) -> str | None:
+    """The unit list's names for a commune typed otherwise («XÃ THANH MIEN» → «xã Thanh
+    Miện»); ``None`` when it is typed as listed or not found (a folder of one commune's
+    files asks once)."""
+    from ttdn_docs.units import search_communes
+    from ttdn_docs.units.keys import name_key
+
+    matches = search_communes(unit)
+    key = name_key(unit)
+    if not matches or any(name_key(c.full_name) == key or name_key(c.name) == key for c in matches):
+        return None
+    return ", ".join(sorted({c.full_name for c in matches})[:3])
 
 
 def _unit_name(issuer: str) -> str | None:
