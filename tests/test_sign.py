@@ -427,3 +427,12 @@ def test_signature_block_found_on_files_made_elsewhere(work: Path) -> None:
         found[docx.stem] = places.name_line
     assert found.get("m6-cong-van-ubnd") == "Trần Văn Bình"
     assert len(found) >= 4
+
+
+@pytest.mark.skipif(shutil.which("pdfsig") is None, reason="pdfsig (poppler-utils) is not installed")
+def test_another_tool_reads_our_signatures_as_valid(signed_both: Path) -> None:
+    """poppler's pdfsig (NSS, none of pyHanko's code) finds both signatures valid."""
+    out = subprocess.run(["pdfsig", str(signed_both)], capture_output=True, text=True, check=False).stdout
+    assert out.count("Signature Validation: Signature is Valid.") == 2
+    assert "Signature Field Name: ChuKyNguoiKy" in out and "Signature Field Name: ChuKyCoQuan" in out
+    assert "ETSI.CAdES.detached" in out  # PAdES
