@@ -406,6 +406,7 @@ def test_an_upload_over_the_cap_is_refused_before_it_is_read(tmp_path: Path) -> 
 
 
 def test_files_live_only_in_a_temporary_folder_removed_afterwards(app) -> None:  # type: ignore[no-untyped-def]
+    assert app.state.workspace._root is None  # nothing on disk before the first request that needs it
     root = app.state.workspace.root
     with TestClient(app, base_url=BASE) as client:
         assert client.post("/download/docx", data=_filled(client)).status_code == 200

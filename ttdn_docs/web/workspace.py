@@ -32,9 +32,17 @@ class KeptFile:
 
 class Workspace:
     def __init__(self) -> None:
-        self.root = Path(tempfile.mkdtemp(prefix="ttdn-web-"))
+        self._root: Path | None = None
         self._kept: OrderedDict[str, KeptFile] = OrderedDict()
         self._lock = threading.Lock()
+
+    @property
+    def root(self) -> Path:
+        """The folder, made on first use (an app that never serves leaves nothing behind)."""
+        with self._lock:
+            if self._root is None:
+                self._root = Path(tempfile.mkdtemp(prefix="ttdn-web-"))
+            return self._root
 
     @contextmanager
     def job(self) -> Iterator[Path]:
@@ -66,8 +74,9 @@ class Workspace:
         return kept if kept is not None and kept.path.is_file() else None
 
     def close(self) -> None:
-        shutil.rmtree(self.root, ignore_errors=True)
         with self._lock:
+            if self._root is not None:
+                shutil.rmtree(self._root, ignore_errors=True)
             self._kept.clear()
 
 
