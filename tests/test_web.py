@@ -237,6 +237,13 @@ def test_the_pdf_download(client: TestClient) -> None:
     response = client.post("/download/pdf", data=_filled(client))
     assert response.status_code == 200, _text(response.text)[:500]
     assert response.headers["content-type"] == "application/pdf" and response.content.startswith(b"%PDF")
+    # The PDF checked in its turn: judged by the same rules, offered no «Sửa thể thức».
+    files = {"file": ("ke-hoach.pdf", response.content, "application/pdf")}
+    checked = client.post("/check", data={"csrf": _csrf(client)}, files=files)
+    assert checked.status_code == 200
+    assert 'class="ttdn-findings"' in checked.text
+    assert "Tệp ke-hoach.pdf (hồ sơ party-hd36-2018)" in _text(checked.text)
+    assert 'action="/fix"' not in checked.text and "Tệp PDF chỉ được kiểm tra" in checked.text
 
 
 def test_without_libreoffice_no_pdf_button_and_a_clear_message(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,5 +1,5 @@
-"""«Kiểm tra tệp»: a Word file's findings, and «Sửa thể thức» (``fix``) with the fixed
-file and its list of changes."""
+"""«Kiểm tra tệp»: a Word file's (or a PDF's) findings, and for a Word file «Sửa thể
+thức» (``fix``) with the fixed file and its list of changes."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ async def check_upload(request: Request) -> Response:
     upload = form.get("file")
     profile = str(form.get("profile") or "")
     if not isinstance(upload, UploadFile) or not upload.filename:
-        return page(request, "check.html", 400, problem="Hãy chọn một tệp Word (.docx).", profiles=PROFILES, result=None)
+        return page(request, "check.html", 400, problem="Hãy chọn một tệp Word (.docx) hoặc PDF.", profiles=PROFILES, result=None)
     with request.app.state.workspace.job() as folder:
         path = await saved_upload(upload, folder)
         return await run_in_threadpool(_checked, request, path, upload.filename, profile)
@@ -45,11 +45,12 @@ def _checked(request: Request, path: Path, name: str, profile: str) -> Response:
     except TtdnError as exc:
         message = named(str(exc), path, f"«{name}»")
         return page(request, "check.html", 400, problem=message, profiles=PROFILES, result=None)
-    kept = request.app.state.workspace.keep(path.read_bytes(), path.name)
+    # A Word file is kept for «Sửa thể thức»; a PDF is judged only (fix rebuilds a .docx).
+    token = "" if path.suffix.lower() == ".pdf" else request.app.state.workspace.keep(path.read_bytes(), path.name).token
     result = dataclasses.replace(result, source=name)
     return page(
         request, "check.html", problem="", profiles=PROFILES, result=result, table=Markup(findings_html(result)),
-        token=kept.token, profile=profile,
+        token=token, profile=profile,
     )
 
 

@@ -27,7 +27,7 @@ from ttdn_docs.filenames import safe_filename
 from ttdn_docs.importer import import_docx
 from ttdn_docs.importer.yaml_out import document_yaml
 from ttdn_docs.preview import to_html_fragment
-from ttdn_docs.render.pdf import convert_to_pdf
+from ttdn_docs.render.pdfa import write_pdf
 from ttdn_docs.ttdn.commune import FAMILIES
 from ttdn_docs.ttdn.plan import ForeignInfoPlan
 from ttdn_docs.ttdn.rollover import rollover
@@ -206,7 +206,7 @@ def _download(request: Request, fields: dict[str, str], fmt: str) -> Response:
             render_file(document, docx, register=request.app.state.register)
             if fmt == "pdf":
                 with _PDF_LOCK:
-                    pdf = convert_to_pdf(docx)
+                    pdf, _ = write_pdf(docx, resolve_profile(document))  # PDF/A-2b, as render --pdf
                 return _attachment(pdf.read_bytes(), pdf.name, "application/pdf")
         except IncompleteDocumentError as exc:
             note = "Văn bản còn phần chưa điền: hãy điền, hoặc đánh dấu «bản dự thảo» (dấu hiệu văn bản) để tải bản DỰ THẢO."
