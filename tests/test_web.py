@@ -147,7 +147,8 @@ def test_a_required_list_left_empty_names_the_field(client: TestClient) -> None:
     fields["purposes"] = ""
     response = client.post("/document", data=fields)
     assert response.status_code == 400
-    assert _errors_at(response.text, "purposes") == ["mục đích: cần ít nhất 1 mục"]
+    # Without an author's outline the plan's typed parts are required (the CLI's words).
+    assert _errors_at(response.text, "purposes") == ["thiếu trường bắt buộc 'purposes' (mục đích)"]
 
 
 def test_list_items_are_added_moved_and_removed(client: TestClient) -> None:

@@ -128,3 +128,16 @@ def test_yaml_box_for_other_shapes_and_its_syntax_error() -> None:
     data, problems = form_data({"table": "a: [1", "table" + MARK: "yaml"}, Odd)
     assert [p.path for p in problems] == ["table"]
     assert problems[0].message.startswith("không đọc được YAML")
+
+
+@pytest.mark.parametrize("example", ["own_outline/plan.yaml", "own_outline/report.yaml", "thanh_mien_2025/report.yaml"])
+def test_examples_in_their_authors_outlines_round_trip(example: str) -> None:
+    from pathlib import Path
+
+    from ttdn_docs.api import load_document
+
+    document = load_document(Path(__file__).resolve().parents[1] / "examples" / example)
+    model = type(document)
+    data, problems = form_data(_sent(model_form(model, document.model_dump(mode="python"))[0]), model)  # type: ignore[arg-type]
+    assert problems == []
+    assert validate(model, data, "biểu mẫu").to_document() == document.to_document()  # type: ignore[type-var]

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import types
 import typing
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -320,12 +321,15 @@ def _decoded(widget: str, raw: str, name: str, model: type[BaseModel]) -> Any:
     text = raw.replace("\r\n", "\n")
     if widget == "bool":
         return bool(raw)
-    if widget == "list":
-        return []
-    if widget == "lines":
-        return [line.strip() for line in text.split("\n") if line.strip()]
-    if widget == "outline":
-        return _outline_items(text, _bullet_model_at(model, name))
+    if widget in ("list", "lines", "outline"):
+        if widget == "list":
+            items: list[Any] = []
+        elif widget == "lines":
+            items = [line.strip() for line in text.split("\n") if line.strip()]
+        else:
+            items = _outline_items(text, _bullet_model_at(model, name))
+        # An empty list where the field may be left out (``list[…] | None``): left out.
+        return _ABSENT if not items and _accepts_none(_annotation_at(model, name)) else items
     if widget == "yaml":
         return yaml.safe_load(text) if text.strip() else _ABSENT
     value = text.strip()
@@ -347,8 +351,21 @@ def _outline_items(text: str, keys: tuple[str, str] | None) -> list[Any]:
     return items
 
 
+def _accepts_none(annotation: Any) -> bool:
+    options = typing.get_args(annotation) if typing.get_origin(annotation) in (typing.Union, types.UnionType) else ()
+    return type(None) in options
+
+
 def _bullet_model_at(model: type[BaseModel], name: str) -> tuple[str, str] | None:
-    """The bullet model of the list at ``name`` (walking the annotations)."""
+    """The bullet model of the list at ``name``."""
+    shape = _strip(_annotation_at(model, name))
+    args = typing.get_args(shape) if _is_list(shape) else ()
+    forms = _forms(_strip(args[0])) if args else None
+    return _bullet_model(forms.get(MAPPING)) if forms else None
+
+
+def _annotation_at(model: type[BaseModel], name: str) -> Any:
+    """The annotation of the field at the dotted ``name`` (walking models and lists)."""
     annotation: Any = model
     for part in name.split("."):
         shape = _strip(annotation)
@@ -362,10 +379,7 @@ def _bullet_model_at(model: type[BaseModel], name: str) -> tuple[str, str] | Non
             annotation = args[0] if args else None
         else:
             return None
-    shape = _strip(annotation)
-    args = typing.get_args(shape) if _is_list(shape) else ()
-    forms = _forms(_strip(args[0])) if args else None
-    return _bullet_model(forms.get(MAPPING)) if forms else None
+    return annotation
 
 
 def _put(tree: dict[str, Any], parts: list[str], value: Any) -> None:
