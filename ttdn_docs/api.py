@@ -20,6 +20,7 @@ from ttdn_docs.profiles import Profile, load_profile
 from ttdn_docs.profiles.grammar import doc_symbol
 from ttdn_docs.profiles.model import Profile as ProfileModel
 from ttdn_docs.register import NumberedDocument, numbered, open_register, wants_number
+from ttdn_docs.outputs import DOCX_SUFFIXES, HTML_SUFFIXES, YAML_SUFFIXES, check_output
 from ttdn_docs.render import check_writable, write_bytes_atomic, write_docx
 from ttdn_docs.ttdn.common import fixed_number
 from ttdn_docs.ttdn.load import load_plan, load_report
@@ -120,6 +121,7 @@ def render_input(
 ) -> Path:
     """Load a data file and render it (``render_file``); a report with unfilled parts
     is refused with each part's field path and YAML line."""
+    check_output(Path(output), DOCX_SUFFIXES, "tệp Word", inputs=[path, *([template] if template else [])])
     document, lines = _load_document(Path(path))
     with _parts_located(path, lines):
         return render_file(
@@ -139,6 +141,7 @@ def preview_input(
     ``render_input`` refuses (a report with unfilled parts unless ``draft``)."""
     from ttdn_docs.preview import write_html
 
+    check_output(Path(output), HTML_SUFFIXES, "trang HTML", inputs=[path])
     document, lines = _load_document(Path(path))
     chosen = resolve_profile(document, profile)
     with _parts_located(path, lines):
@@ -261,17 +264,14 @@ def import_to_yaml(
 ) -> ImportResult:
     """Read a plan or report from a Word file and write it as commented YAML."""
     from ttdn_docs.importer import import_docx
-    from ttdn_docs.importer.source import check_output_suffix
     from ttdn_docs.importer.yaml_out import document_yaml
 
-    check_output_suffix(Path(output), YAML_SUFFIXES, "tệp dữ liệu YAML")
+    check_output(Path(output), YAML_SUFFIXES, "tệp dữ liệu YAML", inputs=[source])
     result = import_docx(source, kind=kind, profile=profile)
     text = document_yaml(result.document, source=Path(source).name, warnings=result.warnings)
     write_bytes_atomic(Path(output), text.encode("utf-8"), overwrite=overwrite)
     return result
 
-
-YAML_SUFFIXES = (".yaml", ".yml")
 
 
 def _latest_year(model: type[ForeignInfoPlan] | type[ForeignInfoReport]) -> int:
@@ -284,11 +284,10 @@ def rollover_file(
     path: str | Path, year: int, output: Path, *, plan: str | Path | None = None, overwrite: bool = False
 ) -> ForeignInfoPlan | ForeignInfoReport:
     """Next year's draft of a plan (or report) file, written as commented YAML."""
-    from ttdn_docs.importer.source import check_output_suffix
     from ttdn_docs.importer.yaml_out import document_yaml
     from ttdn_docs.ttdn.rollover import rollover
 
-    check_output_suffix(Path(output), YAML_SUFFIXES, "tệp dữ liệu YAML")
+    check_output(Path(output), YAML_SUFFIXES, "tệp dữ liệu YAML", inputs=[path] + ([plan] if plan else []))
     if Path(path).suffix.lower() in (".docx", ".doc", ".odt"):
         raise InputError(str(path), [FieldProblem("", "rollover đọc tệp dữ liệu (.yaml); với tệp Word, chạy ttdn-docs import trước")])
     document = load_document(Path(path))

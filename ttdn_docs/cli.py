@@ -51,7 +51,19 @@ def _vietnamese(message: str) -> str:
     return message
 
 
+# Placeholders in the help for an option's value (argparse would print OUTPUT, PROFILE).
+_METAVARS = {
+    "output": "TỆP", "template": "MẪU", "docx_template": "MẪU", "profile": "HỒ_SƠ", "register": "SỔ",
+    "base": "BÁO_CÁO", "plan": "KẾ_HOẠCH", "outline": "DÀN_Ý", "year": "NĂM", "jobs": "SỐ", "commune": "XÃ",
+    "kind": "LOẠI", "issuer": "CƠ_QUAN", "date": "NGÀY", "start": "NGÀY", "summary": "TRÍCH_YẾU",
+    "file": "TỆP", "reason": "LÝ_DO", "format": "DẠNG", "top": "N",
+}
+
+
 class _Formatter(argparse.HelpFormatter):
+    def _get_default_metavar_for_optional(self, action: argparse.Action) -> str:
+        return _METAVARS.get(action.dest, "GIÁ_TRỊ")
+
     def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
         super().add_usage(usage, actions, groups, prefix="Cách dùng: " if prefix is None else prefix)
 
@@ -75,12 +87,16 @@ class _Parser(argparse.ArgumentParser):
 
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="ttdn-docs", description="Soạn văn bản công tác thông tin đối ngoại đúng thể thức.")
-    parser.add_argument("--version", action="version", version=f"ttdn-docs {__version__}")
-    parser.add_argument("--debug", action="store_true", help="in chi tiết lỗi (traceback) cho nhà phát triển")
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    parser.add_argument("--version", action="version", version=f"ttdn-docs {__version__}", help="in số phiên bản rồi thoát")
+    parser.add_argument(
+        "--debug", action="store_true", help="in chi tiết lỗi cho nhà phát triển (đặt trước hoặc sau lệnh đều được)"
+    )
+    commands = parser.add_subparsers(
+        dest="command", metavar="LỆNH", title="lệnh", required=True, parser_class=_Parser
+    )
 
     render = commands.add_parser("render", help="dựng tệp .docx từ dữ liệu YAML/JSON")
-    render.add_argument("input", type=Path, help="tệp dữ liệu kế hoạch/báo cáo (.yaml, .yml, .json)")
+    render.add_argument("input", type=Path, metavar="TỆP_DỮ_LIỆU", help="tệp dữ liệu kế hoạch/báo cáo (.yaml, .yml, .json)")
     render.add_argument("-o", "--output", type=Path, required=True, help="tệp .docx đầu ra")
     render.add_argument("--template", type=Path, help="mẫu .docx riêng (sao từ templates/)")
     render.add_argument("--profile", help="hồ sơ thể thức: party, state, mã hồ sơ hoặc đường dẫn tệp")
@@ -97,7 +113,7 @@ def _parser() -> argparse.ArgumentParser:
     render.set_defaults(handler=_render)
 
     preview = commands.add_parser("preview", help="xem trước văn bản dưới dạng trang HTML (không cần Word)")
-    preview.add_argument("input", type=Path, help="tệp dữ liệu kế hoạch/báo cáo (.yaml, .yml, .json)")
+    preview.add_argument("input", type=Path, metavar="TỆP_DỮ_LIỆU", help="tệp dữ liệu kế hoạch/báo cáo (.yaml, .yml, .json)")
     preview.add_argument("-o", "--output", type=Path, required=True, help="tệp .html đầu ra")
     preview.add_argument("--profile", help="hồ sơ thể thức: party, state, mã hồ sơ hoặc đường dẫn tệp")
     preview.add_argument("--draft", action="store_true", help="xem trước bản DỰ THẢO")
@@ -128,7 +144,7 @@ def _parser() -> argparse.ArgumentParser:
     check.set_defaults(handler=_check)
 
     aggregate = commands.add_parser("aggregate", help="tổng hợp các tệp kết quả của đơn vị vào báo cáo")
-    aggregate.add_argument("units", type=Path, nargs="+", help="tệp kết quả của đơn vị (.yaml, .json, .csv, .xlsx)")
+    aggregate.add_argument("units", type=Path, nargs="+", metavar="TỆP_ĐƠN_VỊ", help="tệp kết quả của đơn vị (.yaml, .json, .csv, .xlsx)")
     aggregate.add_argument("-o", "--output", type=Path, required=True, help="tệp báo cáo .yaml đầu ra")
     source = aggregate.add_mutually_exclusive_group()
     source.add_argument("--base", type=Path, help="báo cáo gốc (mặc định: tệp đầu ra, nếu đã có)")
@@ -137,7 +153,10 @@ def _parser() -> argparse.ArgumentParser:
     aggregate.set_defaults(handler=_aggregate)
 
     schema = commands.add_parser("schema", help="in JSON Schema của dữ liệu đầu vào (cho trình soạn thảo)")
-    schema.add_argument("what", choices=["plan", "report", "unit_results", "profile"], help="loại dữ liệu")
+    schema.add_argument(
+        "what", choices=["plan", "report", "unit_results", "profile"], metavar="LOẠI",
+        help="loại dữ liệu: plan, report, unit_results hoặc profile",
+    )
     schema.set_defaults(handler=_schema)
 
     _add_init(commands)
@@ -255,7 +274,9 @@ def _preview(args: argparse.Namespace) -> int:
 
 def _init(args: argparse.Namespace) -> int:
     from ttdn_docs.api import init_report, write_report_yaml
+    from ttdn_docs.outputs import YAML_SUFFIXES, check_output
 
+    check_output(args.output, YAML_SUFFIXES, "tệp dữ liệu YAML", inputs=[args.plan, *([args.outline] if args.outline else [])])
     report = init_report(args.plan, profile=args.profile, outline=args.outline)
     out = write_report_yaml(report, args.output, overwrite=args.force)
     print(f"Đã ghi {out}: {len(report.missing_parts())} phần cần điền (đánh dấu <<CẦN ĐIỀN: …>> và value: null).")
@@ -264,7 +285,9 @@ def _init(args: argparse.Namespace) -> int:
 
 def _aggregate(args: argparse.Namespace) -> int:
     from ttdn_docs.api import aggregate_files, write_report_yaml
+    from ttdn_docs.outputs import YAML_SUFFIXES, check_output
 
+    check_output(args.output, YAML_SUFFIXES, "tệp dữ liệu YAML", inputs=[*args.units, *([args.plan] if args.plan else [])])
     base = args.base
     # Without --base or --from-plan the output file, if it exists, is the report to update.
     if base is None and args.plan is None and args.output.is_file():
@@ -341,7 +364,7 @@ def _schema(args: argparse.Namespace) -> int:
 
 def _add_init(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     init = commands.add_parser("init", help="tạo tệp khung (YAML có chú thích) để soạn")
-    kinds = init.add_subparsers(dest="init_kind", required=True, parser_class=_Parser)
+    kinds = init.add_subparsers(dest="init_kind", metavar="plan|report", title="loại khung", required=True, parser_class=_Parser)
     _add_init_plan(kinds)
     _add_init_report(kinds)
 
@@ -367,9 +390,11 @@ def _add_init_plan(kinds: argparse._SubParsersAction) -> None:  # type: ignore[t
 
 
 def _init_plan(args: argparse.Namespace) -> int:
+    from ttdn_docs.outputs import YAML_SUFFIXES, check_output
     from ttdn_docs.render import write_bytes_atomic
     from ttdn_docs.skeletons import plan_skeleton
 
+    check_output(args.output, YAML_SUFFIXES, "tệp dữ liệu YAML")
     commune = _commune_arg(args.commune)
     text = plan_skeleton(commune, args.profile, args.year)
     out = write_bytes_atomic(args.output, text.encode("utf-8"), overwrite=args.force)
@@ -394,12 +419,12 @@ def _commune_arg(text: str) -> Commune:
 
 def _add_batch(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     batch = commands.add_parser("batch", help="dựng văn bản cho nhiều xã từ một mẫu kế hoạch")
-    batch.add_argument("template", type=Path, help="mẫu kế hoạch (.yaml) có chỗ điền {{ commune.… }}")
+    batch.add_argument("template", type=Path, metavar="MẪU_KẾ_HOẠCH", help="mẫu kế hoạch (.yaml) có chỗ điền {{ commune.… }}")
     which = batch.add_mutually_exclusive_group(required=True)
     which.add_argument("--communes", type=Path, metavar="BẢNG", help="bảng .csv/.xlsx có cột code (và signer, number, date …)")
     which.add_argument("--province", metavar="MÃ", help="mọi xã của một tỉnh, thành phố (mã 2 chữ số hoặc tên)")
     which.add_argument("--all", action="store_true", help="cả 3.321 xã, phường, đặc khu")
-    batch.add_argument("-o", "--output", type=Path, required=True, help="thư mục đầu ra")
+    batch.add_argument("-o", "--output", type=Path, required=True, metavar="THƯ_MỤC", help="thư mục đầu ra")
     batch.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1, help="số tiến trình (mặc định: số nhân CPU)")
     batch.add_argument("--template", dest="docx_template", type=Path, help="mẫu .docx riêng (sao từ templates/)")
     batch.add_argument("--progress", action="store_true", help="luôn hiện thanh tiến độ (mặc định: chỉ khi chạy trên màn hình)")
@@ -459,7 +484,7 @@ def _batch(args: argparse.Namespace) -> int:
 def _add_register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     register = commands.add_parser("register", help="sổ đăng ký số văn bản: xem, lấy số tiếp theo, hủy số")
     actions = register.add_subparsers(
-        dest="register_action", metavar="list|next|void|term", required=True, parser_class=_Parser
+        dest="register_action", metavar="list|next|void|term", title="việc", required=True, parser_class=_Parser
     )
     file_help = "tệp sổ (SQLite; mặc định: biến môi trường TTDN_REGISTER)"
 
@@ -485,7 +510,7 @@ def _add_register(commands: argparse._SubParsersAction) -> None:  # type: ignore
 
     void = actions.add_parser("void", help="hủy một số (số vẫn ở trong sổ và không cấp lại)")
     document_arguments(void)
-    void.add_argument("number", type=int, help="số cần hủy")
+    void.add_argument("number", type=int, metavar="SỐ", help="số cần hủy")
     void.add_argument("--date", type=_officer_date, help="một ngày trong kỳ đánh số của số đó (mặc định: hôm nay)")
     void.add_argument("--reason", required=True, help="lý do hủy")
     void.set_defaults(handler=_register_void)
@@ -580,9 +605,20 @@ def _register_term(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _without_debug(argv: Sequence[str]) -> tuple[list[str], bool]:
+    """``--debug`` anywhere before ``--`` (the advice «Chạy lại với --debug» is followed
+    by adding it at the end of the command)."""
+    rest = list(argv)
+    end = rest.index("--") if "--" in rest else len(rest)
+    debug = "--debug" in rest[:end]
+    return [a for i, a in enumerate(rest) if i >= end or a != "--debug"], debug
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
+    argv, debug = _without_debug(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(argv)
+    args.debug = debug
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
         return handler(args)
@@ -599,6 +635,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         # stdout at nothing so that the interpreter's final flush does not fail again.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except OSError as exc:  # the disk, not the data: say which file and why, in Vietnamese
+        from ttdn_docs.oserrors import os_cause
+
+        if args.debug:
+            traceback.print_exc()
+        where = f" '{exc.filename}'" if exc.filename else ""
+        print(f"Lỗi: không đọc hoặc ghi được tệp{where}: {os_cause(exc)}.", file=sys.stderr)
+        return EXIT_INPUT
     except Exception as exc:  # a bug: say so plainly, details only with --debug
         if args.debug:
             traceback.print_exc()

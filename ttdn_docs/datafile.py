@@ -27,6 +27,7 @@ from ttdn_docs.errors import FieldProblem, InputError
 from ttdn_docs.input_problems import LineMap as LineMap
 from ttdn_docs.input_problems import line_for
 from ttdn_docs.input_problems import problems_from as problems_from  # kept importable from here
+from ttdn_docs.oserrors import os_cause
 from ttdn_docs.limits import InputKind, check_size
 from ttdn_docs.vn import WrittenNumber, numeric_date
 
@@ -42,13 +43,36 @@ def read_text(path: Path, kind: InputKind = InputKind.DATA) -> str:
     the size limit of ``kind`` is refused before it is read (``ttdn_docs.limits``)."""
     check_size(path, kind)
     try:
-        return path.read_bytes().decode("utf-8-sig")
+        data = path.read_bytes()
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(
-            str(path), [FieldProblem("", f"tệp không phải văn bản UTF-8 (byte {exc.start})")]
-        ) from None
+        raise InputError(str(path), [FieldProblem("", not_utf8(data, exc.start))]) from None
     except OSError as exc:
-        raise InputError(str(path), [FieldProblem("", f"không đọc được tệp ({exc.strerror})")]) from None
+        raise InputError(str(path), [FieldProblem("", f"không đọc được tệp: {os_cause(exc)}")]) from None
+
+
+# What a file that is not UTF-8 text usually is, from its first bytes, and what to do.
+_KNOWN_BINARY = (
+    (b"PK\x03\x04", "đây là tệp Word (.docx) hoặc tệp nén, không phải tệp dữ liệu; "
+     "để đọc tệp Word thành tệp dữ liệu, chạy: ttdn-docs import TỆP.docx -o TỆP.yaml"),
+    (b"%PDF", "đây là tệp PDF, không phải tệp dữ liệu; hãy dùng tệp .yaml (ttdn-docs init plan tạo khung)"),
+    (b"\xd0\xcf\x11\xe0", "đây là tệp Word/Excel cũ (.doc, .xls), không phải tệp dữ liệu; "
+     "với tệp Word, chạy: ttdn-docs import TỆP.doc -o TỆP.yaml"),
+)
+_UTF16 = "tệp được lưu dạng UTF-16 (Unicode); hãy mở bằng trình soạn thảo và lưu lại với mã UTF-8"
+
+
+def not_utf8(data: bytes, position: int) -> str:
+    """Why bytes are not UTF-8 text, in the officer's words."""
+    for magic, message in _KNOWN_BINARY:
+        if data.startswith(magic):
+            return message
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or (len(data) > 3 and b"\x00" in data[:4]):
+        return _UTF16
+    return (
+        f"tệp không phải văn bản UTF-8 (ký tự lỗi ở byte {position}); hãy lưu lại tệp với mã UTF-8 "
+        "(Notepad: Lưu thành… → Mã hóa UTF-8)"
+    )
 
 
 # libyaml (in PyYAML's wheels) scans and parses in C, five to ten times faster than the
@@ -170,7 +194,21 @@ def parse_json(text: str, source: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError(source, [FieldProblem("", f"lỗi cú pháp JSON: {exc.msg}", exc.lineno)]) from None
+        cause = next((words for start, words in _JSON_CAUSES if exc.msg.startswith(start)), "sai cú pháp")
+        raise InputError(source, [FieldProblem("", f"lỗi cú pháp JSON ở cột {exc.colno}: {cause}", exc.lineno)]) from None
+
+
+# The json module's English messages, in the officer's words.
+_JSON_CAUSES = (
+    ("Expecting ',' delimiter", "thiếu dấu phẩy ',' giữa hai mục"),
+    ("Expecting ':' delimiter", "thiếu dấu hai chấm ':' sau tên trường"),
+    ("Expecting property name", "tên trường phải đặt trong ngoặc kép \"…\" (hoặc có dấu phẩy thừa trước '}')"),
+    ("Expecting value", "thiếu giá trị (hoặc có dấu phẩy thừa)"),
+    ("Unterminated string", "chuỗi mở ngoặc kép mà chưa đóng"),
+    ("Invalid control character", "có ký tự xuống dòng hoặc tab trong chuỗi; hãy viết \\n hoặc \\t"),
+    ("Invalid \\escape", "dấu gạch chéo ngược '\\' không hợp lệ; hãy viết '\\\\'"),
+    ("Extra data", "còn nội dung thừa sau phần kết thúc"),
+)
 
 
 def load_data(path: Path) -> tuple[Any, LineMap]:

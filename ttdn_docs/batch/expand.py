@@ -27,6 +27,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from ttdn_docs.batch.fields import TOP_LEVEL_NAMES, FieldGroup
 from ttdn_docs.errors import FieldProblem
+from ttdn_docs.jinja_words import syntax_cause, undefined_cause
 
 ALLOWED_FILTERS = ("default", "upper", "lower", "capitalize", "title", "trim", "replace", "string", "join", "first", "last", "length")
 _MARKERS = ("{{", "{%", "{#")
@@ -97,7 +98,7 @@ class Expander:
                 self._check_names(text)
                 self._compiled[text] = self._env.from_string(text)
             except jinja2.TemplateSyntaxError as exc:
-                problems.append(PlaceholderError(path, f"chỗ điền sai cú pháp ({exc.message})"))
+                problems.append(PlaceholderError(path, f"chỗ điền sai cú pháp: {syntax_cause(exc)}"))
             except PlaceholderError as exc:
                 problems.append(PlaceholderError(path, exc.message))
         self.problems = problems
@@ -128,11 +129,11 @@ class Expander:
         try:
             return template.render(fields)
         except jinja2.UndefinedError as exc:
-            raise PlaceholderError(path, f"chỗ điền dùng giá trị không có: {exc.message}") from None
+            raise PlaceholderError(path, f"chỗ điền dùng giá trị không có: {undefined_cause(exc)}") from None
         except SecurityError as exc:
             raise PlaceholderError(path, f"chỗ điền bị từ chối: {exc}") from None
-        except (jinja2.TemplateError, TypeError, ValueError) as exc:
-            raise PlaceholderError(path, f"không điền được ({exc})") from None
+        except (jinja2.TemplateError, TypeError, ValueError):
+            raise PlaceholderError(path, "không điền được; kiểm tra lại chỗ điền (xem docs/batch.md)") from None
 
 
 def _strings(node: Any, path: Path) -> list[tuple[Path, str]]:

@@ -9,6 +9,7 @@ was killed — reads it on top of the last manifest before deciding what to redo
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -17,6 +18,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any, Literal, TextIO
 
+from ttdn_docs.oserrors import OutputWriteError
 from ttdn_docs.render import write_bytes_atomic
 
 MANIFEST_JSON = "manifest.json"
@@ -73,18 +75,25 @@ class Journal:
         self._handle: TextIO | None = None
 
     def __enter__(self) -> Journal:
-        self._handle = self.path.open("a", encoding="utf-8")
+        try:
+            self._handle = self.path.open("a", encoding="utf-8")
+        except OSError as exc:
+            raise OutputWriteError.from_os(self.path.parent, exc) from None
         return self
 
     def __exit__(self, *exc: object) -> None:
         if self._handle is not None:
-            self._handle.close()
+            with contextlib.suppress(OSError):  # a full disk: append has said so already
+                self._handle.close()
             self._handle = None
 
     def append(self, entry: ManifestEntry) -> None:
         assert self._handle is not None, "journal not open"
-        self._handle.write(json.dumps(asdict(entry), ensure_ascii=False) + "\n")
-        self._handle.flush()
+        try:
+            self._handle.write(json.dumps(asdict(entry), ensure_ascii=False) + "\n")
+            self._handle.flush()
+        except OSError as exc:
+            raise OutputWriteError.from_os(self.path.parent, exc) from None
 
     def remove(self) -> None:
         self.path.unlink(missing_ok=True)

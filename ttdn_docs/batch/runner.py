@@ -33,6 +33,7 @@ from ttdn_docs.batch.row_values import FieldColumn, field_columns
 from ttdn_docs.batch.table import Table, TableRow
 from ttdn_docs.errors import FieldProblem, InputError, RenderError, TtdnError
 from ttdn_docs.filenames import safe_filename
+from ttdn_docs.oserrors import OutputWriteError, os_problem
 from ttdn_docs.profiles import Profile, load_profile
 from ttdn_docs.register import numbered, open_register, register_path, wants_number
 from ttdn_docs.render import render_docx, write_bytes_atomic
@@ -120,6 +121,8 @@ class _Worker:
             register = open_register(self.setup.register)
             with numbered(plan, self.profile, register, target, with_number=_with_number) as (numbered_plan, _):
                 return self.write(commune, numbered_plan, target, fingerprint)
+        except OutputWriteError:
+            raise  # the folder, not this commune: the whole batch stops (``run_batch``)
         except TtdnError as exc:
             message = str(exc)
         except Exception as exc:  # a bug must not stop the other communes
@@ -204,8 +207,10 @@ def run_batch(
     out_dir = Path(out_dir)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise RenderError(f"'{out_dir}' là một tệp, không phải thư mục; hãy ghi tên một thư mục đầu ra (-o)") from None
     except OSError as exc:
-        raise RenderError(f"Không tạo được thư mục '{out_dir}' ({exc.strerror})") from None
+        raise RenderError(f"Không tạo được thư mục '{out_dir}': {os_problem(exc)}") from None
     setup = WorkerSetup(
         template_text=plan_template.text,
         template_source=plan_template.source,
@@ -217,25 +222,31 @@ def run_batch(
         check=check,
         register=register_path(register),
     )
-    with _locked(out_dir):
-        _remove_stale_temporaries(out_dir)
+    with _locked(out_dir), _no_temporaries_left(out_dir):
         previous = previous_entries(out_dir)
         requested = _requests(communes, table)
         jobs, refused = _jobs(requested, previous, table.source if table is not None else "")
         progress = progress or Progress(len(requested), enabled=False)
         entries: list[ManifestEntry] = []
-        journal = Journal(out_dir)
-        with journal:
-            for entry in itertools.chain(refused, _results(jobs, setup, workers)):  # as each finishes
-                journal.append(entry)
-                entries.append(entry)
-                progress.advance(failed=entry.status == "failed")
-        progress.close()
+        header = {"version": __version__, "template": Path(plan_template.source).name, "template_sha256": plan_template.digest, "profile": profile.id}
+        try:
+            with Journal(out_dir) as journal:
+                for entry in itertools.chain(refused, _results(jobs, setup, workers)):  # as each finishes
+                    journal.append(entry)
+                    entries.append(entry)
+                    progress.advance(failed=entry.status == "failed")
+        except OutputWriteError:
+            # The folder stopped taking files (read-only, full): keep what is done in the
+            # manifest when it still fits, so that the re-run redoes only the rest.
+            with contextlib.suppress(OutputWriteError):
+                write_manifest(out_dir, {**previous, **{e.code: e for e in entries}}.values(), header)
+            raise
+        finally:
+            progress.close()
         this_run = {e.code: e for e in entries}
         merged = {**previous, **this_run}
-        header = {"version": __version__, "template": Path(plan_template.source).name, "template_sha256": plan_template.digest, "profile": profile.id}
         json_path, csv_path = write_manifest(out_dir, merged.values(), header)
-        journal.remove()
+        Journal(out_dir).remove()
     return BatchResult(out_dir, sorted(this_run.values(), key=lambda e: e.code), json_path, csv_path)
 
 
@@ -283,26 +294,56 @@ def _results(jobs: list[Job], setup: WorkerSetup, workers: int) -> Iterator[Mani
         yield from pool.imap_unordered(_process, jobs, chunksize=chunk)
 
 
+@contextlib.contextmanager
+def _no_temporaries_left(folder: Path) -> Iterator[None]:
+    """Remove what a killed run left before the batch, and what an interrupted one
+    (Ctrl-C: workers terminated mid-write) leaves after it."""
+    _remove_stale_temporaries(folder)
+    try:
+        yield
+    finally:
+        _remove_stale_temporaries(folder)
+
+
 def _remove_stale_temporaries(folder: Path) -> None:
-    for path in folder.iterdir():
-        if _STALE_TEMPORARY.match(path.name) and path.is_file():
-            path.unlink(missing_ok=True)
+    with contextlib.suppress(OSError):
+        for path in folder.iterdir():
+            if _STALE_TEMPORARY.match(path.name) and path.is_file():
+                path.unlink(missing_ok=True)
 
 
 @contextlib.contextmanager
 def _locked(folder: Path) -> Iterator[None]:
-    """One batch at a time per output folder (advisory lock; POSIX only)."""
+    """One batch at a time per output folder (advisory lock; POSIX only). The lock file
+    is removed when the batch ends."""
     try:
         import fcntl
     except ImportError:  # Windows: no advisory locks in the standard library
         yield
         return
-    handle = os.open(folder / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
-    try:
+    lock = folder / LOCK_FILE
+    while True:
+        try:
+            handle = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise OutputWriteError.from_os(folder, exc) from None
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
+            os.close(handle)
             raise RenderError(f"Thư mục '{folder}' đang được một lệnh batch khác ghi; chờ lệnh đó xong rồi chạy lại") from None
+        # The run before may have removed the file between our open and our lock: then
+        # the lock we hold is on a name nobody else sees; take it again.
+        try:
+            same = os.path.samestat(os.fstat(handle), os.stat(lock))
+        except FileNotFoundError:
+            same = False
+        if same:
+            break
+        os.close(handle)
+    try:
         yield
     finally:
+        with contextlib.suppress(OSError):
+            lock.unlink()
         os.close(handle)

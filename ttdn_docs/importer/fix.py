@@ -16,10 +16,10 @@ from ttdn_docs.check import CheckResult, run_checks
 from ttdn_docs.docxread.anatomy import AnatomyReader
 from ttdn_docs.docxread.view import open_docx
 from ttdn_docs.importer import ImportResult, import_docx
-from ttdn_docs.importer.source import check_output_suffix
 from ttdn_docs.importer.typed_layout import summary_continuation
 from ttdn_docs.importer.changes import Change, fixed_findings, text_changes
 from ttdn_docs.profiles import Profile
+from ttdn_docs.outputs import DOCX_SUFFIXES, check_output
 from ttdn_docs.render import render_docx, write_bytes_atomic
 from ttdn_docs.ttdn.outline import placeholders
 from ttdn_docs.ttdn.plan import ForeignInfoPlan
@@ -38,7 +38,7 @@ class FixResult:
 def fix_docx(
     source: str | Path, output: Path, *, profile: str | Path | Profile | None = None, overwrite: bool = False
 ) -> FixResult:
-    check_output_suffix(Path(output), (".docx",), "tệp Word")
+    check_output(Path(output), DOCX_SUFFIXES, "tệp Word", inputs=[source])
     imported = import_docx(source, profile=profile)
     chosen = imported.profile
     document, gaps = _gaps_left_blank(imported.document)

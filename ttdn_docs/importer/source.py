@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ttdn_docs.outputs import check_output
 from ttdn_docs.docxsafe import read_source
 from ttdn_docs.errors import NotAPlanDocumentError, RenderError
 from ttdn_docs.office import soffice_convert, soffice_path
@@ -59,11 +60,10 @@ def read_word_file(source: str | Path | bytes) -> WordSource:
 
 def check_output_suffix(output: Path, suffixes: tuple[str, ...], what: str) -> None:
     """Refuse an output named for another kind of file (``-o kehoach.docx`` for YAML)."""
-    if output.suffix.lower() not in suffixes:
-        raise NotAPlanDocumentError(
-            f"{output}: tệp đầu ra phải là {what} (đuôi {' hoặc '.join(suffixes)}), ví dụ "
-            f"{output.with_suffix(suffixes[0]).name}."
-        )
+    try:
+        check_output(output, suffixes, what)
+    except RenderError as exc:
+        raise NotAPlanDocumentError(str(exc)) from None
 
 
 def _converted(path: Path, suffix: str) -> bytes:

@@ -14,6 +14,7 @@ from typing import BinaryIO
 
 from ttdn_docs.admin import AdminDocument
 from ttdn_docs.errors import RenderError
+from ttdn_docs.oserrors import OutputWriteError
 from ttdn_docs.profiles import Profile
 from ttdn_docs.render.context import PLACEHOLDERS, build_context
 from ttdn_docs.render.engine import CompiledTemplate
@@ -57,7 +58,10 @@ def write_docx_stream(document: AdminDocument, profile: Profile, stream: BinaryI
 def write_bytes_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> Path:
     """Write to a temporary file beside ``path``, fsync, then rename over it."""
     folder = check_writable(path, overwrite=overwrite)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise OutputWriteError.from_os(folder, exc) from None
     try:
         # mkstemp creates 0600; a document is an ordinary file (0666 less the umask).
         if hasattr(os, "fchmod"):  # POSIX (Windows has no such modes)
@@ -67,11 +71,13 @@ def write_bytes_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> Pa
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp_name, path)
-    except BaseException:
+    except BaseException as exc:
         try:
             os.unlink(tmp_name)
-        except FileNotFoundError:
+        except OSError:
             pass
+        if isinstance(exc, OSError):
+            raise OutputWriteError.from_os(folder, exc) from None
         raise
     return path
 

@@ -27,6 +27,7 @@ from lxml import etree
 from ttdn_docs import diskcache
 from ttdn_docs.docxsafe import read_source, safe_entries
 from ttdn_docs.errors import DocxReadError, RenderError, TemplateProblemError
+from ttdn_docs.jinja_words import syntax_cause, undefined_cause
 from ttdn_docs.render.locations import paragraph_locations, where
 from ttdn_docs.render.ooxml import fit_table_grids
 from ttdn_docs.render.package import RENDER_DEFLATE_LEVEL, DeflatedEntry, write_entries
@@ -104,7 +105,7 @@ class CompiledTemplate:
                 compiled[part] = (patched, self.environment.compile(patched))
             except jinja2.TemplateSyntaxError as exc:
                 location = where(paragraph_locations(blob, part), patched, exc.lineno, part)
-                errors.append(f"{location}: lỗi cú pháp thẻ ({exc.message})")
+                errors.append(f"{location}: lỗi cú pháp thẻ: {syntax_cause(exc)}")
         if errors:
             listed = "\n".join(f"  - {e}" for e in errors)
             raise TemplateProblemError(f"Mẫu '{name}' có {len(errors)} lỗi:\n{listed}")
@@ -138,14 +139,14 @@ class CompiledTemplate:
                 xml = template.render(context)
             except jinja2.UndefinedError as exc:
                 raise TemplateProblemError(
-                    f"Mẫu '{self.name}', phần {part}: dùng dữ liệu không có ({exc.message})"
+                    f"Mẫu '{self.name}', phần {part}: {undefined_cause(exc)}"
                 ) from None
-            except jinja2.exceptions.SecurityError as exc:
+            except jinja2.exceptions.SecurityError:
                 raise TemplateProblemError(
-                    f"Mẫu '{self.name}', phần {part}: thẻ bị từ chối vì lý do an toàn ({exc})"
+                    f"Mẫu '{self.name}', phần {part}: thẻ bị từ chối vì lý do an toàn"
                 ) from None
-            except jinja2.TemplateError as exc:
-                raise TemplateProblemError(f"Mẫu '{self.name}', phần {part}: lỗi khi điền ({exc})") from None
+            except jinja2.TemplateError:
+                raise TemplateProblemError(f"Mẫu '{self.name}', phần {part}: lỗi khi điền; kiểm tra lại các thẻ {{ … }} của mẫu") from None
             xml = _PARAGRAPH_START_MARKED.sub(r"<w:p\1", xml)
             if self.built:
                 _guard_characters(xml, part)
