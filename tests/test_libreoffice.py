@@ -97,3 +97,44 @@ def test_pdf_without_libreoffice_is_a_clear_error(tmp_path: Path, monkeypatch: p
     assert main(["render", str(THANH_MIEN), "-o", str(tmp_path / "a.docx"), "--pdf", "--no-check"]) == 2
     assert "Cần LibreOffice" in capsys.readouterr().err
     assert not (tmp_path / "a.pdf").exists()
+
+
+@requires_libreoffice
+@pytest.mark.parametrize("example", ["state_plan"])
+def test_no_line_inside_a_paragraph_starts_with_a_dash(example: str, tmp_path: Path) -> None:
+    """``chính trị - xã hội`` broken before the dash reads as a new bullet (issue 21): every
+    laid-out line that starts with ``- `` is the start of a bullet paragraph."""
+    import re
+
+    from readback import open_docx, paragraphs_in_order
+    from ttdn_docs.api import render_input
+
+    def key(text: str) -> str:  # pdftotext spaces out justified letters: compare without spaces
+        return re.sub(r"\s", "", text)[:12]
+
+    root = Path(__file__).resolve().parents[1] / "examples" / example / "plan.yaml"
+    docx = render_input(root, tmp_path / "ke-hoach.docx")
+    starts = {key(p.text) for p in paragraphs_in_order(open_docx(docx)) if p.text.startswith("- ")}
+    lines = [line.strip() for page in pdf_pages_text(to_pdf(docx, tmp_path)) for line in page.splitlines()]
+    inner = [line for line in lines if line.startswith("- ") and key(line) not in starts]
+    assert len(starts) > 5 and inner == []
+
+
+@requires_libreoffice
+def test_a_compound_name_is_never_broken_before_its_dash(tmp_path: Path) -> None:
+    """Items whose ``chính trị - xã hội`` falls at every place of a line: none of the
+    laid-out lines starts with ``- xã hội``."""
+    import yaml
+
+    from ttdn_docs.api import render_input
+
+    root = Path(__file__).resolve().parents[1] / "examples" / "state_plan" / "plan.yaml"
+    data = yaml.safe_load(root.read_text(encoding="utf-8"))
+    # Lead-ins of every length in steps of one short word, so that some line ends at «trị».
+    data["contents"] = [f"{'Tuyên truyền ' * (k // 3)}{'các ' * (k % 3)}tổ chức chính trị - xã hội cùng tham gia." for k in range(1, 60)]
+    source = tmp_path / "ke-hoach.yaml"
+    source.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    docx = render_input(source, tmp_path / "ke-hoach.docx")
+    lines = [line.strip() for page in pdf_pages_text(to_pdf(docx, tmp_path)) for line in page.splitlines()]
+    assert sum("chính" in line for line in lines) >= 50
+    assert [line for line in lines if line.startswith("- xã hội")] == []

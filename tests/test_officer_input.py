@@ -204,7 +204,7 @@ def test_missing_and_unknown_keys_are_named_by_the_key_to_type() -> None:
         data["sumary"] = "x"
 
     assert sorted(_messages(_plan_with(change))) == [
-        "không có trường 'sumary' (có thể gõ sai tên trường)",
+        "không có trường 'sumary'; có phải 'summary'? (có thể gõ sai tên trường)",
         "người ký: thiếu trường bắt buộc 'name' (họ và tên)",
     ]
 

@@ -129,8 +129,11 @@ def test_cli_preview_writes_a_page_and_refuses_bad_input(tmp_path: Path, capsys:
     bad.write_text("kind: plan\nissuer: [\n", encoding="utf-8")
     assert main(["preview", str(bad), "-o", str(tmp_path / "x.html")]) == 2
     assert "dòng" in capsys.readouterr().err and not (tmp_path / "x.html").exists()
-    assert main(["preview", str(THANH_MIEN), "-o", str(tmp_path / "s.html"), "--profile", "state", "--draft"]) == 0
+    assert main(["preview", str(THANH_MIEN), "-o", str(tmp_path / "s.html"), "--draft"]) == 0
     assert "DỰ THẢO" in (tmp_path / "s.html").read_text(encoding="utf-8")
+    # A Party plan under the State book would put a Đảng ủy under the Quốc hiệu: refused.
+    assert main(["preview", str(THANH_MIEN), "-o", str(tmp_path / "s2.html"), "--profile", "state"]) == 2
+    assert "không phải cơ quan ban hành theo hồ sơ thể thức 'state-nd30-2020'" in capsys.readouterr().err
 
 
 def test_cli_preview_of_an_unfinished_report_names_the_lines_or_shows_a_draft(

@@ -69,7 +69,9 @@ def test_example_renders_and_reads_back(tmp_path: Path, report: ForeignInfoRepor
     # The indicator table: figures and derived figures in Vietnamese form.
     for cell in ("160/164", "97,56%", "38/38", "100%", "18.600", "12.400", "+6.200", "1.170"):
         assert cell in text, cell
-    assert "Thực hiện Kế hoạch số 04-KH/ĐU, ngày 5/8/2025 của Đảng uỷ xã Thanh Miện" in text
+    # The plan is cited as the rule book cites: a comma before «ngày» under the Party book only.
+    comma = "," if profile.date.citation_comma else ""
+    assert f"Thực hiện Kế hoạch số 04-KH/ĐU{comma} ngày 5/8/2025 của Đảng uỷ xã Thanh Miện" in text
     assert "trân trọng báo cáo Ban Tuyên giáo và Dân vận Thành ủy Hải Phòng." in text
 
 

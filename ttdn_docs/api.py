@@ -14,8 +14,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from ttdn_docs.admin import DocNumber, DocumentKind, Marks
+from ttdn_docs.citations import cite_as_rule_book
 from ttdn_docs.datafile import LineMap, dump_yaml, line_of, load_data, validate
 from ttdn_docs.errors import FieldProblem, IncompleteDocumentError, InputError
+from ttdn_docs.header_checks import check_issuer_family
 from ttdn_docs.profiles import Profile, load_profile
 from ttdn_docs.profiles.grammar import doc_symbol
 from ttdn_docs.profiles.model import Profile as ProfileModel
@@ -94,6 +96,7 @@ def render_file(
     raises ``IncompleteDocumentError`` listing them. ``number: auto`` takes the next
     number from the register (``register``, else ``TTDN_REGISTER``)."""
     chosen = resolve_profile(document, profile)
+    document = cite_as_rule_book(document, chosen)
     if draft:
         # A draft takes no number from the register: ``auto`` stays a blank.
         return write_docx(as_draft(document).to_document(), chosen, Path(output), template, overwrite=overwrite)
@@ -123,6 +126,7 @@ def render_input(
     is refused with each part's field path and YAML line."""
     check_output(Path(output), DOCX_SUFFIXES, "tệp Word", inputs=[path, *([template] if template else [])])
     document, lines = _load_document(Path(path))
+    check_issuer_family(document, resolve_profile(document, profile), str(path))
     with _parts_located(path, lines):
         return render_file(
             document, output, profile=profile, template=template, overwrite=overwrite, draft=draft, register=register
@@ -144,8 +148,9 @@ def preview_input(
     check_output(Path(output), HTML_SUFFIXES, "trang HTML", inputs=[path])
     document, lines = _load_document(Path(path))
     chosen = resolve_profile(document, profile)
+    check_issuer_family(document, chosen, str(path))
     with _parts_located(path, lines):
-        shown = as_draft(document) if draft else document
+        shown = cite_as_rule_book(as_draft(document) if draft else document, chosen)
         return write_html(shown.to_document(), chosen, Path(output), overwrite=overwrite)
 
 
@@ -163,7 +168,7 @@ def json_schema(what: str) -> dict[str, Any]:
     """JSON Schema of an input kind (``plan``, ``report``, ``unit_results``) or of a
     profile file (``profile``)."""
     if what == "profile":
-        return ProfileModel.model_json_schema()
+        return _for_editors(ProfileModel.model_json_schema(), what)
     if what in INPUT_MODELS:
         import importlib
 
@@ -172,7 +177,47 @@ def json_schema(what: str) -> dict[str, Any]:
     else:
         model = DOCUMENT_MODELS[what]
     schema: dict[str, Any] = model.model_json_schema()
-    return schema
+    return _for_editors(schema, what)
+
+
+# What an editor shows above the file (the schema's title).
+_SCHEMA_TITLES = {
+    "plan": "Kế hoạch (ttdn-docs)",
+    "report": "Báo cáo kết quả (ttdn-docs)",
+    "unit_results": "Kết quả của đơn vị (ttdn-docs)",
+    "profile": "Hồ sơ thể thức (ttdn-docs)",
+}
+
+
+def _without_generated_title(name: str, node: Any) -> Any:
+    """A field schema without the title pydantic makes from the field name (``Space Before``)."""
+    if isinstance(node, dict) and node.get("title") == name.replace("_", " ").title():
+        return {key: value for key, value in node.items() if key != "title"}
+    return node
+
+
+def _for_editors(schema: dict[str, Any], what: str) -> dict[str, Any]:
+    """The schema as an editor shows it to an officer: the models' docstrings (English,
+    with rst markup, written for developers) and class names dropped; each field described
+    by its Vietnamese title."""
+
+    def clean(node: Any, in_properties: bool = False) -> Any:
+        if isinstance(node, list):
+            return [clean(item) for item in node]
+        if not isinstance(node, dict):
+            return node
+        if in_properties:  # field name → field schema; pydantic's own titles are English
+            return {name: clean(_without_generated_title(name, value)) for name, value in node.items()}
+        out = {key: clean(value, key in ("properties", "$defs")) for key, value in node.items() if key != "description"}
+        if "properties" in out or "enum" in out:
+            out.pop("title", None)  # a model's or an enum's class name
+        elif isinstance(out.get("title"), str):
+            out["description"] = out["title"]
+        return out
+
+    cleaned: dict[str, Any] = clean(schema)
+    cleaned["title"] = _SCHEMA_TITLES[what]
+    return cleaned
 
 
 # -- reports: scaffold from a plan, aggregation of unit files, YAML output ----------------

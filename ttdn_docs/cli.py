@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from ttdn_docs.units import Commune
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+_STRICT_HELP = "từ chối (thay vì chỉ cảnh báo) khi tên cơ quan ban hành, địa danh khác danh mục đơn vị hành chính"
 _REGISTER_HELP = "sổ đăng ký số (tệp SQLite) cho 'number: auto' (mặc định: biến môi trường TTDN_REGISTER)"
 
 
@@ -110,6 +111,7 @@ def _parser() -> argparse.ArgumentParser:
         "--no-check", action="store_true", help="không kiểm tra thể thức tệp vừa dựng (mặc định: có kiểm tra)"
     )
     render.add_argument("--register", type=Path, help=_REGISTER_HELP)
+    render.add_argument("--strict", action="store_true", help=_STRICT_HELP)
     render.set_defaults(handler=_render)
 
     preview = commands.add_parser("preview", help="xem trước văn bản dưới dạng trang HTML (không cần Word)")
@@ -118,6 +120,7 @@ def _parser() -> argparse.ArgumentParser:
     preview.add_argument("--profile", help="hồ sơ thể thức: party, state, mã hồ sơ hoặc đường dẫn tệp")
     preview.add_argument("--draft", action="store_true", help="xem trước bản DỰ THẢO")
     preview.add_argument("--force", action="store_true", help="ghi đè tệp đầu ra nếu đã có")
+    preview.add_argument("--strict", action="store_true", help=_STRICT_HELP)
     preview.set_defaults(handler=_preview)
 
     check = commands.add_parser("check", help="kiểm tra thể thức tệp .docx (của ta hoặc soạn bằng Word)")
@@ -222,7 +225,10 @@ def _fix(args: argparse.Namespace) -> int:
 
     result = fix_docx(args.input, args.output, profile=args.profile, overwrite=args.force)
     _print_import_notes(args.input, result.imported)
-    print(f"Đã ghi {result.output} (lời văn giữ nguyên; {len(result.changes)} thay đổi về thể thức):")
+    if not result.changes:
+        print(f"Đã ghi {result.output} (lời văn giữ nguyên; thể thức đã đúng, không phải thay đổi gì).")
+    else:
+        print(f"Đã ghi {result.output} (lời văn giữ nguyên; {len(result.changes)} thay đổi về thể thức):")
     for change in result.changes:
         print(f"  - {change.describe()}")
     print(text_report([result.check]))
@@ -245,6 +251,7 @@ def _render(args: argparse.Namespace) -> int:
 
     document = load_document(args.input)
     profile = resolve_profile(document, args.profile)
+    _official_spelling(args, document, profile)
     out = render_input(
         args.input, args.output, profile=profile, template=args.template, overwrite=args.force, draft=args.draft,
         register=args.register,
@@ -265,11 +272,27 @@ def _render(args: argparse.Namespace) -> int:
 
 
 def _preview(args: argparse.Namespace) -> int:
-    from ttdn_docs.api import preview_input
+    from ttdn_docs.api import load_document, preview_input, resolve_profile
 
+    document = load_document(args.input)
+    _official_spelling(args, document, resolve_profile(document, args.profile))
     out = preview_input(args.input, args.output, profile=args.profile, overwrite=args.force, draft=args.draft)
     print(f"Đã ghi {out} (mở bằng trình duyệt)")
     return EXIT_OK
+
+
+def _official_spelling(args: argparse.Namespace, document: Any, profile: Profile) -> None:
+    """The header as typed against the official list (``commune_code``): a warning each,
+    or a refusal with ``--strict``."""
+    from ttdn_docs.errors import InputError
+    from ttdn_docs.header_checks import check_issuer_family, official_spelling
+
+    check_issuer_family(document, profile, str(args.input))  # the other rule book's issuer first
+    problems = official_spelling(document, profile)
+    if problems and args.strict:
+        raise InputError(str(args.input), problems)
+    for problem in problems:
+        print(f"Chú ý — {problem.describe()}", file=sys.stderr)
 
 
 def _init(args: argparse.Namespace) -> int:
@@ -403,18 +426,31 @@ def _init_plan(args: argparse.Namespace) -> int:
 
 
 def _commune_arg(text: str) -> Commune:
-    """A commune from its code or, when unambiguous, its name."""
-    from ttdn_docs.units import UnitNotFoundError, get_commune, search_communes
+    """A commune from its code or, when unambiguous, its name; ``Tân Phú, Đồng Nai``
+    narrows the name by province; a typo gets the close names."""
+    from ttdn_docs.units import UnitNotFoundError, close_communes, find_province, get_commune, search_communes
 
     if text.strip().isdigit():
         return get_commune(text)
-    found = search_communes(text)
+    name, _, province_text = text.partition(",")
+    province = find_province(province_text.strip()) if province_text.strip() else None
+    found = search_communes(name.strip(), province)
     if len(found) == 1:
         return found[0]
+    where = f" ở {province.full_name}" if province is not None else ""
     if not found:
-        raise UnitNotFoundError(f"Không tìm thấy xã, phường, đặc khu tên '{text}'.", text)
-    choices = "; ".join(f"{c.code} {c.full_name} ({c.province.full_name})" for c in found[:10])
-    raise TtdnError(f"Có {len(found)} đơn vị tên '{text}', hãy ghi mã: {choices}")
+        close = close_communes(name.strip(), province)
+        hint = "; có phải: " + "; ".join(_commune_choice(c) for c in close) + "?" if close else ""
+        raise UnitNotFoundError(f"Không tìm thấy xã, phường, đặc khu tên '{name.strip()}'{where}{hint}", text)
+    choices = "; ".join(_commune_choice(c) for c in found[:10])
+    raise TtdnError(
+        f"Có {len(found)} đơn vị tên '{name.strip()}'{where}; hãy ghi mã, hoặc tên kèm tỉnh "
+        f"(ví dụ \"{found[0].name}, {found[0].province.name}\"): {choices}"
+    )
+
+
+def _commune_choice(commune: Commune) -> str:
+    return f"{commune.code} {commune.full_name} ({commune.province.full_name})"
 
 
 def _add_batch(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -86,6 +86,18 @@ def forget_vetted_parts() -> None:
     _VETTED.clear()
 
 
+def _what_instead(data: bytes) -> str:
+    """What a file that is not a .docx is, from its first bytes, and what to do."""
+    if data.startswith(b"%PDF"):
+        return "đây là tệp PDF, không phải tệp Word .docx; hãy dùng bản Word gốc của văn bản (.docx)"
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        return (
+            "đây là tệp Word cũ (.doc), không phải tệp Word .docx; hãy mở trong Word hoặc LibreOffice "
+            "và lưu lại dạng .docx"
+        )
+    return "không phải tệp Word .docx (không phải gói zip)"
+
+
 class SafePackage:
     """A .docx package vetted as a whole when opened, each part inflated only when read.
 
@@ -98,7 +110,7 @@ class SafePackage:
 
     def __init__(self, data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> None:
         if not data.startswith(ZIP_MAGIC):
-            raise NotADocxError(f"{name}: không phải tệp Word .docx (không phải gói zip)")
+            raise NotADocxError(f"{name}: {_what_instead(data)}")
         try:
             self._archive = zipfile.ZipFile(io.BytesIO(data))
         except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):

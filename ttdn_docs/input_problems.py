@@ -16,6 +16,7 @@ value has neither form, one message says which forms the field accepts.
 
 from __future__ import annotations
 
+import difflib
 import types
 import typing
 from collections.abc import Mapping, Sequence
@@ -93,7 +94,8 @@ def problems_from(
             if kind == "missing":
                 group[2].append(error.get("input"))
             continue
-        problems.append(_problem(error, place, lines))
+        known = _field_names(_locate(model, data, loc[:-1]).annotation) if kind == "extra_forbidden" else []
+        problems.append(_problem(error, place, lines, known))
     for keys, (union, details, typed) in grouped.items():
         message = f"{_forms_text(union.forms)}; ở đây: {', '.join(details)}" + _colon_hint(typed)
         place = _Place(words=union.words, keys=list(keys), titled=True, named_from=union.named_from)
@@ -119,7 +121,23 @@ def place_of(model: type[BaseModel], data: Any, path: str) -> str:
     return _locate(model, data, loc).text()
 
 
-def _problem(error: Mapping[str, Any], place: _Place, lines: LineMap) -> FieldProblem:
+def _field_names(annotation: Any) -> list[str]:
+    """The keys a mapping of this model takes (for a misspelled key's suggestion)."""
+    annotation = _strip(annotation)
+    if not _is_model(annotation):
+        return []
+    return [info.alias or name for name, info in annotation.model_fields.items()]
+
+
+def _unknown_key(key: str, known: Sequence[str]) -> str:
+    """``sumary`` → «không có trường 'sumary'; có phải 'summary'?»"""
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    if close:
+        return f"không có trường '{key}'; có phải '{close[0]}'? (có thể gõ sai tên trường)"
+    return f"không có trường '{key}' (có thể gõ sai tên trường)"
+
+
+def _problem(error: Mapping[str, Any], place: _Place, lines: LineMap, known: Sequence[str] = ()) -> FieldProblem:
     kind = error["type"]
     keys = tuple(place.keys)
     if kind in _SHAPE_ERRORS and keys:
@@ -139,7 +157,7 @@ def _problem(error: Mapping[str, Any], place: _Place, lines: LineMap) -> FieldPr
                 'hãy đặt số trong ngoặc kép, ví dụ "97,56"'
             )
         else:
-            message = f"không có trường '{key}' (có thể gõ sai tên trường)"
+            message = _unknown_key(key, known)
         return FieldProblem(".".join(keys), message, line_for(keys, lines), parent.text())
     if kind in _FORM_ERRORS:
         forms = _forms(place.annotation) or {}

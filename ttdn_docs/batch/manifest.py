@@ -64,7 +64,10 @@ COLUMNS = [f.name for f in fields(ManifestEntry)]
 
 def one_line(message: str) -> str:
     """A multi-line error (``InputError``) as one manifest cell."""
-    return "; ".join(part.strip(" -") for part in message.splitlines() if part.strip())
+    text = ""
+    for part in (line.strip(" -") for line in message.splitlines() if line.strip()):
+        text += (" " if not text or text.endswith(":") else "; ") + part
+    return text.strip()
 
 
 class Journal:

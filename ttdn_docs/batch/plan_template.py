@@ -27,6 +27,18 @@ DEFAULT_PROFILE = str(ForeignInfoPlan.model_fields["profile"].default)
 # Fields the template must give as plain values: they choose the rule book and the year
 # before any commune is known.
 _PLAIN_FIELDS = ("profile", "kind", "year")
+# Fields that name one commune: a template must leave them out or vary them per commune.
+_PER_COMMUNE_FIELDS = {"issuer": "cơ quan ban hành", "place": "địa danh"}
+
+
+def _has_placeholder(value: Any) -> bool:
+    if isinstance(value, str):
+        return any(marker in value for marker in ("{{", "{%"))
+    if isinstance(value, dict):
+        return any(_has_placeholder(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_has_placeholder(v) for v in value)
+    return False
 
 
 @dataclass
@@ -64,6 +76,26 @@ class PlanTemplate:
         if problems:
             raise InputError(source, problems)
         return cls(source=source, text=text, data=data, lines=lines, expander=expander)
+
+    def fixed_header(self, columns: list[FieldColumn]) -> list[FieldProblem]:
+        """The header fields the template gives one value for every commune (``issuer``,
+        ``place`` written out with no placeholder, and no table column setting them):
+        every file would carry the same commune's header under another commune's name."""
+        problems = []
+        for name, what in _PER_COMMUNE_FIELDS.items():
+            value = self.data.get(name)
+            if value is None or any(c.path[0] == name for c in columns) or _has_placeholder(value):
+                continue
+            problems.append(
+                FieldProblem(
+                    name,
+                    f"{what} ghi sẵn, không có chỗ điền: mọi xã sẽ nhận cùng một giá trị này. Hãy xóa "
+                    f"trường '{name}' khỏi mẫu (mỗi xã tự nhận theo danh mục đơn vị hành chính), hoặc dùng "
+                    "chỗ điền {{ commune.… }} (docs/batch.md), hoặc ghi theo từng xã trong bảng --communes",
+                    self.lines.get((name,)),
+                )
+            )
+        return problems
 
     @property
     def digest(self) -> str:
@@ -109,7 +141,7 @@ class PlanTemplate:
         table_source: str,
     ) -> tuple[dict[str, Any], list[str], str]:
         source = f"kế hoạch của {commune.full_name} (mã {commune.code}" + (
-            f"; {row.where(table_source)})" if row else ")"
+            f"; dòng {row.line} của {table_source})" if row else ")"
         )
         fields = commune_fields(commune, family, row.values if row else None, self.year)
         try:

@@ -90,7 +90,7 @@ def field_columns(model: type[BaseModel], columns: list[str]) -> tuple[list[Fiel
 
 def apply_row(data: dict[str, Any], row: TableRow, columns: list[FieldColumn], source: str) -> tuple[dict[str, Any], list[str]]:
     """Set the row's non-empty field cells into ``data``. Raises ``ValueError`` naming the
-    row and column for a bad value; returns the field paths that were set."""
+    column of a bad value (the caller names the row); returns the field paths that were set."""
     problems = []
     set_paths = []
     for column in columns:
@@ -111,7 +111,7 @@ def apply_row(data: dict[str, Any], row: TableRow, columns: list[FieldColumn], s
         target[column.path[-1]] = value
         set_paths.append(".".join(column.path))
     if problems:
-        raise ValueError(f"{row.where(source)}: " + "; ".join(problems))
+        raise ValueError("; ".join(problems))  # the caller names the row (``PlanTemplate``)
     return data, set_paths
 
 

@@ -31,6 +31,7 @@ from ttdn_docs.batch.plan_template import PlanTemplate
 from ttdn_docs.batch.progress import Progress
 from ttdn_docs.batch.row_values import FieldColumn, field_columns
 from ttdn_docs.batch.table import Table, TableRow
+from ttdn_docs.citations import cite_as_rule_book
 from ttdn_docs.errors import FieldProblem, InputError, RenderError, TtdnError
 from ttdn_docs.filenames import safe_filename
 from ttdn_docs.oserrors import OutputWriteError, os_problem
@@ -132,7 +133,7 @@ class _Worker:
         return ManifestEntry.failed(commune.code, commune.full_name, message)
 
     def write(self, commune: Commune, plan: ForeignInfoPlan, target: Path, fingerprint: str) -> ManifestEntry:
-        data = render_docx(plan.to_document(), self.profile, self.setup.docx_template)
+        data = render_docx(cite_as_rule_book(plan, self.profile).to_document(), self.profile, self.setup.docx_template)
         # Integration point for the checker (ttdn_docs.check): the hook returns the
         # number of errors found in the rendered document; it lands in the manifest.
         errors = self.setup.check(data, self.profile) if self.setup.check else 0
@@ -204,6 +205,8 @@ def run_batch(
         columns, problems = field_columns(ForeignInfoPlan, table.columns)
         if problems:
             raise InputError(table.source, problems)
+    if fixed := plan_template.fixed_header(columns):
+        raise InputError(plan_template.source, fixed)
     out_dir = Path(out_dir)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)

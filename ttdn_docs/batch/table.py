@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ttdn_docs.datafile import first_worksheet, read_text
+from ttdn_docs.datafile import csv_delimiter, first_worksheet, read_text
 from ttdn_docs.limits import InputKind
 from ttdn_docs.errors import FieldProblem, InputError
 from ttdn_docs.vn import clean_text
@@ -58,9 +58,7 @@ def read_table(path: Path) -> Table:
 
 def _csv_records(path: Path) -> list[tuple[int, list[str]]]:
     text = read_text(path, InputKind.TABLE)
-    first = text.split("\n", 1)[0]
-    delimiter = max(",;\t", key=first.count)
-    reader = csv.reader(text.splitlines(), delimiter=delimiter)
+    reader = csv.reader(text.splitlines(), delimiter=csv_delimiter(text))
     try:
         return [(reader.line_num, row) for row in reader]
     except csv.Error as exc:

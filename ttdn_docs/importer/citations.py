@@ -49,6 +49,13 @@ def read_opening(text: str, issuer_name: str) -> dict[str, Any]:
     if opening.text_for(issuer_name) != text:
         return whole
     dumped: dict[str, Any] = opening.model_dump(mode="python", exclude_defaults=True, exclude={"text"})
+    commas = {c.comma_before_date for b in opening.bases for c in b.documents}
+    if len(commas) == 1:
+        # One form throughout: left to the rule book (``ttdn_docs.citations``), so that a
+        # file typed in the Party habit comes out in the State form under the State book.
+        for basis in dumped["bases"]:
+            for document in basis["documents"]:
+                document.pop("comma_before_date", None)
     for basis in dumped["bases"]:
         basis["verb"] = basis.get("verb", "Thực hiện")
     return dumped

@@ -130,7 +130,10 @@ def _separator(element: str, separator: Separator, indents: dict[str, int]) -> s
     length and position are the .docx paragraph border's (the same indents)."""
     if separator.kind == "text":
         return _p(element, separator.text, element.replace("_", "-"))
-    return f'<div class="line" data-el="{element.replace("_", "-")}" style="{_indents(indents)}"></div>'
+    spacing = ""
+    if separator.style is not None:  # the .docx line is a paragraph with this spacing
+        spacing = f"; margin-top: {separator.style.space_before:g}pt; margin-bottom: {separator.style.space_after:g}pt"
+    return f'<div class="line" data-el="{element.replace("_", "-")}" style="{_indents(indents)}{spacing}"></div>'
 
 
 def _marks(profile: Profile, context: dict[str, Any], slot: MarkSlot) -> list[str]:

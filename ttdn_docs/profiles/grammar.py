@@ -6,6 +6,8 @@ Renderer and checker both call these, so a rule is written once: the renderer to
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -143,7 +145,25 @@ def with_end_mark(text: str, end_mark: str) -> str:
     return text + end_mark
 
 
+# A dash between two words inside a paragraph (not the bullet marker at its start).
+_INNER_DASH = re.compile(r"(?<=\S) ([-\u2013]) (?=\S)")
+
+
+def keep_dash_with_word(profile: Profile, text: str) -> str:
+    """``chính trị - xã hội`` with a no-break space before the dash (profile
+    ``body_dash``): a line break after ``trị`` would start the next line with ``- xã
+    hội``, which reads as a bullet."""
+    if profile.body_dash != "no_break_space":
+        return text
+    return _INNER_DASH.sub("\u00a0\\1 ", text)
+
+
 def _flatten(profile: Profile, blocks: list[Block], depth: int) -> Iterator[BodyLine]:
+    for line in _flatten_typed(profile, blocks, depth):
+        yield line if line.table is not None else BodyLine(line.role, keep_dash_with_word(profile, line.text))
+
+
+def _flatten_typed(profile: Profile, blocks: list[Block], depth: int) -> Iterator[BodyLine]:
     counter = 0
     levels = profile.elements.headings
     for block in blocks:
@@ -169,7 +189,7 @@ def _flatten(profile: Profile, blocks: list[Block], depth: int) -> Iterator[Body
                     yield BodyLine("body", block.text)
             else:
                 yield BodyLine("item", f"{symbol} {block.text}")
-            yield from _flatten(profile, block.children, at + 1)
+            yield from _flatten_typed(profile, block.children, at + 1)
         elif isinstance(block, Table):
             yield BodyLine("table", "", block)
 

@@ -179,6 +179,9 @@ class DateGrammar(Sourced):
     template: str = "{place}, {date}"
     padded_months: list[int] = Field(default_factory=lambda: [1, 2])
     blank: str = "     "
+    # A cited document's date in running text: ``số 08-HD/BTGDVTU, ngày 28/7/2025``
+    # (comma) or ``số 72/2015/NĐ-CP ngày 7/9/2015`` (none), when the data does not say.
+    citation_comma: bool = True
 
 
 class RecipientGrammar(Sourced):
@@ -317,6 +320,10 @@ class Profile(_Data):
     # The start of issuer names of the other rule book (a UBND under the Party header): a
     # document of such an issuer is checked against the wrong profile.
     other_family_issuers: list[str] = Field(default_factory=list)
+    # `` - `` inside a body paragraph (``chính trị - xã hội``): ``no_break_space`` binds
+    # the dash to the word before it, so no line of a paragraph starts with ``- `` and
+    # reads as a bullet; ``as_typed`` leaves the space breakable.
+    body_dash: Literal["no_break_space", "as_typed"] = "no_break_space"
 
     @model_validator(mode="after")
     def _placed_marks_have_words(self) -> Profile:

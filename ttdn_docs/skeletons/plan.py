@@ -9,6 +9,8 @@ Vietnamese comment before every part.
 from __future__ import annotations
 
 from importlib import resources
+
+import annotated_types
 from typing import Any
 
 from ttdn_docs.batch.plan_template import PlanTemplate
@@ -78,6 +80,10 @@ def plan_skeleton_data(commune: CommuneRef, family: str, year: int) -> dict[str,
     """The skeleton's data for one commune, already checked to be a valid plan."""
     if family not in FAMILIES:
         raise TtdnError(f"Khối văn bản không hợp lệ: '{family}' (chỉ nhận {', '.join(FAMILIES)}).")
+    first, last = _year_bounds()
+    if not first <= year <= last:
+        # Said of the option the officer typed, not of a line of a file never seen.
+        raise TtdnError(f"Năm kế hoạch (--year) {year} không hợp lệ: phải từ {first} đến {last}.")
     unit = commune if isinstance(commune, Commune) else get_commune(commune)
     name = f"plan-{family}.yaml"
     text = resources.files("ttdn_docs.skeletons").joinpath("data", name).read_text(encoding="utf-8")
@@ -98,3 +104,11 @@ def plan_skeleton(commune: CommuneRef, family: str, year: int) -> str:
         "Chữ có dấu ':' hoặc '#' nên đặt trong ngoặc kép. Lược đồ cho trình soạn thảo: ttdn-docs schema plan.",
     ]
     return dump_commented_yaml(data, COMMENTS, header)
+
+
+def _year_bounds() -> tuple[int, int]:
+    """The years a plan accepts (its ``year`` field's bounds)."""
+    metadata = ForeignInfoPlan.model_fields["year"].metadata
+    low = [int(str(m.ge)) for m in metadata if isinstance(m, annotated_types.Ge)]
+    high = [int(str(m.le)) for m in metadata if isinstance(m, annotated_types.Le)]
+    return low[0], high[0]

@@ -27,7 +27,7 @@ from typing import Any, Literal
 from pydantic import Field, ValidationError
 
 from ttdn_docs.admin.text import CleanText
-from ttdn_docs.datafile import first_worksheet, load_model, read_text
+from ttdn_docs.datafile import csv_delimiter, first_worksheet, load_model, read_text
 from ttdn_docs.input_problems import problems_from
 from ttdn_docs.limits import InputKind
 from ttdn_docs.errors import FieldProblem, InputError
@@ -229,11 +229,7 @@ class PercentCell:
 
 def _csv_rows(path: Path) -> list[Row]:
     text = read_text(path, InputKind.TABLE)
-    try:
-        dialect: Any = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
+    reader = csv.reader(io.StringIO(text), delimiter=csv_delimiter(text))
     try:
         return [(reader.line_num, row) for row in reader]
     except csv.Error as exc:

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
         communes_in_province,
         find_province,
         get_commune,
+        close_communes,
         get_province,
         search_communes,
     )
@@ -61,6 +62,7 @@ __getattr__, __dir__ = lazy_exports(
             "communes_in_province",
             "find_province",
             "get_commune",
+            "close_communes",
             "get_province",
             "search_communes",
         ),
@@ -110,6 +112,7 @@ __all__ = [
     "party_abbreviation",
     "party_header",
     "place_name",
+    "close_communes",
     "search_communes",
     "slug",
     "state_abbreviation",

@@ -121,6 +121,14 @@ def search_communes(query: str, province: ProvinceRef | None = None) -> list[Com
     return _commune_index().match(query, keep=lambda commune: commune.province.code == code)
 
 
+def close_communes(query: str, province: ProvinceRef | None = None, n: int = 5) -> list[Commune]:
+    """Communes whose name is close to ``query``: what to suggest for a typo."""
+    if province is None:
+        return _commune_index().close(query, n=n)
+    code = find_province(province).code
+    return _commune_index().close(query, keep=lambda commune: commune.province.code == code, n=n)
+
+
 @functools.cache
 def _commune_index() -> NameIndex[Commune]:
     return NameIndex(list(tables().communes.values()), _COMMUNE_TYPE_WORDS)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from typing import Generic, TypeVar
@@ -57,3 +58,15 @@ class NameIndex(Generic[U]):
             if found:
                 return sorted(set(found), key=lambda unit: unit.code)
         return []
+
+    def close(self, query: str, keep: Callable[[U], bool] | None = None, n: int = 5) -> list[U]:
+        """Units whose name is close to ``query`` (a typo: ``Thanh Mein``), closest first;
+        compared without diacritics and without a leading type word."""
+        key = ascii_key(query)
+        _, rest = split_type_word(key, self._type_words, ascii_key)
+        groups = self._by_key[ascii_key]
+        names = [name for name, units in groups.items() if keep is None or any(keep(u) for u in units)]
+        found: list[U] = []
+        for name in difflib.get_close_matches(rest or key, names, n=n, cutoff=0.75):
+            found += sorted((u for u in groups[name] if keep is None or keep(u)), key=lambda unit: unit.code)
+        return found[:n]
