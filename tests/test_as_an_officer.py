@@ -622,3 +622,27 @@ def test_schema_descriptions_an_editor_shows_are_vietnamese_without_markup(what:
     assert shown and schema["title"].endswith("(ttdn-docs)")
     leaks = [text for text in shown if "``" in text or _english_in(text) or re.fullmatch(r"[A-Z][A-Za-z]+(?: [A-Z][a-z]+)*", text)]
     assert leaks == []
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["render", "x.yaml", "-o", "y.docx", "--p"], "tham số --p chưa rõ, có thể là: --profile, --pdf"),
+        (["check"], "thiếu tham số bắt buộc: TỆP_HOẶC_THƯ_MỤC"),
+        (["render", "x.yaml", "-o"], "tham số -o/--output cần một giá trị"),
+        (["batch", "x.yaml", "--all", "-o", "ra", "-j", "hai"], "tham số -j/--jobs: giá trị 'hai' không đúng kiểu"),
+    ],
+)
+def test_argparse_errors_are_vietnamese(args: list[str], words: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(args)
+    err = capsys.readouterr().err
+    assert caught.value.code == 2 and words in err and _english_in(err) == [], err
+
+
+def test_batch_into_a_file_says_it_is_a_file_not_a_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "ra.docx"
+    target.write_bytes(b"keep")
+    status, _, err = run(capsys, "batch", BATCH_TEMPLATE, "--communes", COMMUNES, "-o", target)
+    assert status == 2 and "là một tệp, không phải thư mục" in err and "File exists" not in err
+    assert target.read_bytes() == b"keep"

@@ -142,7 +142,7 @@ def test_a_bad_row_fails_alone_with_its_message(tmp_path: Path) -> None:
     assert {c: r["status"] for c, r in rows.items()} == {
         "10510": "failed", "10525": "ok", "11239": "ok", "11914": "failed", "99999": "failed"
     }
-    assert "dòng 3 của xa.csv (mã 10510)" in rows["10510"]["message"]
+    assert "(mã 10510; dòng 3 của xa.csv)" in rows["10510"]["message"]  # the row named once
     assert "cột 'date'" in rows["10510"]["message"] and "31/02/2025" in rows["10510"]["message"]
     assert "cột 'number'" in rows["11914"]["message"] and "bảy" in rows["11914"]["message"]
     assert "dòng 4" in rows["99999"]["message"] and "99999" in rows["99999"]["message"]

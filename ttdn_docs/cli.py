@@ -40,6 +40,9 @@ _ARGPARSE_MESSAGES = (
     (re.compile(r"argument (\S+): expected one argument"), r"tham số \1 cần một giá trị"),
     (re.compile(r"argument (\S+): not allowed with argument (\S+)"), r"không dùng tham số \1 cùng với \2"),
     (re.compile(r"unrecognized arguments: (.*)"), r"tham số không nhận ra: \1"),
+    (re.compile(r"ambiguous option: (\S+) could match (.*)"), r"tham số \1 chưa rõ, có thể là: \2"),
+    (re.compile(r"argument (\S+): expected at least one argument"), r"tham số \1 cần ít nhất một giá trị"),
+    (re.compile(r"argument (\S+): ignored explicit argument (.*)"), r"tham số \1 không nhận giá trị \2"),
     (re.compile(r"one of the arguments (.*) is required"), r"cần một trong các tham số: \1"),
     (re.compile(r"argument (\S+): (.*)"), r"tham số \1: \2"),  # our own type checks (dates)
 )

@@ -14,6 +14,7 @@ from enum import Enum
 from pathlib import Path
 
 from ttdn_docs.docxsafe import DEFAULT_LIMITS
+from ttdn_docs.oserrors import os_cause
 from ttdn_docs.errors import FieldProblem, InputError
 
 MIB = 1024 * 1024
@@ -55,7 +56,7 @@ def check_size(path: Path, kind: InputKind) -> int:
     except FileNotFoundError:
         raise InputError(str(path), [FieldProblem("", "không tìm thấy tệp")]) from None
     except OSError as exc:
-        raise InputError(str(path), [FieldProblem("", f"không đọc được tệp ({exc.strerror})")]) from None
+        raise InputError(str(path), [FieldProblem("", f"không đọc được tệp: {os_cause(exc)}")]) from None
     if size > kind.max_bytes:
         raise InputError(str(path), [FieldProblem("", too_large(size, kind))])
     return size
