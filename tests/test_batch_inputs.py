@@ -140,8 +140,8 @@ def test_columns_named_like_fields_set_typed_values() -> None:
     bad = TableRow(7, "10510", {"number": "bốn", "date": "31/02/2025"})
     with pytest.raises(ValueError) as caught:
         apply_row({}, bad, columns, "t.csv")
-    assert str(caught.value) == (
-        "dòng 7 của t.csv (mã 10510): cột 'number': 'bốn' không phải số nguyên; "
+    assert str(caught.value) == (  # the row is named by the caller (the plan's source), once
+        "cột 'number': 'bốn' không phải số nguyên; "
         "cột 'date': '31/02/2025' không phải ngày có thật: tháng 2 năm 2025 chỉ có 28 ngày"
     )
 
@@ -178,6 +178,15 @@ def test_safe_filename(name: str, expected: str) -> None:
     assert safe_filename(name, suffix=".docx") == expected + ".docx"
 
 
+def _fill_skeleton(path: Path) -> None:
+    """What the officer types in place of the skeleton's <<CẦN ĐIỀN>> marks."""
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("'<<CẦN ĐIỀN: họ và tên người ký>>'", "Vũ Minh Nguyệt")
+    text = text.replace("'<<CẦN ĐIỀN: số, ký hiệu, ngày hướng dẫn>>'", "08-HD/BTGDVTU")
+    assert "CẦN ĐIỀN" not in text
+    path.write_text(text, encoding="utf-8")
+
+
 def test_init_plan_party_writes_commented_yaml_that_renders(tmp_path: Path) -> None:
     out = tmp_path / "plan.yaml"
     assert main(["init", "plan", "--commune", "11239", "--profile", "party", "--year", "2026", "-o", str(out)]) == 0
@@ -190,6 +199,8 @@ def test_init_plan_party_writes_commented_yaml_that_renders(tmp_path: Path) -> N
     assert [t.unit for t in plan.tasks][0] == "Ban Xây dựng Đảng"
     assert main(["init", "plan", "--commune", "11239", "-o", str(out)]) == 2  # exists, no --force
     docx = tmp_path / "plan.docx"
+    assert main(["render", str(out), "-o", str(docx)]) == 2  # the signer and the Hướng dẫn's number to fill
+    _fill_skeleton(out)
     assert main(["render", str(out), "-o", str(docx)]) == 0
     doc = open_docx(docx)
     find(doc, "ĐẢNG ỦY XÃ THANH MIỆN")
@@ -217,6 +228,7 @@ def test_state_skeleton_is_a_valid_ubnd_plan() -> None:
 def test_init_plan_state_renders_a_ubnd_plan_that_passes_the_checker(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "plan.yaml"
     assert main(["init", "plan", "--commune", "10510", "--profile", "state", "--year", "2026", "-o", str(out)]) == 0
+    _fill_skeleton(out)
     docx = tmp_path / "plan.docx"
     assert main(["render", str(out), "-o", str(docx)]) == 0  # render checks it: exit 0 = no error
     assert "không có lỗi" in capsys.readouterr().out

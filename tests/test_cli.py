@@ -150,7 +150,7 @@ def test_schema_plan_is_json_schema() -> None:
     result = run_cli("schema", "plan")
     assert result.returncode == 0
     schema = json.loads(result.stdout)
-    assert schema["title"] == "ForeignInfoPlan"
+    assert schema["title"] == "Kế hoạch (ttdn-docs)"  # what an editor shows the officer
     assert {"issuer", "summary", "tasks", "signature"} <= set(schema["properties"])
     assert "signature" in schema["required"]
 
