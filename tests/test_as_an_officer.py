@@ -404,8 +404,9 @@ def test_aggregate_reads_a_semicolon_csv_whose_title_line_has_no_semicolon(tmp_p
     assert "12/12 chỉ tiêu có số liệu" in out and "tin_bai_cong_ttdt" in (tmp_path / "bao-cao.yaml").read_text(encoding="utf-8")
 
 
-def test_check_on_a_pdf_says_it_is_a_pdf(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    pdf = tmp_path / "ke-hoach.pdf"
+def test_check_on_a_pdf_named_docx_says_it_is_a_pdf(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A file named .pdf goes to the PDF checker; a PDF saved under a .docx name is told as one.
+    pdf = tmp_path / "ke-hoach.docx"
     pdf.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")
     status, out, _ = run(capsys, "check", pdf)
     assert status == 2 and "đây là tệp PDF, không phải tệp Word .docx" in out and "gói zip" not in out
