@@ -18,13 +18,13 @@ PACKAGE = Path(__file__).resolve().parents[1] / "ttdn_docs"
 # Lower layers first; a module may import its own layer or any below it. A package is
 # one room (its modules import one another freely but without a circle).
 LAYERS: list[set[str]] = [
-    {"ttdn_docs", "errors", "exports", "display", "boundedcache", "diskcache", "workers", "docxsafe", "office"},
+    {"ttdn_docs", "errors", "exports", "display", "boundedcache", "diskcache", "workers", "docxsafe", "office", "oserrors", "outputs", "jinja_words"},
     {"vn", "pdfread"},
     {"admin", "units", "limits"},
     {"input_problems", "datafile", "filenames"},
     {"profiles", "docxfacts"},
     {"docxread", "render", "ttdn", "register"},
-    {"check", "preview", "plans"},
+    {"check", "preview", "plans", "citations", "header_checks"},
     {"skeletons", "importer", "batch"},
     {"api", "exchange"},
     {"cli", "sign", "web", "serve"},

@@ -64,6 +64,10 @@ def _new_plan(client: TestClient, family: str = "party", kind: str = "plan") -> 
 def _filled(client: TestClient) -> dict[str, str]:
     fields = _new_plan(client)
     fields.update(number="4", date="05/8/2025")
+    # What the officer types over the skeleton's <<CẦN ĐIỀN>> marks (signer, cited numbers).
+    for name, value in fields.items():
+        if "CẦN ĐIỀN" in value:
+            fields[name] = "Vũ Minh Nguyệt" if name == "signature.name" else "08-HD/BTGDVTU"
     return fields
 
 

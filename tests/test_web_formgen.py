@@ -113,7 +113,9 @@ def test_errors_land_on_their_field() -> None:
 def test_the_plan_form_round_trips() -> None:
     from ttdn_docs.skeletons.plan import plan_skeleton_data
 
-    plan = validate(ForeignInfoPlan, plan_skeleton_data("11239", "state", 2026), "x")
+    skeleton = plan_skeleton_data("11239", "state", 2026)
+    skeleton["signature"] = {**skeleton["signature"], "name": "Vũ Minh Nguyệt"}  # the skeleton's <<CẦN ĐIỀN>>
+    plan = validate(ForeignInfoPlan, skeleton, "x")
     data, problems = form_data(_sent(model_form(ForeignInfoPlan, plan.model_dump(mode="python"))[0]), ForeignInfoPlan)
     assert problems == []
     assert validate(ForeignInfoPlan, data, "biểu mẫu").to_document() == plan.to_document()

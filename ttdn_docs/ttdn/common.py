@@ -107,9 +107,9 @@ class Citation(Model):
     date: InputDate | None = Field(default=None, title="ngày")
     issuer: CleanText | None = Field(default=None, max_length=300, title="cơ quan ban hành")
     subject: CleanText | None = Field(default=None, max_length=1000, title="trích yếu")
-    # None: as the rule book cites (profile ``date.citation_comma``, set before rendering
-    # by ``ttdn_docs.citations``); a comma when rendered without a rule book.
-    comma_before_date: bool | None = Field(default=None, title="dấu phẩy trước ngày")
+    # Left out of the data: as the rule book cites (profile ``date.citation_comma``, decided
+    # before rendering by ``ttdn_docs.citations``); a comma when rendered without one.
+    comma_before_date: bool = Field(default=True, title="dấu phẩy trước ngày")
 
     def text(self) -> str:
         parts = [self.kind]
@@ -117,7 +117,7 @@ class Citation(Model):
             parts.append(f"số {self.number}")
         text = " ".join(parts)
         if self.date is not None:
-            text += ("" if self.comma_before_date is False else ",") + f" ngày {numeric_date(self.date)}"
+            text += ("," if self.comma_before_date else "") + f" ngày {numeric_date(self.date)}"
         if self.issuer:
             text += f" của {self.issuer}"
         if self.subject:
