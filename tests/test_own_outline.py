@@ -41,7 +41,9 @@ SEVEN_UNITS = [
 
 
 def _text_lines(data: bytes) -> list[str]:
-    return [p.text.strip() for p in paragraphs_in_order(docx.Document(io.BytesIO(data))) if p.text.strip()]
+    # The words as typed: the no-break space that binds a dash to its word reads as a space.
+    texts = (p.text.replace("\u00a0", " ").strip() for p in paragraphs_in_order(docx.Document(io.BytesIO(data))))
+    return [text for text in texts if text]
 
 
 def _lines(document: ForeignInfoPlan | ForeignInfoReport) -> list[str]:

@@ -196,6 +196,11 @@ def _without_generated_title(name: str, node: Any) -> Any:
     return node
 
 
+def _vietnamese(text: Any) -> bool:
+    """Text with a letter only Vietnamese has (ă â đ ê ô ơ ư or a tone mark)."""
+    return isinstance(text, str) and any("\u00c0" <= c <= "\u1ef9" and c not in "×÷" for c in text)
+
+
 def _for_editors(schema: dict[str, Any], what: str) -> dict[str, Any]:
     """The schema as an editor shows it to an officer: the models' docstrings (English,
     with rst markup, written for developers) and class names dropped; each field described
@@ -208,11 +213,14 @@ def _for_editors(schema: dict[str, Any], what: str) -> dict[str, Any]:
             return node
         if in_properties:  # field name → field schema; pydantic's own titles are English
             return {name: clean(_without_generated_title(name, value)) for name, value in node.items()}
-        out = {key: clean(value, key in ("properties", "$defs")) for key, value in node.items() if key != "description"}
+        out = {key: clean(value, key in ("properties", "$defs")) for key, value in node.items()}
         if "properties" in out or "enum" in out:
             out.pop("title", None)  # a model's or an enum's class name
-        elif isinstance(out.get("title"), str):
-            out["description"] = out["title"]
+            out.pop("description", None)  # its docstring, for developers
+        elif isinstance(out.get("title"), str) and not _vietnamese(out.get("description")):
+            out["description"] = out["title"]  # a field's own Vietnamese description is kept
+        elif not _vietnamese(out.get("description")):
+            out.pop("description", None)  # a developer's note in English
         return out
 
     cleaned: dict[str, Any] = clean(schema)
