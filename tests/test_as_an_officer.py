@@ -460,6 +460,7 @@ def test_a_users_own_profile_may_print_any_issuer(tmp_path: Path, capsys: pytest
     assert status == 0, err
 
 
+@pytest.mark.check_errors_expected  # the misspelled name renders (a warning) and the checker flags it
 def test_an_issuer_spelled_unlike_the_commune_list_is_warned_or_refused_with_strict(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
