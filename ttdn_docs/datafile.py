@@ -10,6 +10,7 @@ the place in the officer's words (``nhiệm vụ thứ 3 của Phòng Văn hóa 
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 from collections import Counter
 import re
@@ -28,8 +29,7 @@ from ttdn_docs.errors import FieldProblem, InputError
 from ttdn_docs.input_problems import LineMap as LineMap
 from ttdn_docs.input_problems import line_for
 from ttdn_docs.input_problems import problems_from as problems_from  # kept importable from here
-from ttdn_docs.oserrors import os_cause
-from ttdn_docs.limits import InputKind, check_size
+from ttdn_docs.limits import InputKind, read_limited
 from ttdn_docs.vn import WrittenNumber, numeric_date
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -42,14 +42,11 @@ MAX_NODES = 500_000
 def read_text(path: Path, kind: InputKind = InputKind.DATA) -> str:
     """Read an input file as UTF-8 with a clear message on every failure; a file above
     the size limit of ``kind`` is refused before it is read (``ttdn_docs.limits``)."""
-    check_size(path, kind)
+    data = read_limited(path, kind)
     try:
-        data = path.read_bytes()
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(str(path), [FieldProblem("", not_utf8(data, exc.start))]) from None
-    except OSError as exc:
-        raise InputError(str(path), [FieldProblem("", f"không đọc được tệp: {os_cause(exc)}")]) from None
 
 
 def csv_delimiter(text: str, sample_lines: int = 50) -> str:
@@ -327,7 +324,7 @@ def dump_commented_yaml(data: dict[str, Any], comments: Mapping[str, list[str]],
 def first_worksheet(path: Path) -> Iterator[Any]:
     """The first sheet of an .xlsx file, closed afterwards. The package is vetted like any
     Office file first (zip bombs, DTDs, sizes); openpyxl is the optional ``xlsx`` extra."""
-    from ttdn_docs.docxsafe import read_source, safe_entries
+    from ttdn_docs.docxsafe import safe_entries
     from ttdn_docs.errors import DocxReadError
 
     try:
@@ -336,14 +333,14 @@ def first_worksheet(path: Path) -> Iterator[Any]:
         raise InputError(
             str(path), [FieldProblem("", 'cần gói openpyxl để đọc tệp .xlsx: pip install "ttdn-docs[xlsx]"')]
         ) from None
-    check_size(path, InputKind.TABLE)
+    data = read_limited(path, InputKind.TABLE)
     try:
-        data, name = read_source(path)
-        safe_entries(data, name)
+        safe_entries(data, str(path))
     except DocxReadError as exc:
         raise InputError(str(path), [FieldProblem("", f"tệp Excel không dùng được ({exc})")]) from None
     try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        # The very bytes vetted, not the path again (the file may have changed since).
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a damaged file
         raise InputError(str(path), [FieldProblem("", f"không đọc được tệp Excel ({type(exc).__name__})")]) from None
     try:

@@ -16,6 +16,7 @@ import re
 import struct
 import threading
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,11 +24,13 @@ from lxml import etree
 
 from ttdn_docs.boundedcache import BoundedCache
 from ttdn_docs.errors import DocxReadError, NotADocxError, UnsafeDocxError
+from ttdn_docs.regular_files import SPECIAL_FILE_TEXT, SpecialFileError, TooLargeError, read_regular
 
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 _XML_NAME = re.compile(r"\.(xml|rels|vml)$", re.IGNORECASE)
 # A DTD is never needed in OOXML; its presence is the attack (entities, external files).
 _DTD = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+_DTD_TEXT = re.compile(r"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -42,28 +45,32 @@ class Limits:
     # Inflation ratio above which a large entry is a bomb (ordinary XML: 3–40).
     ratio: float = 200.0
     ratio_min_bytes: int = 1024 * 1024
+    # XML elements (counted as '<') in one part: bounds the parsed tree's memory and the
+    # reader's time. A 50-page commune report holds about 30,000.
+    xml_elements: int = 400_000
 
 
 DEFAULT_LIMITS = Limits()
 
 
 def read_source(source: str | Path | bytes, limits: Limits = DEFAULT_LIMITS) -> tuple[bytes, str]:
-    """The raw bytes of a file path or bytes, with a name for messages."""
+    """The raw bytes of a file path or bytes, with a name for messages. A device or a pipe
+    is refused by its type before a byte is read; never more than the limit is read."""
     if isinstance(source, (bytes, bytearray)):
         data, name = bytes(source), "(dữ liệu)"
     else:
         path = Path(source)
         name = str(path)
         try:
-            size = path.stat().st_size
+            data = read_regular(path, limits.file_bytes)
         except FileNotFoundError:
             raise DocxReadError(f"{name}: không tìm thấy tệp") from None
-        except OSError as exc:
-            raise DocxReadError(f"{name}: không đọc được tệp ({exc.strerror})") from None
-        if size > limits.file_bytes:
-            raise UnsafeDocxError(f"{name}: tệp quá lớn ({_mb(size)}, tối đa {_mb(limits.file_bytes)})")
-        try:
-            data = path.read_bytes()
+        except TooLargeError as exc:
+            raise UnsafeDocxError(f"{name}: tệp quá lớn ({_mb(exc.size)}, tối đa {_mb(limits.file_bytes)})") from None
+        except SpecialFileError:
+            raise DocxReadError(f"{name}: {SPECIAL_FILE_TEXT}") from None
+        except IsADirectoryError:
+            raise DocxReadError(f"{name}: đây là thư mục; hãy chỉ ra một tệp Word (.docx)") from None
         except OSError as exc:
             raise DocxReadError(f"{name}: không đọc được tệp ({exc.strerror})") from None
     if len(data) > limits.file_bytes:
@@ -131,15 +138,17 @@ class SafePackage:
         self._infos = {info.filename: info for info in infos if not info.is_dir()}
         self._inflated: dict[str, bytes] = {}
         self._identities: dict[str, PartIdentity] = {}
-        for info in self._infos.values():
+        files = [info for info in infos if not info.is_dir()]
+        for info in files:
             _check_declared(info, name, limits)
-        for info in self._infos.values():
-            key = (info.filename, self.identity(info.filename))
+        # Every copy of a name written twice is vetted: another reader may take the first.
+        for info in files:
+            key = (info.filename, self._identity_of(info))
             if key not in _VETTED:
                 blob = self._inflate(info)
                 self._vet(info.filename, blob)
                 _VETTED.put(key, True)
-                if _looks_like_xml(info.filename, blob):
+                if info is self._infos[info.filename] and _looks_like_xml(info.filename, blob):
                     self._inflated[info.filename] = blob  # read once more soon: keep it
         if "[Content_Types].xml" not in self._infos:
             raise NotADocxError(f"{name}: không phải tệp Word .docx (thiếu [Content_Types].xml)")
@@ -162,7 +171,10 @@ class SafePackage:
         return known
 
     def _identity(self, part: str) -> PartIdentity:
-        info = self._infos[part]
+        return self._identity_of(self._infos[part])
+
+    def _identity_of(self, info: zipfile.ZipInfo) -> PartIdentity:
+        part = info.filename
         start = info.header_offset
         local = self._data[start : start + 30]
         if len(local) < 30 or not local.startswith(b"PK\x03\x04"):
@@ -185,14 +197,29 @@ class SafePackage:
 
     def _vet(self, part: str, blob: bytes) -> None:
         if _looks_like_xml(part, blob):
-            _check_xml(blob, part, self.name)
+            _check_xml(blob, part, self.name, self.limits)
 
     def close(self) -> None:
         self._inflated.clear()
         self._archive.close()
 
 
+# Word, LibreOffice and every Office producer write these two; other methods (bzip2,
+# LZMA) inflate a whole compressed block whatever a bounded read asks for.
+_METHODS = frozenset({zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED})
+
+
 def _check_declared(info: zipfile.ZipInfo, name: str, limits: Limits) -> None:
+    if info.flag_bits & 0x1:
+        raise UnsafeDocxError(
+            f"{name}: phần '{info.filename}' được mã hóa (đặt mật khẩu), không đọc được. Hãy mở tệp, bỏ mật "
+            "khẩu rồi lưu lại thành tệp mới."
+        )
+    if info.compress_type not in _METHODS:
+        raise UnsafeDocxError(
+            f"{name}: phần '{info.filename}' nén theo cách Word không dùng (mã {info.compress_type}); "
+            "hãy mở tệp bằng Word hoặc LibreOffice rồi lưu lại thành tệp .docx mới."
+        )
     limit = limits.xml_part if _XML_NAME.search(info.filename) else limits.entry_uncompressed
     if info.file_size > limit:
         raise UnsafeDocxError(
@@ -220,28 +247,99 @@ def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits:
             raise UnsafeDocxError(f"{name}: phần '{info.filename}' lớn hơn kích thước khai báo (nghi bom zip)")
     except UnsafeDocxError:
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
-        raise NotADocxError(f"{name}: phần '{info.filename}' hỏng, không giải nén được ({exc})") from None
+    except (
+        zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError, NotImplementedError,
+        RuntimeError, zlib.error,
+    ):
+        # The library's own reason (English, about CRCs and streams) says nothing more.
+        raise NotADocxError(
+            f"{name}: tệp hỏng, phần '{info.filename}' không giải nén được. Mở tệp bằng Word (Word sẽ đề nghị "
+            "khôi phục) rồi lưu lại thành tệp mới."
+        ) from None
     return out
 
 
 def _looks_like_xml(part: str, blob: bytes) -> bool:
-    # python-docx parses parts by content type, not by name: vet anything that may be XML.
-    start = blob[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
-    return bool(_XML_NAME.search(part)) or start.startswith(b"<") or blob.startswith((b"\xff\xfe", b"\xfe\xff"))
+    # python-docx parses parts by content type, not by name: vet anything that may be XML,
+    # in any encoding XML allows (leading whitespace of any length included).
+    if _XML_NAME.search(part):
+        return True
+    family = _family(blob)
+    if family != "ascii":
+        return True
+    return blob.lstrip(b" \t\r\n").startswith((b"<", b"\xef\xbb\xbf"))
 
 
-def _check_xml(blob: bytes, part: str, name: str) -> None:
-    head = blob
-    if blob.startswith((b"\xff\xfe", b"\xfe\xff")):
-        # UTF-16 XML is allowed by OOXML; look for the DTD in its decoded text.
-        try:
-            head = blob.decode("utf-16").encode("utf-8")
-        except UnicodeDecodeError:
-            raise NotADocxError(f"{name}: phần '{part}' không đọc được (mã UTF-16 hỏng)") from None
-    if _DTD.search(head):
+# The encoding family from the first four bytes (XML 1.0, appendix F): a byte order mark,
+# or the NUL bytes of '<' (or of whitespace) in UTF-16/32 without one.
+_BOMS = (
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xfe\xff", "utf-16-be"),
+    (b"\xff\xfe", "utf-16-le"),
+)
+_EBCDIC = b"\x4c\x6f\xa7\x94"  # '<?xm' in EBCDIC
+_DECLARED = re.compile(r"""^\s*<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
+_UTF8_NAMES = frozenset({"utf-8", "utf8"})
+
+
+def _family(blob: bytes) -> str:
+    for bom, codec in _BOMS:
+        if blob.startswith(bom):
+            return codec
+    head = blob[:4]
+    if len(head) == 4:
+        zeros = tuple(b == 0 for b in head)
+        if zeros == (True, True, True, False):
+            return "utf-32-be"
+        if zeros == (False, True, True, True):
+            return "utf-32-le"
+        if zeros == (True, False, True, False):
+            return "utf-16-be"
+        if zeros == (False, True, False, True):
+            return "utf-16-le"
+        if head == _EBCDIC:
+            return "cp500"
+    return "ascii"
+
+
+def xml_text(blob: bytes, part: str, name: str) -> str | None:
+    """The decoded text of an XML part for the DTD guard: decoded by its byte order mark,
+    its UTF-16/32 byte pattern or the encoding its declaration names; ``None`` for UTF-8
+    (its bytes are searched as they are: '<!' cannot hide in a multi-byte sequence)."""
+    family = _family(blob)
+    if family == "utf-8-sig":
+        return None
+    codec = family
+    if family in ("ascii", "cp500"):
+        # The declaration names the encoding; read it in the family's own letters.
+        match = _DECLARED.match(blob[:512].decode("latin-1" if family == "ascii" else family))
+        declared = match.group(1).lower() if match else None
+        if family == "ascii" and (declared is None or declared in _UTF8_NAMES):
+            return None
+        codec = declared or family
+    try:
+        return blob.decode(codec)
+    except LookupError:  # unknown, or not a text encoding (base64, zlib …)
+        raise UnsafeDocxError(
+            f"{name}: phần '{part}' dùng bảng mã '{codec}' không hỗ trợ; hãy mở tệp bằng Word rồi lưu lại thành tệp mới"
+        ) from None
+    except UnicodeError:
+        raise NotADocxError(f"{name}: phần '{part}' không đọc được (mã ký tự hỏng)") from None
+
+
+def _check_xml(blob: bytes, part: str, name: str, limits: Limits = DEFAULT_LIMITS) -> None:
+    text = xml_text(blob, part, name)
+    if _DTD.search(blob) or (text is not None and _DTD_TEXT.search(text)):
         raise UnsafeDocxError(
             f"{name}: phần '{part}' có khai báo DTD/ENTITY (có thể đọc tệp ngoài hoặc làm treo máy); từ chối"
+        )
+    elements = blob.count(b"<") if text is None else text.count("<")
+    if elements > limits.xml_elements:
+        raise UnsafeDocxError(
+            f"{name}: phần '{part}' có quá nhiều thành phần ({_count(elements)}, tối đa "
+            f"{_count(limits.xml_elements)}); hãy chia văn bản thành nhiều tệp"
         )
 
 
@@ -272,6 +370,10 @@ def parse_xml(blob: bytes, part: str, name: str) -> etree._Element:
             f"{name}: tệp hỏng, phần '{part}' không phải XML hợp lệ{where}. Mở tệp bằng Word "
             "(Word sẽ đề nghị khôi phục) rồi lưu lại thành tệp mới."
         ) from None
+
+
+def _count(number: int) -> str:
+    return f"{number:_}".replace("_", ".")  # Vietnamese groups of thousands
 
 
 def _mb(size: int) -> str:

@@ -16,6 +16,7 @@ from pathlib import Path
 from ttdn_docs.docxsafe import DEFAULT_LIMITS
 from ttdn_docs.oserrors import os_cause
 from ttdn_docs.errors import FieldProblem, InputError
+from ttdn_docs.regular_files import SPECIAL_FILE_TEXT, SpecialFileError, TooLargeError, read_regular
 
 MIB = 1024 * 1024
 
@@ -68,3 +69,20 @@ def too_large(size: int, kind: InputKind) -> str:
         f"tệp quá lớn: {size_text(size)}, giới hạn cho {kind.label} là {size_text(kind.max_bytes)}; "
         "hãy kiểm tra có đúng tệp không, hoặc chia nội dung thành nhiều tệp"
     )
+
+
+def read_limited(path: Path, kind: InputKind) -> bytes:
+    """The bytes of an input file of ``kind``, with the officer's message on every failure
+    (``check_size``'s messages; a device or pipe refused by type)."""
+    try:
+        return read_regular(path, kind.max_bytes)
+    except FileNotFoundError:
+        raise InputError(str(path), [FieldProblem("", "không tìm thấy tệp")]) from None
+    except TooLargeError as exc:
+        raise InputError(str(path), [FieldProblem("", too_large(exc.size, kind))]) from None
+    except SpecialFileError:
+        raise InputError(str(path), [FieldProblem("", SPECIAL_FILE_TEXT)]) from None
+    except IsADirectoryError:
+        raise InputError(str(path), [FieldProblem("", "đây là thư mục, không phải tệp")]) from None
+    except OSError as exc:
+        raise InputError(str(path), [FieldProblem("", f"không đọc được tệp ({exc.strerror})")]) from None

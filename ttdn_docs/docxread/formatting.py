@@ -28,7 +28,8 @@ from lxml import etree
 
 from ttdn_docs.boundedcache import BoundedCache
 from ttdn_docs.docxread.interning import INTERNED_ATTR, InternedPart, ParsedSet, source_keys
-from ttdn_docs.docxread.units import TWIPS_PER_PT, lines_from_points
+from ttdn_docs.docxread.units import TWIPS_PER_PT, lines_from_points, ooxml_int
+from ttdn_docs.errors import UnsafeDocxError
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = f"{{{W_NS}}}"
@@ -38,6 +39,11 @@ _RFONTS = f"{W}rFonts"
 _THEME_ATTR = {"ascii": "asciiTheme", "hAnsi": "hAnsiTheme", "eastAsia": "eastAsiaTheme", "cs": "cstheme"}
 _OFF = {"0", "false", "off", "none"}
 _JUSTIFIED = {"both", "distribute", "thaiDistribute", "lowKashida", "mediumKashida", "highKashida"}
+# Bounds of one document (a real one: 100–400 styles, under 1,000 distinct run formats):
+# each style and each distinct format costs a resolution, so a file of a few hundred
+# kilobytes could otherwise hold work for minutes.
+MAX_STYLES = 10_000
+MAX_RUN_FORMATS = 10_000
 _ALIGN = {"center": "center", "right": "right", "end": "right", "left": "left", "start": "left"}
 # Containers whose runs are part of the paragraph's text (deleted text is not).
 _RUN_CONTAINERS = {
@@ -112,10 +118,9 @@ def child(parent: etree._Element | None, tag: str) -> etree._Element | None:
 def properties(element: etree._Element) -> etree._Element | None:
     """The ``w:pPr`` of a paragraph, ``w:rPr`` of a run, ``w:tcPr`` … : by the schema its
     first child, so nothing else is searched (Word and LibreOffice write it first)."""
-    if not len(element):
-        return None
-    first = element[0]
-    return first if first.tag == _PROPERTIES.get(element.tag) else None
+    # Not len(element): lxml counts every child, and a paragraph may hold 200,000 runs.
+    first = next(iter(element), None)
+    return first if first is not None and first.tag == _PROPERTIES.get(element.tag) else None
 
 
 _PROPERTIES = {f"{W}{k}": f"{W}{v}" for k, v in (("p", "pPr"), ("r", "rPr"), ("tc", "tcPr"), ("tbl", "tblPr"), ("tr", "trPr"))}
@@ -128,12 +133,7 @@ def toggle(element: etree._Element | None) -> bool | None:
 
 
 def _int(value: str | None) -> int | None:
-    if value is None:
-        return None
-    try:
-        return int(float(value))
-    except ValueError:
-        return None
+    return ooxml_int(value)
 
 
 class StyleSheet:
@@ -153,7 +153,12 @@ class StyleSheet:
         self.numbered_styles: set[str] = set()
         if styles is None:
             return
-        for style in styles.iterfind(f"{W}style"):
+        for count, style in enumerate(styles.iterfind(f"{W}style")):
+            if count >= MAX_STYLES:
+                raise UnsafeDocxError(
+                    f"tệp có quá nhiều kiểu (style), trên {MAX_STYLES:_}; hãy lưu văn bản sang một tệp mới "
+                    "chỉ giữ các kiểu đang dùng".replace("_", ".")
+                )
             style_id = style.get(f"{W}styleId")
             if style_id is None:
                 continue
@@ -208,17 +213,24 @@ class Formatter:
     """Resolves the effective formatting of paragraphs of one document."""
 
     def __init__(
-        self, sheet: StyleSheet, interned: InternedPart | None = None, sets: list[ParsedSet] | None = None
+        self,
+        sheet: StyleSheet,
+        interned: InternedPart | None = None,
+        sets: list[ParsedSet] | None = None,
+        *,
+        name: str = "",
     ) -> None:
         """``interned`` and ``sets``: the main part's property sets when it was parsed
-        with placeholders for them (``interning``)."""
+        with placeholders for them (``interning``); ``name``: the file, for messages."""
         self.sheet = sheet
+        self.name = name
         # Direct properties elements → their source bytes (see ``learn_sources``).
         self._sources: dict[etree._Element, bytes] = {}
         # A set's key: its content after a NUL, which no source slice or serialization
         # holds, so that no two kinds of key can be equal.
         self._fragments = tuple(b"\0" + content for content in interned.fragments) if interned is not None else ()
         self._sets: list[ParsedSet] = sets or []
+        self._resolved_keys: set[tuple[str | None, str | None, bytes | None, bool]] = set()
         for parsed in self._sets:
             if parsed.inner_keys:
                 self._sources.update(parsed.inner_keys)
@@ -353,9 +365,19 @@ class Formatter:
             key = (style, table_style, direct, False)
             found = resolved.get(key)
             if found is None:
+                self._count_format(key)
                 found = resolved.put(key, self._run("", self.rpr_chain(p, r, table_style), self.real(rpr)))
             out.append(found.with_text(text))
         return out
+
+    def _count_format(self, key: tuple[str | None, str | None, bytes | None, bool]) -> None:
+        """Refuse a document past ``MAX_RUN_FORMATS`` distinct run formats."""
+        self._resolved_keys.add(key)
+        if len(self._resolved_keys) > MAX_RUN_FORMATS:
+            raise UnsafeDocxError(
+                f"{self.name}: tệp có quá nhiều kiểu định dạng chữ khác nhau (trên {MAX_RUN_FORMATS:_}); hãy lưu văn bản "
+                "sang một tệp mới hoặc xóa định dạng thừa (Ctrl+Space)".replace("_", ".")
+            )
 
     def mark(self, p: etree._Element, table_style: str | None = None) -> RunFormat:
         return self._cached_run(p, None, self.style_id(p), table_style, "")
@@ -367,6 +389,7 @@ class Formatter:
         key = (style, table_style, self._key(rpr), r is None)
         found = self.sheet.resolved_runs.get(key)
         if found is None:
+            self._count_format(key)
             found = self.sheet.resolved_runs.put(key, self._run("", self.rpr_chain(p, r, table_style), self.real(rpr)))
         return found.with_text(text) if text else found
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from ttdn_docs.docxread.formatting import W, Formatter, child
+from ttdn_docs.docxread.units import ooxml_int
 from ttdn_docs.vn.numbering import roman
 
 _LEVEL_TEXT = re.compile(r"%([1-9])")
@@ -60,7 +61,7 @@ class Numbering:
             for lvl in abstract.iterfind(f"{W}lvl"):
                 levels[_int(lvl.get(f"{W}ilvl"), 0)] = Level(
                     format=_val(child(lvl, f"{W}numFmt")) or "decimal",
-                    text=_val(child(lvl, f"{W}lvlText")) or "",
+                    text=(_val(child(lvl, f"{W}lvlText")) or "")[:MAX_LABEL],
                     start=_int(_val(child(lvl, f"{W}start")), 1),
                 )
             self.abstracts[abstract.get(f"{W}abstractNumId") or ""] = levels
@@ -106,7 +107,8 @@ class Numbering:
             counter[ilvl] = counter[ilvl] + 1 if ilvl in counter else start
             for deeper in [k for k in counter if k > ilvl]:
                 del counter[deeper]
-            out.append(_label(levels, counter, ilvl, instance))
+            # A level text repeating '%1' a million times is no label: cut it.
+            out.append(_label(levels, counter, ilvl, instance)[:MAX_LABEL])
         return out
 
 
@@ -129,8 +131,10 @@ def _label(levels: dict[int, Level], counter: dict[int, int], ilvl: int, instanc
 
 
 def format_number(style: str, number: int) -> str:
-    """A counter in one of Word's number formats (the ones offices use)."""
-    if number < 1 and style not in ("decimal", "decimalZero"):
+    """A counter in one of Word's number formats (the ones offices use). Beyond
+    ``MAX_COUNTER`` (Word's own limit for a start value) a letter or Roman label would be
+    megabytes long: such a counter is shown in digits."""
+    if (number < 1 or number > MAX_COUNTER) and style not in ("decimal", "decimalZero"):
         return str(number)
     if style == "upperRoman":
         return roman(number)
@@ -144,12 +148,15 @@ def format_number(style: str, number: int) -> str:
     return str(number)
 
 
+# Word accepts start values up to 32767.
+MAX_COUNTER = 32_767
+MAX_LABEL = 64
+
+
 def _val(element: etree._Element | None) -> str | None:
     return None if element is None else element.get(f"{W}val")
 
 
 def _int(value: str | None, default: int) -> int:
-    try:
-        return int(value) if value is not None else default
-    except ValueError:
-        return default
+    found = ooxml_int(value)
+    return default if found is None else max(min(found, MAX_COUNTER), -MAX_COUNTER)

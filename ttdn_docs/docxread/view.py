@@ -42,7 +42,7 @@ from ttdn_docs.docxread.formatting import (
     theme_fonts,
 )
 from ttdn_docs.docxread.formatting import child as child_named
-from ttdn_docs.docxread.units import EMU_PER_TWIP
+from ttdn_docs.docxread.units import EMU_PER_TWIP, ooxml_int, ooxml_number
 from ttdn_docs.docxsafe import DEFAULT_LIMITS, Limits, PartIdentity, SafePackage, parse_xml, read_source
 from ttdn_docs.errors import NotADocxError, UnsafeDocxError
 # The renderer owns the names of its element styles (``docxfacts``, a leaf both share);
@@ -61,7 +61,8 @@ ELEMENT_BY_STYLE_ID = {style_id(element): element for element in ELEMENT_STYLES}
 # than spend unbounded time.
 MAX_PARAGRAPHS = 50_000
 _LINE_GEOMETRY = {"line", "straightConnector1"}
-_VML_LENGTH = re.compile(r"^\s*(-?[\d.]+)\s*(pt|in|cm|mm|px|emu)?\s*$")
+# At most 15 digits: a longer one is no length a page holds (and overflows an int).
+_VML_LENGTH = re.compile(r"^\s*(-?[\d.]{1,15})\s*(pt|in|cm|mm|px|emu)?\s*$")
 _VML_TWIPS = {"pt": 20.0, "in": 1440.0, "cm": 1440 / 2.54, "mm": 1440 / 25.4, "px": 15.0, "emu": 1 / 635}
 _UNDERSCORES = re.compile(r"^_{3,}$")
 
@@ -390,11 +391,11 @@ def open_docx(source: str | Path | bytes, limits: Limits = DEFAULT_LIMITS) -> Do
     try:
         source = split_typed_lines(package.safe.read(package.main), package.main, name)
         document, interned = _parse_main(source, package.main, name)
-        sheet = _style_sheet(package)
+        sheet = _style_sheet(package, name)
         if interned is not None:
-            formatter = Formatter(sheet, *interned)
+            formatter = Formatter(sheet, *interned, name=name)
         else:
-            formatter = Formatter(sheet)
+            formatter = Formatter(sheet, name=name)
             formatter.learn_sources(document, source)
         # Whole-document facts read off the source, so that no paragraph is searched for
         # what the file does not hold.
@@ -445,12 +446,16 @@ def clear_caches() -> None:
     clear_package_caches()
 
 
-def _style_sheet(package: DocxPackage) -> StyleSheet:
+def _style_sheet(package: DocxPackage, name: str) -> StyleSheet:
     styles, theme = package.related_part("styles"), package.related_part("theme")
     key = (package.identity(styles), package.identity(theme))
     sheet = _SHEETS.get(key)
     if sheet is None:
-        sheet = _SHEETS.put(key, StyleSheet(package.cached_xml(styles), theme_fonts(package.cached_xml(theme))))
+        try:
+            made = StyleSheet(package.cached_xml(styles), theme_fonts(package.cached_xml(theme)))
+        except UnsafeDocxError as exc:  # a sheet is shared by files: it names none
+            raise UnsafeDocxError(f"{name}: {exc}") from None
+        sheet = _SHEETS.put(key, made)
     return sheet
 
 
@@ -552,7 +557,7 @@ class _Builder:
     def _table(self, tbl: etree._Element, number: int | None, width: int) -> Table:
         style = child_named(properties(tbl), f"{W}tblStyle")
         table_style = style.get(f"{W}val") if style is not None else None
-        grid = [int(g.get(f"{W}w", "0") or 0) for g in tbl.iterfind(f"{W}tblGrid/{W}gridCol")]
+        grid = [ooxml_int(g.get(f"{W}w"), 0) or 0 for g in tbl.iterfind(f"{W}tblGrid/{W}gridCol")]
         rows: list[list[Cell]] = []
         for r_index, tr in enumerate(tbl.iterchildren(_TR), start=1):
             row: list[Cell] = []
@@ -592,9 +597,9 @@ def _text_boxes(p: etree._Element, fallback_width: int) -> list[tuple[etree._Ele
             continue
         if shape.tag in (f"{WP}anchor", f"{WP}inline"):
             extent = shape.find(f"{WP}extent")
-            width = round(int(extent.get("cx", "0")) / EMU_PER_TWIP) if extent is not None else 0
+            width = round((ooxml_int(extent.get("cx"), 0) or 0) / EMU_PER_TWIP) if extent is not None else 0
             offset = shape.find(f"{WP}positionH/{WP}posOffset")
-            x = float(offset.text or 0) / EMU_PER_TWIP if offset is not None else 0.0
+            x = (ooxml_number(offset.text) or 0.0) / EMU_PER_TWIP if offset is not None else 0.0
         else:
             style = shape.get("style") or ""
             width = _vml_style_twips(_VML_WIDTH, style)
@@ -622,10 +627,7 @@ def _cell_properties(tc: etree._Element) -> tuple[int, etree._Element | None]:
         for element in tcpr:
             tag = element.tag
             if tag == _GRID_SPAN:
-                try:
-                    span = max(int(element.get(f"{W}val", "1")), 1)
-                except ValueError:
-                    span = 1
+                span = max(min(ooxml_int(element.get(f"{W}val"), 1) or 1, _MAX_SPAN), 1)
             elif tag == _TCW:
                 width = element
     return span, width
@@ -633,10 +635,7 @@ def _cell_properties(tc: etree._Element) -> tuple[int, etree._Element | None]:
 
 def _cell_width(width: etree._Element | None, grid: list[int], start: int, span: int, fallback: int) -> int:
     if width is not None and width.get(f"{W}type", "dxa") == "dxa":
-        try:
-            value = int(float(width.get(f"{W}w", "0")))
-        except ValueError:
-            value = 0
+        value = ooxml_int(width.get(f"{W}w"), 0) or 0
         if value > 0:
             return value
     if start + span <= len(grid) and sum(grid[start : start + span]) > 0:
@@ -687,16 +686,15 @@ def _section_properties(body: etree._Element) -> list[etree._Element]:
 
 
 _SECT_PR, _PPR = f"{W}sectPr", f"{W}pPr"
+# A table has at most 63 columns in Word.
+_MAX_SPAN = 64
 
 
 def _twips(element: etree._Element | None, attr: str, default: int = 0) -> int:
     if element is None:
         return default
-    value = element.get(f"{W}{attr}")
-    try:
-        return int(float(value)) if value is not None else default
-    except ValueError:
-        return default
+    found = ooxml_int(element.get(f"{W}{attr}"))
+    return default if found is None else found
 
 
 def _page_setup(sect: etree._Element) -> PageSetup:
@@ -799,8 +797,8 @@ def _shape_marks(element: etree._Element) -> Iterator[LineMark]:
         if shape.tag in (f"{WP}anchor", f"{WP}inline"):
             geometry = shape.find(f".//{A}prstGeom")
             extent = shape.find(f"{WP}extent")
-            cx = int(extent.get("cx", "0")) if extent is not None else 0
-            cy = int(extent.get("cy", "0")) if extent is not None else 0
+            cx = (ooxml_int(extent.get("cx"), 0) or 0) if extent is not None else 0
+            cy = (ooxml_int(extent.get("cy"), 0) or 0) if extent is not None else 0
             is_line = (geometry is not None and geometry.get("prst") in _LINE_GEOMETRY) or (cx > 0 and cy == 0)
             if is_line:
                 yield LineMark("drawing", round(cx / EMU_PER_TWIP) if cx > 0 else None)
