@@ -35,8 +35,13 @@ from ttdn_docs.vn import WrittenNumber, numeric_date
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 # Aliases let a few lines of YAML expand into billions of nodes ("billion laughs");
-# a document larger than this once expanded is refused.
-MAX_NODES = 500_000
+# a document larger than this once expanded is refused. A real plan holds about 300
+# values, a report with 500 indicators about 5,000.
+MAX_NODES = 50_000
+# Levels of nesting (a plan's deepest item is about 10 levels down).
+MAX_DEPTH = 64
+# Digits of a whole number: more is no figure of a document (Python refuses 4,300).
+MAX_DIGITS = 30
 
 
 def read_text(path: Path, kind: InputKind = InputKind.DATA) -> str:
@@ -123,7 +128,10 @@ for _loader in (_PureInputLoader, _InputLoader):
 def parse_yaml(text: str, source: str) -> tuple[Any, LineMap]:
     """Parse YAML safely, in one pass; return the data and a map from field path to
     line. A file libyaml refuses is parsed again by the pure parser, whose problems the
-    officer's messages are written for (errors are rare; the fast path is the rule)."""
+    officer's messages are written for (errors are rare; the fast path is the rule).
+    Bounded whatever loader does the work: a text that may hold more than ``MAX_NODES``
+    values is counted first and refused early (``_check_size_of``)."""
+    _check_size_of(text, source)
     if _InputLoader is not _PureInputLoader:
         try:
             return _parse_with(_InputLoader, text, source, syntax_errors=False)
@@ -137,14 +145,31 @@ def _parse_with(
 ) -> tuple[Any, LineMap]:
     """One parse; a syntax error becomes the officer's message, or is raised as it is
     when not ``syntax_errors`` (for the pure parser to describe)."""
-    loader = loader_class(text)
     try:
-        node = loader.get_single_node()
-        if node is None:
-            raise InputError(source, [FieldProblem("", "tệp rỗng")])
-        lines: LineMap = {}
-        _walk(node, (), lines, [0], source)
-        data = loader.construct_document(node)
+        loader = loader_class(text)  # the pure reader checks the characters here
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                raise InputError(source, [FieldProblem("", "tệp rỗng")])
+            lines: LineMap = {}
+            _walk(node, (), lines, [0], source)
+            data = loader.construct_document(node)
+        finally:
+            loader.dispose()
+    except yaml.reader.ReaderError as exc:
+        if not syntax_errors:
+            raise
+        # A control character (NUL …) YAML does not allow, found before any parsing.
+        at: int = exc.position or 0
+        character = f"U+{exc.character:04X}" if isinstance(exc.character, int) else "lạ"
+        raise InputError(
+            source,
+            [
+                FieldProblem(
+                    "", f"có ký tự điều khiển không được phép ({character}); hãy xóa ký tự đó", text.count("\n", 0, at) + 1
+                )
+            ],
+        ) from None
     except yaml.YAMLError as exc:
         if not syntax_errors:
             raise
@@ -153,10 +178,44 @@ def _parse_with(
         problem = str(getattr(exc, "problem", None) or exc)
         raise InputError(source, [FieldProblem("", f"lỗi cú pháp YAML: {yaml_problem_text(problem)}", line)]) from None
     except RecursionError:
-        raise InputError(source, [FieldProblem("", "tài liệu YAML lồng nhau quá sâu")]) from None
+        raise InputError(source, [FieldProblem("", _TOO_DEEP)]) from None
+    return data, lines
+
+
+def _check_size_of(text: str, source: str) -> None:
+    """Refuse, before it is built, a YAML text of more than ``MAX_NODES`` values or
+    ``MAX_DEPTH`` levels of brackets. Every value needs a line, a ``- ``, a ``:`` or a
+    ``,``: when they are fewer than the bound nothing is counted; else the parser's
+    events are (libyaml's when installed), stopping at the bound."""
+    estimate = text.count("\n") + text.count("-") + text.count(":") + text.count(",") + 1
+    brackets = text.count("[") + text.count("{")
+    if estimate <= MAX_NODES and brackets <= MAX_DEPTH:
+        return
+    loader = _EVENT_LOADER(text)
+    try:
+        nodes = depth = 0
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent, yaml.CollectionStartEvent)):
+                nodes += 1
+                if nodes > MAX_NODES:
+                    raise InputError(source, [FieldProblem("", _TOO_MANY, event.start_mark.line + 1)])
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise InputError(source, [FieldProblem("", _TOO_DEEP, event.start_mark.line + 1)])
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
     finally:
         loader.dispose()
-    return data, lines
+
+
+_EVENT_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_TOO_MANY = (
+    f"tài liệu quá lớn: hơn {MAX_NODES:_} giá trị (một kế hoạch thật có vài trăm), hoặc có bí danh (alias) "
+    "lồng nhau; hãy kiểm tra có đúng tệp không"
+).replace("_", ".")
+_TOO_DEEP = "tài liệu lồng nhau quá sâu"
 
 
 # PyYAML's problems, in the officer's words with the usual cause; matched by their start.
@@ -185,7 +244,9 @@ def _walk(
 ) -> None:
     count[0] += 1
     if count[0] > MAX_NODES:
-        raise InputError(source, [FieldProblem("", "tài liệu YAML quá lớn hoặc có bí danh (alias) lồng nhau")])
+        raise InputError(source, [FieldProblem("", _TOO_MANY)])
+    if len(path) > MAX_DEPTH:
+        raise InputError(source, [FieldProblem("", _TOO_DEEP, node.start_mark.line + 1)])
     lines.setdefault(path, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
@@ -193,22 +254,59 @@ def _walk(
             if (*path, key) in lines and (*path, key) != path:
                 # YAML would keep the last silently: half of what was typed lost.
                 first, again = lines[(*path, key)], key_node.start_mark.line + 1
+                shown = key if len(key) <= 60 else key[:59] + "…"
                 raise InputError(
-                    source, [FieldProblem(".".join((*path, key)), f"trường '{key}' viết hai lần (dòng {first} và dòng {again}); hãy gộp làm một", again, "")]
+                    source, [FieldProblem(".".join((*path, shown)), f"trường '{shown}' viết hai lần (dòng {first} và dòng {again}); hãy gộp làm một", again, "")]
                 )
             lines[(*path, key)] = key_node.start_mark.line + 1
             _walk(value_node, (*path, key), lines, count, source)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             _walk(item, (*path, str(index)), lines, count, source)
+    elif node.tag == _INT_TAG and len(node.value) > MAX_DIGITS:
+        raise InputError(source, [FieldProblem(".".join(path), _TOO_LONG_NUMBER, node.start_mark.line + 1)])
+
+
+_INT_TAG = "tag:yaml.org,2002:int"
+_TOO_LONG_NUMBER = f"số quá dài (hơn {MAX_DIGITS} chữ số); nếu là chữ, hãy đặt trong ngoặc kép"
 
 
 def parse_json(text: str, source: str) -> Any:
     try:
-        return json.loads(text)
+        data = json.loads(text, parse_int=_json_int)
     except json.JSONDecodeError as exc:
         cause = next((words for start, words in _JSON_CAUSES if exc.msg.startswith(start)), "sai cú pháp")
         raise InputError(source, [FieldProblem("", f"lỗi cú pháp JSON ở cột {exc.colno}: {cause}", exc.lineno)]) from None
+    except RecursionError:
+        raise InputError(source, [FieldProblem("", _TOO_DEEP)]) from None
+    except ValueError:  # only _json_int raises it
+        raise InputError(source, [FieldProblem("", _TOO_LONG_NUMBER)]) from None
+    _check_shape(data, source)
+    return data
+
+
+def _json_int(text: str) -> int:
+    if len(text) > MAX_DIGITS:
+        raise ValueError(text)
+    return int(text)
+
+
+def _check_shape(data: Any, source: str) -> None:
+    """The bounds of ``_walk`` for data that was not YAML (JSON): values and depth."""
+    pending: list[tuple[Any, int]] = [(data, 0)]
+    nodes = 0
+    while pending:
+        value, depth = pending.pop()
+        nodes += 1
+        if nodes > MAX_NODES:
+            raise InputError(source, [FieldProblem("", _TOO_MANY)])
+        if depth > MAX_DEPTH:
+            raise InputError(source, [FieldProblem("", _TOO_DEEP)])
+        if isinstance(value, dict):
+            pending.extend((item, depth + 1) for item in value.values())
+            nodes += len(value)  # the keys
+        elif isinstance(value, list):
+            pending.extend((item, depth + 1) for item in value)
 
 
 # The json module's English messages, in the officer's words.

@@ -36,7 +36,9 @@ class FieldProblem:
             if self.place:  # empty: the document as a whole
                 parts.append(self.place)
         elif self.path:
-            parts.append(f"trường '{self.path}'")
+            # A path made of a 2 MB key is not echoed whole.
+            path = self.path if len(self.path) <= 120 else self.path[:119] + "…"
+            parts.append(f"trường '{path}'")
         where = ", ".join(parts)
         return f"{where}: {self.message}" if where else self.message
 

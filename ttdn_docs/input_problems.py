@@ -34,6 +34,8 @@ from ttdn_docs.vn import WrittenNumber, format_number
 LineMap = dict[tuple[str, ...], int]
 # An item's own text in a place is cut here (a unit's name, an indicator's key).
 LABEL_CHARS = 60
+# Problems listed in full; beyond them, a count.
+MAX_PROBLEMS = 30
 _SHAPE_ERRORS = frozenset({"missing", "extra_forbidden"})
 _FORM_ERRORS = frozenset({"union_tag_not_found", "union_tag_invalid"})
 
@@ -67,7 +69,7 @@ class _Place:
         """``nhiệm vụ thứ 3 của Phòng …``; with no title on the way (a profile), the YAML
         keys with lists counted from 1: ``trường 'elements.body'``."""
         if not self.titled:
-            shown = [str(int(k) + 1) if k.isdigit() else k for k in self.keys]
+            shown = [str(int(k) + 1) if k.isdigit() and len(k) < 10 else _cut(k) for k in self.keys]
             return f"trường '{'.'.join(shown)}'" if shown else ""
         return " của ".join(reversed(self.words[min(self.named_from, max(len(self.words) - 1, 0)) :]))
 
@@ -80,7 +82,8 @@ def problems_from(
     places are named by their keys."""
     problems: list[FieldProblem] = []
     grouped: dict[tuple[str, ...], tuple[_Union, list[str], list[Any]]] = {}
-    for error in exc.errors(include_url=False):
+    errors = exc.errors(include_url=False)
+    for error in errors[:MAX_PROBLEMS]:
         loc = tuple(error["loc"])
         place = _locate(model, data, loc)
         kind = error["type"]
@@ -100,6 +103,9 @@ def problems_from(
         message = f"{_forms_text(union.forms)}; ở đây: {', '.join(details)}" + _colon_hint(typed)
         place = _Place(words=union.words, keys=list(keys), titled=True, named_from=union.named_from)
         problems.append(FieldProblem(".".join(keys), message, line_for(keys, lines), place.text() or None))
+    if len(errors) > MAX_PROBLEMS:
+        # Thousands of messages help no one (125,000 unknown keys): the first ones and a count.
+        problems.append(FieldProblem("", f"… và {len(errors) - MAX_PROBLEMS} lỗi khác cùng loại; hãy sửa các lỗi trên trước"))
     return problems
 
 
@@ -143,7 +149,7 @@ def _problem(error: Mapping[str, Any], place: _Place, lines: LineMap, known: Seq
     if kind in _SHAPE_ERRORS and keys:
         # Named from the mapping it belongs in: the key is what the officer types.
         parent = _Place(words=place.words[:-1], keys=place.keys[:-1], titled=place.titled, named_from=place.named_from)
-        key = keys[-1]
+        key = _cut(keys[-1])  # a 2 MB key is not echoed
         if kind == "missing":
             title = place.words[-1] if place.words else key
             named = f" ({title})" if title != f"'{key}'" else ""
@@ -401,6 +407,8 @@ _BOUNDS = {
 def _message(error: Mapping[str, Any], annotation: Any) -> str:
     kind = error["type"]
     ctx = error.get("ctx") or {}
+    if kind == "too_long" and isinstance(error.get("input"), str):
+        kind = "string_too_long"  # a text's bound checked after its clean-up validators
     if kind in {"model_type", "dict_type", "model_attributes_type"} and _is_model(annotation):
         return f"phải là một bảng khóa có {_fields_text(annotation)}"
     if kind in _MESSAGES:

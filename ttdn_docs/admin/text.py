@@ -20,8 +20,10 @@ def _not_blank(text: str) -> str:
 
 
 # Limits keep one field from swallowing a whole document by mistake (a 50-page body is
-# many paragraphs, never one field).
+# many paragraphs, never one field). The constraint stands after the validators: there a
+# field's own ``Field(max_length=…)`` replaces it (before them, pydantic drops it
+# silently), and it measures the text as cleaned.
 CleanText = Annotated[
-    str, StringConstraints(max_length=20_000), AfterValidator(clean_text), AfterValidator(_not_blank)
+    str, AfterValidator(clean_text), AfterValidator(_not_blank), StringConstraints(max_length=20_000)
 ]
-OptionalCleanText = Annotated[str, StringConstraints(max_length=20_000), AfterValidator(clean_text)]
+OptionalCleanText = Annotated[str, AfterValidator(clean_text), StringConstraints(max_length=20_000)]
