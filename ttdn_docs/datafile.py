@@ -195,15 +195,16 @@ def _check_size_of(text: str, source: str) -> None:
     try:
         nodes = depth = 0
         while loader.check_event():
-            event = loader.get_event()
+            event: yaml.Event = loader.get_event()  # type: ignore[no-untyped-call]
+            line = event.start_mark.line + 1 if event.start_mark is not None else None
             if isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent, yaml.CollectionStartEvent)):
                 nodes += 1
                 if nodes > MAX_NODES:
-                    raise InputError(source, [FieldProblem("", _TOO_MANY, event.start_mark.line + 1)])
+                    raise InputError(source, [FieldProblem("", _TOO_MANY, line)])
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    raise InputError(source, [FieldProblem("", _TOO_DEEP, event.start_mark.line + 1)])
+                    raise InputError(source, [FieldProblem("", _TOO_DEEP, line)])
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     finally:
