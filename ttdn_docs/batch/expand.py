@@ -28,6 +28,10 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from ttdn_docs.batch.fields import TOP_LEVEL_NAMES, FieldGroup
 from ttdn_docs.errors import FieldProblem
 from ttdn_docs.jinja_words import syntax_cause, undefined_cause
+from ttdn_docs.render.budget import BudgetError, BudgetMixin, budgeted_render
+
+# What one filled-in value may grow to (a text field holds at most 20,000 characters).
+MAX_PLACEHOLDER_CHARS = 100_000
 
 ALLOWED_FILTERS = ("default", "upper", "lower", "capitalize", "title", "trim", "replace", "string", "join", "first", "last", "length")
 _MARKERS = ("{{", "{%", "{#")
@@ -35,8 +39,9 @@ _MARKERS = ("{{", "{%", "{#")
 Path = tuple[str, ...]
 
 
-class PlaceholderEnvironment(ImmutableSandboxedEnvironment):
-    """Jinja that can read documented fields and do nothing else."""
+class PlaceholderEnvironment(BudgetMixin, ImmutableSandboxedEnvironment):
+    """Jinja that can read documented fields and do nothing else, within the budgets of
+    ``render.budget`` (loop steps, size of what a filter builds, output)."""
 
     # ``'x' * 10**9`` would exhaust memory; placeholders need no arithmetic.
     intercepted_binops = frozenset({"*", "**", "//", "/", "%"})
@@ -45,6 +50,7 @@ class PlaceholderEnvironment(ImmutableSandboxedEnvironment):
         super().__init__(autoescape=False, undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
         self.globals.clear()
         self.filters = {name: self.filters[name] for name in ALLOWED_FILTERS}
+        self._init_budget()
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         return self._lookup(obj, attribute)
@@ -127,7 +133,9 @@ class Expander:
     @staticmethod
     def _render(template: jinja2.Template, path: Path, fields: Mapping[str, Any]) -> str:
         try:
-            return template.render(fields)
+            return budgeted_render(template, fields, MAX_PLACEHOLDER_CHARS)
+        except BudgetError as exc:
+            raise PlaceholderError(path, f"chỗ điền vượt giới hạn: {exc.message}") from None
         except jinja2.UndefinedError as exc:
             raise PlaceholderError(path, f"chỗ điền dùng giá trị không có: {undefined_cause(exc)}") from None
         except SecurityError as exc:

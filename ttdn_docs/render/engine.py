@@ -28,6 +28,7 @@ from ttdn_docs import diskcache
 from ttdn_docs.docxsafe import read_source, safe_entries
 from ttdn_docs.errors import DocxReadError, RenderError, TemplateProblemError
 from ttdn_docs.jinja_words import syntax_cause, undefined_cause
+from ttdn_docs.render.budget import BudgetError, BudgetMixin, budgeted_render
 from ttdn_docs.render.locations import paragraph_locations, where
 from ttdn_docs.render.ooxml import fit_table_grids
 from ttdn_docs.render.package import RENDER_DEFLATE_LEVEL, DeflatedEntry, write_entries
@@ -40,12 +41,20 @@ _PARAGRAPH_START_MARKED = re.compile(r"\n<w:p([ >])")
 _XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
 
+class TemplateEnvironment(BudgetMixin, SandboxedEnvironment):
+    """The sandbox of .docx templates, with step and size budgets (``budget``)."""
+
+    def __init__(self) -> None:
+        super().__init__(autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+        self._init_budget()
+
+
 def _environment() -> SandboxedEnvironment:
-    return SandboxedEnvironment(
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-    )
+    return TemplateEnvironment()
+
+
+# Characters a templated part may grow to (a 50-page document's body is about 2 MB).
+MAX_PART_CHARS = 10 * 1024 * 1024
 
 
 class CompiledTemplate:
@@ -111,6 +120,12 @@ class CompiledTemplate:
             raise TemplateProblemError(f"Mẫu '{name}' có {len(errors)} lỗi:\n{listed}")
         return compiled
 
+    def where(self, part: str, line: int | None) -> str:
+        """The officer's words for a line of a part's Jinja source (paragraph, table cell)."""
+        if line is None:
+            return f"phần {part}"
+        return where(paragraph_locations(self.raw_part(part), part), self.sources[part], line, part)
+
     def raw_part(self, part: str) -> bytes:
         """The part's XML as stored in the template (before patching)."""
         return dict(self._entries)[part]
@@ -136,7 +151,10 @@ class CompiledTemplate:
             rendered["docProps/app.xml"] = app_xml(properties)
         for part, template in self._templates.items():
             try:
-                xml = template.render(context)
+                xml = budgeted_render(template, context, MAX_PART_CHARS)
+            except BudgetError as exc:
+                where_text = self.where(part, exc.line)
+                raise TemplateProblemError(f"Mẫu '{self.name}', {where_text}: {exc.message}; không ghi tệp") from None
             except jinja2.UndefinedError as exc:
                 raise TemplateProblemError(
                     f"Mẫu '{self.name}', phần {part}: {undefined_cause(exc)}"
