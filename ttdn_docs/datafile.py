@@ -251,6 +251,8 @@ def _walk(
     lines.setdefault(path, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and _SURROGATE.search(key_node.value):
+                key_node.value = _SURROGATE.sub("", key_node.value)
             key = str(key_node.value)
             if (*path, key) in lines and (*path, key) != path:
                 # YAML would keep the last silently: half of what was typed lost.
@@ -266,9 +268,14 @@ def _walk(
             _walk(item, (*path, str(index)), lines, count, source)
     elif node.tag == _INT_TAG and len(node.value) > MAX_DIGITS:
         raise InputError(source, [FieldProblem(".".join(path), _TOO_LONG_NUMBER, node.start_mark.line + 1)])
+    elif isinstance(node, yaml.ScalarNode) and _SURROGATE.search(node.value):
+        node.value = _SURROGATE.sub("", node.value)  # an escape ("\\ud800") XML cannot carry
 
 
 _INT_TAG = "tag:yaml.org,2002:int"
+# A lone surrogate, written as an escape: dropped like the other characters XML cannot
+# carry (``vn.clean_text``), here because pydantic refuses such a string outright.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 _TOO_LONG_NUMBER = f"số quá dài (hơn {MAX_DIGITS} chữ số); nếu là chữ, hãy đặt trong ngoặc kép"
 
 
@@ -283,7 +290,19 @@ def parse_json(text: str, source: str) -> Any:
     except ValueError:  # only _json_int raises it
         raise InputError(source, [FieldProblem("", _TOO_LONG_NUMBER)]) from None
     _check_shape(data, source)
-    return data
+    return _without_surrogates(data) if _SURROGATE.search(text) or "\\ud" in text.lower() else data
+
+
+def _without_surrogates(value: Any) -> Any:
+    """JSON data with lone surrogates (``"\\ud800"``) dropped from every string (its depth
+    is bounded by ``_check_shape``)."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("", value)
+    if isinstance(value, dict):
+        return {_SURROGATE.sub("", k): _without_surrogates(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_without_surrogates(v) for v in value]
+    return value
 
 
 def _json_int(text: str) -> int:

@@ -49,7 +49,6 @@ CheckHook = Callable[[bytes, Profile], int]
 It must be a module-level function (it is sent to worker processes)."""
 
 FILE_COLUMN = "file"  # optional table column: a file name of the officer's choosing
-LOCK_FILE = ".ttdn-batch.lock"
 # Temporary files ``write_bytes_atomic`` leaves when a run is killed mid-write.
 _STALE_TEMPORARY = re.compile(r"^\..+\.(docx|json|csv)\.[^.]+\.tmp$")
 
@@ -317,36 +316,23 @@ def _remove_stale_temporaries(folder: Path) -> None:
 
 @contextlib.contextmanager
 def _locked(folder: Path) -> Iterator[None]:
-    """One batch at a time per output folder (advisory lock; POSIX only). The lock file
-    is removed when the batch ends."""
+    """One batch at a time per output folder (advisory lock; POSIX only). The lock is
+    held on the folder itself, not on a file in it: a lock file deleted during a run
+    would let a second run lock a new one. Nothing is left in the folder."""
     try:
         import fcntl
     except ImportError:  # Windows: no advisory locks in the standard library
         yield
         return
-    lock = folder / LOCK_FILE
-    while True:
-        try:
-            handle = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
-        except OSError as exc:
-            raise OutputWriteError.from_os(folder, exc) from None
+    try:
+        handle = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError as exc:
+        raise OutputWriteError.from_os(folder, exc) from None
+    try:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            os.close(handle)
             raise RenderError(f"Thư mục '{folder}' đang được một lệnh batch khác ghi; chờ lệnh đó xong rồi chạy lại") from None
-        # The run before may have removed the file between our open and our lock: then
-        # the lock we hold is on a name nobody else sees; take it again.
-        try:
-            same = os.path.samestat(os.fstat(handle), os.stat(lock))
-        except FileNotFoundError:
-            same = False
-        if same:
-            break
-        os.close(handle)
-    try:
         yield
     finally:
-        with contextlib.suppress(OSError):
-            lock.unlink()
         os.close(handle)

@@ -9,7 +9,7 @@ from pathlib import Path
 from ttdn_docs.outputs import check_output
 from ttdn_docs.docxsafe import read_source
 from ttdn_docs.errors import NotAPlanDocumentError, RenderError
-from ttdn_docs.office import soffice_convert, soffice_path
+from ttdn_docs.office import IMPORT_TIMEOUT_S, soffice_convert, soffice_path
 
 # An OLE compound file: an encrypted .docx (password) or an old binary .doc.
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -73,6 +73,6 @@ def _converted(path: Path, suffix: str) -> bytes:
             "Hãy mở tệp trong Word hoặc LibreOffice, lưu lại dạng .docx rồi nhập tệp .docx đó."
         )
     try:
-        return soffice_convert(path, "docx")
+        return soffice_convert(path, "docx", timeout=IMPORT_TIMEOUT_S)
     except RenderError as exc:
         raise NotAPlanDocumentError(f"{exc}. Hãy mở tệp và lưu lại dạng .docx.") from None

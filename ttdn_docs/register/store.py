@@ -12,6 +12,7 @@ damaged) is refused with a message and left exactly as it was.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,6 +21,7 @@ from pathlib import Path
 
 from ttdn_docs.admin import DocumentKind
 from ttdn_docs.errors import TtdnError
+from ttdn_docs.regular_files import SPECIAL_FILE_TEXT, SpecialFileError, open_regular
 from ttdn_docs.vn import fold_key, nfc
 
 SCHEMA_ID = "ttdn-docs number register 1"
@@ -39,6 +41,7 @@ CREATE TABLE numbers (
     PRIMARY KEY (issuer_key, kind, period, number)
 );
 """
+_STATEMENTS = tuple(statement.strip() for statement in _SCHEMA.split(";") if statement.strip())
 STATUS_WORDS = {"reserved": "đã cấp", "void": "đã hủy"}
 
 
@@ -182,7 +185,7 @@ class NumberRegister:
             rows = db.execute(
                 f"SELECT {_COLUMNS} FROM numbers{where} ORDER BY issuer_key, kind, period, number", values
             ).fetchall()
-        return [_row_entry(row) for row in rows]
+            return [_row_entry(row) for row in rows]
 
     # -- terms of office (Party numbering) ------------------------------------------
 
@@ -210,23 +213,48 @@ class NumberRegister:
                 raise RegisterError(f"Thư mục của sổ đăng ký số '{self.path.parent}' không tồn tại.")
         else:
             try:
-                with self.path.open("rb") as handle:
+                # By type first: a FIFO or a device would block or never end.
+                with os.fdopen(open_regular(self.path), "rb") as handle:
                     head = handle.read(len(_SQLITE_MAGIC))
+            except SpecialFileError:
+                raise RegisterError(f"Sổ đăng ký số '{self.path}' {SPECIAL_FILE_TEXT}.") from None
             except OSError as exc:
                 raise RegisterError(f"Không đọc được sổ đăng ký số '{self.path}' ({exc.strerror}).") from None
             if head and head != _SQLITE_MAGIC:
                 raise self._damaged("không phải tệp SQLite")
-        with self._write() as db:
-            tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-            if not tables:
-                # One statement at a time: executescript would commit the open transaction.
-                for statement in filter(str.strip, _SCHEMA.split(";")):
-                    db.execute(statement)
-                db.execute("INSERT INTO meta (key, value) VALUES ('schema', ?)", (SCHEMA_ID,))
+        with self._read() as db:
+            tables = {row[0]: row[1] for row in db.execute("SELECT name, sql FROM sqlite_master WHERE type='table'")}
+            if tables:
+                self._check_schema(db, tables)
                 return
-            schema = db.execute("SELECT value FROM meta WHERE key='schema'").fetchone() if "meta" in tables else None
-            if schema is None or schema[0] != SCHEMA_ID or not {"terms", "numbers"} <= tables:
-                raise self._damaged("không phải sổ của ttdn-docs")
+        if self.path.exists() and not os.access(self.path, os.W_OK):
+            raise self._read_only()
+        with self._write() as db:
+            tables = {row[0]: row[1] for row in db.execute("SELECT name, sql FROM sqlite_master WHERE type='table'")}
+            if tables:  # made by another process meanwhile
+                self._check_schema(db, tables)
+                return
+            # One statement at a time: executescript would commit the open transaction.
+            for statement in _STATEMENTS:
+                db.execute(statement)
+            db.execute("INSERT INTO meta (key, value) VALUES ('schema', ?)", (SCHEMA_ID,))
+
+    def _check_schema(self, db: sqlite3.Connection, tables: dict[str, str]) -> None:
+        """Refuse a register whose tables were changed (in a database browser: a column
+        made TEXT, the primary key dropped): its numbers could be given twice."""
+        schema = db.execute("SELECT value FROM meta WHERE key='schema'").fetchone() if "meta" in tables else None
+        if schema is None or schema[0] != SCHEMA_ID or not {"terms", "numbers"} <= set(tables):
+            raise self._damaged("không phải sổ của ttdn-docs")
+        for statement in _STATEMENTS:
+            name = statement.split()[2]
+            if " ".join(str(tables.get(name) or "").split()) != " ".join(statement.split()):
+                raise self._damaged(f"bảng '{name}' đã bị sửa cấu trúc (không còn đúng sổ của ttdn-docs)")
+
+    def _read_only(self) -> RegisterError:
+        return RegisterError(
+            f"Sổ đăng ký số '{self.path}' chỉ đọc: không có quyền ghi vào tệp hoặc thư mục chứa nó. Tệp không hỏng; "
+            "hãy cấp quyền ghi (hoặc sao tệp sang thư mục ghi được) rồi chạy lại."
+        )
 
     def _damaged(self, why: str) -> RegisterError:
         return RegisterError(
@@ -245,7 +273,11 @@ class NumberRegister:
         except sqlite3.DatabaseError as exc:
             if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
                 raise RegisterError(f"Sổ đăng ký số '{self.path}' đang bị khóa quá lâu; thử lại sau.") from None
-            raise self._damaged(f"không đọc được ({exc})") from None
+            if isinstance(exc, sqlite3.OperationalError) and "readonly" in str(exc):
+                raise self._read_only() from None
+            raise self._damaged("không đọc được") from None
+        except ValueError:  # a row whose values are nonsense (edited by hand)
+            raise self._damaged("có dòng mang giá trị không hợp lệ") from None
         finally:
             db.close()
 
@@ -278,8 +310,13 @@ class NumberRegister:
     @staticmethod
     def _highest(db: sqlite3.Connection, key: str, kind: DocumentKind, period: str) -> int:
         row = db.execute(
-            "SELECT MAX(number) FROM numbers WHERE issuer_key=? AND kind=? AND period=?", (key, kind.value, period)
+            "SELECT MAX(number), SUM(typeof(number) != 'integer') FROM numbers WHERE issuer_key=? AND kind=? "
+            "AND period=?",
+            (key, kind.value, period),
         ).fetchone()
+        if row[1]:
+            # SQLite keeps a number typed as text: MAX would not be the highest number.
+            raise ValueError("a number stored as text")
         return int(row[0] or 0)
 
     @staticmethod
@@ -295,7 +332,14 @@ _COLUMNS = "issuer, kind, period, number, status, file, doc_date, summary, reaso
 
 
 def _row_entry(row: tuple[object, ...]) -> Entry:
+    """One row as an entry; ``ValueError`` for a row with nonsense values."""
     issuer, kind, period, number, status, file, date, summary, reason, reserved_at, voided_at = row
+    if not isinstance(number, int) or status not in STATUS_WORDS:
+        raise ValueError("row")
+    if str(period).startswith("term:"):
+        dt.date.fromisoformat(str(period)[5:])
+    elif not str(period).isdigit():
+        raise ValueError("period")
     return Entry(
         issuer=str(issuer),
         kind=DocumentKind(str(kind)),

@@ -8,7 +8,8 @@ Documented clean-up (README, "Text clean-up"):
   paragraphs are separate list items);
 * every other character that XML 1.0 cannot carry (C0 controls, lone surrogates,
   U+FFFE/U+FFFF) and the invisible format controls that copy-paste brings (zero-width
-  space, BOM, soft hyphen) are dropped;
+  space, BOM, soft hyphen, bidirectional marks and overrides U+200E/F, U+202A–U+202E,
+  U+2066–U+2069) are dropped;
 * runs of spaces are collapsed to one and the ends are stripped.
 """
 
@@ -20,8 +21,10 @@ import unicodedata
 _BREAKING_WHITESPACE = re.compile(r"[\t\n\r\v\f\u0085\u2028\u2029\u00a0\u202f]")
 # XML 1.0 forbids C0 controls other than tab/LF/CR, surrogates and U+FFFE/U+FFFF.
 _XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-# Invisible characters that Word or web pages leave behind; C1 controls too.
-_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad\x7f-\x9f]")
+# Invisible characters that Word or web pages leave behind; C1 controls too; and the
+# bidirectional marks, embeddings, overrides and isolates (U+202E turns "fdp.exe" around:
+# a Vietnamese document never needs them).
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad\x7f-\x9f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
 _SPACES = re.compile(r" {2,}")
 
 
