@@ -228,6 +228,7 @@ _YAML_PROBLEMS = (
     ("could not find expected ':'", "thiếu dấu ':' sau tên trường, hoặc một dòng chữ bị xuống dòng sai thụt lề"),
     ("expected ',' or ']'", "danh sách [ … ] chưa đóng hoặc có dấu ':' bên trong (đặt chữ trong ngoặc kép)"),
     ("expected ',' or '}'", "bảng { … } chưa đóng hoặc có dấu ':' thừa bên trong (đặt chữ trong ngoặc kép)"),
+    ("exceeded maximum nesting depth", "tài liệu lồng nhau quá sâu (quá nhiều dấu '[' hoặc '{' lồng vào nhau)"),
     ("found undefined alias", "dấu '*' ở đầu giá trị dùng để gọi bí danh (alias); đặt chữ trong ngoặc kép"),
 )
 

@@ -43,7 +43,8 @@ _JUSTIFIED = {"both", "distribute", "thaiDistribute", "lowKashida", "mediumKashi
 # each style and each distinct format costs a resolution, so a file of a few hundred
 # kilobytes could otherwise hold work for minutes.
 MAX_STYLES = 10_000
-MAX_RUN_FORMATS = 10_000
+MAX_RUN_FORMATS = 5_000
+_MAX_CHAIN = 32  # basedOn ancestors followed (Word itself stops far earlier)
 _ALIGN = {"center": "center", "right": "right", "end": "right", "left": "left", "start": "left"}
 # Containers whose runs are part of the paragraph's text (deleted text is not).
 _RUN_CONTAINERS = {
@@ -143,6 +144,7 @@ class StyleSheet:
         self._styles: dict[str, etree._Element] = {}
         self._chains: dict[str, tuple[etree._Element, ...]] = {}
         self._defaults: dict[str, str] = {}
+        self._numbering_memo: dict[str, bool] = {}
         self.theme_fonts = theme_fonts
         # Resolved formats by the direct properties that produced them: a sheet is shared
         # by every file of one template, and most paragraphs repeat a few property sets.
@@ -169,13 +171,30 @@ class StyleSheet:
         # or inherited.
         self.numbered_styles = {
             style_id for style_id, style in self._styles.items()
-            if style.get(f"{W}type") == "paragraph"
-            and any(s.find(f"{W}pPr/{W}numPr") is not None for s in self.chain(style_id))
+            if style.get(f"{W}type") == "paragraph" and self._numbers(style_id)
         }
         defaults = styles.find(f"{W}docDefaults")
         if defaults is not None:
             self.doc_rpr = defaults.find(f"{W}rPrDefault/{W}rPr")
             self.doc_ppr = defaults.find(f"{W}pPrDefault/{W}pPr")
+
+    def _numbers(self, style_id: str) -> bool:
+        """Whether a style or an ancestor numbers its paragraphs; memoised, so that a
+        sheet of many chained styles costs one look at each."""
+        known = self._numbering_memo.get(style_id)
+        if known is None:
+            chain = self.chain(style_id)
+            known = False
+            for depth, style in enumerate(chain):
+                if style.find(f"{W}pPr/{W}numPr") is not None:
+                    known = True
+                    break
+                parent_id = chain[depth + 1].get(f"{W}styleId") if depth + 1 < len(chain) else None
+                if parent_id is not None and parent_id in self._numbering_memo:
+                    known = self._numbering_memo[parent_id]
+                    break
+            self._numbering_memo[style_id] = known
+        return known
 
     def name(self, style_id: str | None) -> str | None:
         style = self._styles.get(style_id or "")
@@ -198,7 +217,18 @@ class StyleSheet:
     def _build_chain(self, style_id: str | None) -> tuple[etree._Element, ...]:
         out: list[etree._Element] = []
         seen: set[str] = set()
-        while style_id and style_id not in seen and len(out) < 32:
+        while style_id and style_id not in seen and len(out) < _MAX_CHAIN:
+            known = self._chains.get(style_id)
+            if known is not None:
+                # The rest is an ancestor's chain already built: a sheet of thousands of
+                # chained styles costs one step per style, not one per ancestor.
+                for inherited in known:
+                    ancestor = inherited.get(f"{W}styleId") or ""
+                    if ancestor in seen or len(out) >= _MAX_CHAIN:
+                        break
+                    seen.add(ancestor)
+                    out.append(inherited)
+                break
             seen.add(style_id)
             style = self._styles.get(style_id)
             if style is None:
