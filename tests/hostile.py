@@ -365,6 +365,9 @@ def cases() -> list[Case]:
     ):
         add(Case(f"dtd-{label}", dtd, "refused before parsing: 'DTD/ENTITY' or an unreadable encoding", CHECK,
                  message="DTD/ENTITY|bảng mã|mã ký tự", build=docx("in.docx", make)))
+    emf = b"\x01\x00\x00\x00" + bytes(range(256)) * 64  # an EMF image begins with NUL bytes too
+    add(Case("emf-image-not-xml", "Binary part that begins like UTF-32 (an EMF image)", "not taken for XML: right result",
+             CHECK, codes=REPORT_ONLY, build=docx("in.docx", lambda: repack(clean(), extra=[("word/media/image9.emf", emf)]))))
     add(Case("dtd-in-first-duplicate", "Duplicate zip member names", "every copy vetted: refused", CHECK,
              message="DTD/ENTITY", build=docx("in.docx", duplicate_names)))
     # 7. special files

@@ -265,9 +265,11 @@ def _looks_like_xml(part: str, blob: bytes) -> bool:
     if _XML_NAME.search(part):
         return True
     family = _family(blob)
-    if family != "ascii":
-        return True
-    return blob.lstrip(b" \t\r\n").startswith((b"<", b"\xef\xbb\xbf"))
+    if family == "ascii":
+        return blob.lstrip(b" \t\r\n").startswith((b"<", b"\xef\xbb\xbf"))
+    # An image may begin with NUL bytes too (EMF: 01 00 00 00): XML only if it reads '<'.
+    # Whitespace of any length may come first: the whole part is decoded (rare parts only).
+    return blob.decode(family, errors="ignore").lstrip("\ufeff \t\r\n").startswith("<")
 
 
 # The encoding family from the first four bytes (XML 1.0, appendix F): a byte order mark,
