@@ -207,8 +207,17 @@ def _check_size_of(text: str, source: str) -> None:
                     raise InputError(source, [FieldProblem("", _TOO_DEEP, line)])
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
+    except yaml.YAMLError as exc:
+        if str(getattr(exc, "problem", "")).startswith("exceeded maximum nesting depth"):  # libyaml's own bound
+            raise InputError(source, [FieldProblem("", _TOO_DEEP, _line(exc))]) from None
+        return  # a syntax error: the parse itself describes it
     finally:
         loader.dispose()
+
+
+def _line(exc: yaml.YAMLError) -> int | None:
+    mark = getattr(exc, "problem_mark", None)
+    return mark.line + 1 if mark is not None else None
 
 
 _EVENT_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
