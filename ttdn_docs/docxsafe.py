@@ -143,12 +143,13 @@ class SafePackage:
             _check_declared(info, name, limits)
         # Every copy of a name written twice is vetted: another reader may take the first.
         for info in files:
-            key = (info.filename, self._identity_of(info))
+            last = info is self._infos[info.filename]
+            key = (info.filename, self.identity(info.filename) if last else self._identity_of(info))
             if key not in _VETTED:
                 blob = self._inflate(info)
                 self._vet(info.filename, blob)
                 _VETTED.put(key, True)
-                if info is self._infos[info.filename] and _looks_like_xml(info.filename, blob):
+                if last and _looks_like_xml(info.filename, blob):
                     self._inflated[info.filename] = blob  # read once more soon: keep it
         if "[Content_Types].xml" not in self._infos:
             raise NotADocxError(f"{name}: không phải tệp Word .docx (thiếu [Content_Types].xml)")
