@@ -378,6 +378,9 @@ def cases() -> list[Case]:
              build=fifo("in.docx")))
     add(Case("fifo-yaml-render", special, "refused by type before reading", RENDER_YAML,
              message="không phải tệp thông thường", build=fifo("in.yaml")))
+    add(Case("fifo-profile", special, "refused by type before reading",
+             ["render", str(PLAN), "--profile", "{dir}/p.yaml", "-o", "{dir}/out.docx"],
+             message="không phải tệp thông thường|Không tìm thấy hồ sơ", build=fifo("p.yaml")))
     add(Case("fifo-template", special, "refused by type before reading", WITH_TEMPLATE,
              message="không phải tệp thông thường", build=fifo("t.docx")))
     add(Case("fifo-register", special, "refused by type before reading",
@@ -398,7 +401,7 @@ def cases() -> list[Case]:
     add(Case("summary-20000", data, "refused: the field's own limit", RENDER_JSON, message="trích yếu: quá dài",
              build=text("in.json", plan_json(summary="a" * 20_000))))
     # 11. heavy refusals
-    heavy = "Huge lists or key sets within the 2 MB limit, a 200 KB key"
+    heavy = "Huge lists or key sets within the 2 MB limit, a 2 MB key"
     add(Case("yaml-list-499000", heavy, "refused early by counting values (libyaml events)", RENDER_YAML,
              message="quá lớn", build=text("in.yaml", lambda: "- 1\n" * 499_000)))
     add(Case("yaml-125000-keys-one-line", heavy, "refused early by counting values", RENDER_YAML, message="quá lớn",
@@ -441,7 +444,30 @@ def cases() -> list[Case]:
     add(Case("register-nonsense-row", register, "refused: a row with nonsense values",
              ["register", "list", "--register", "{dir}/reg.sqlite"], message="giá trị không hợp lệ",
              build=register_with("UPDATE numbers SET kind='zzz', number='ba' WHERE number=2;")))
+    for case in out:  # one behaviour per class of input (docs/robustness.md's row)
+        case.behaviour = BEHAVIOURS.get(case.cause, case.behaviour)
     return out
+
+
+BEHAVIOURS = {
+    ZIP: "refused from the member's method before inflating (check, import, fix)",
+    NUM: "read: counters past 32,767 in digits, labels at most 64 characters",
+    "One paragraph of 200,000 runs each with its own rPr": "refused past 400,000 tags per part; below, read in linear time",
+    "Thousands of distinct run formats": "read under 5,000 distinct run formats, refused above",
+    "Long basedOn style chains": "read (chains built from their ancestors'); refused past 10,000 styles or 400,000 tags",
+    "Malformed package or value (corrupt deflate, encrypted flag, inf/huge numbers)":
+        "corrupt or encrypted members refused as damaged; inf, 1e999, 5,000 digits read as absent",
+    "Special files (/dev/zero, FIFO) as input or register":
+        "refused by type before a byte is read (input, template, profile, register)",
+    "YAML/JSON that crashed (deep nesting, long integers, NUL, a text at its limit)":
+        "refused in Vietnamese with the line: nesting, digits, NUL; a text over its field's own limit",
+    "Huge lists or key sets within the 2 MB limit, a 2 MB key":
+        "refused early by counting values before they are built; 30 problems listed, keys cut",
+    "User template or batch placeholder that never ends or exhausts memory":
+        "refused with the template paragraph (or the placeholder's field and line); nothing written",
+    "Register whose table was edited (TEXT number, no key, nonsense rows)":
+        "refused on open (structure changed) or when read (nonsense row); file unchanged",
+}
 
 
 def build(folder: Path, case: Case) -> Path:

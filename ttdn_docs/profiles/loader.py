@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ttdn_docs import diskcache
 from ttdn_docs.errors import InputError, ProfileError
-from ttdn_docs.limits import InputKind, check_size
+from ttdn_docs.limits import InputKind, read_limited
 from ttdn_docs.profiles.model import Profile
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -53,11 +53,8 @@ def _load_file(path: Path) -> Profile:
     text was validated before (``ttdn_docs.diskcache``: keyed by the text and the
     model's code, so an edited file or model is read afresh)."""
     try:
-        check_size(path, InputKind.DATA)
-        try:
-            raw = path.read_bytes()
-        except OSError:
-            raw = b""  # read_text below says why, in the officer's words
+        # By type and size first: a FIFO or /dev/zero named .yaml is refused, not read.
+        raw = read_limited(path, InputKind.DATA)
         key = diskcache.entry_key("profile", path.suffix.lower(), raw, _model_version())
         cached = _from_cache(key)
         if cached is not None:
