@@ -299,7 +299,7 @@ FIX = ["fix", "{dir}/in.docx", "-o", "{dir}/out.docx"]
 RENDER_JSON = ["render", "{dir}/in.json", "-o", "{dir}/out.docx"]
 RENDER_YAML = ["render", "{dir}/in.yaml", "-o", "{dir}/out.docx"]
 WITH_TEMPLATE = ["render", str(PLAN), "--template", "{dir}/t.docx", "-o", "{dir}/out.docx"]
-TEMPLATE_BUDGET = "Mẫu .*(quá|đệ quy|không dùng được)"
+TEMPLATE_BUDGET = "Mẫu .*(quá|đệ quy|không dùng được|lỗi cú pháp thẻ)"
 ZIP = "Zip member compressed with bzip2 or LZMA"
 NUM = "Numbering start value that would build a gigabyte label"
 
