@@ -100,6 +100,9 @@ def test_an_officers_whole_path(browser_page: tuple[Any, list[str]], server: str
     # 2. The form, then the preview beside it.
     page.fill("[name=number]", "4")
     page.fill("[name=date]", "05/8/2025")
+    # The skeleton's <<CẦN ĐIỀN>> marks: the signer and the city's Hướng dẫn number.
+    page.fill("[name='signature.name']", "Vũ Minh Nguyệt")
+    page.fill("[name='opening.bases.0.documents.1.number']", "08-HD/BTGDVTU")
     page.locator("button[value=preview]").first.click()
     preview = page.inner_text(".preview-pane")
     assert "Số 04-KH/ĐU" in preview
