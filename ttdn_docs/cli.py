@@ -12,15 +12,12 @@ import json
 import os
 import re
 import sys
-import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ttdn_docs import __version__
 from ttdn_docs.errors import TtdnError
-from ttdn_docs.exchange.command import add_metadata_command
-from ttdn_docs.web.serve import add_serve
 
 if TYPE_CHECKING:
     from ttdn_docs.importer import ImportResult
@@ -169,10 +166,14 @@ def _parser() -> argparse.ArgumentParser:
     _add_batch(commands)
     _add_register(commands)
     _add_from_word(commands)
-    add_metadata_command(commands)
-    from ttdn_docs.sign.commands import add_commands as _add_signing
+    # Each feature's registration module defines its parsers only; its implementation is
+    # imported by the handler (tests/test_startup.py holds that line).
+    from ttdn_docs.exchange.command import add_metadata_command
+    from ttdn_docs.sign.commands import add_commands as add_signing
+    from ttdn_docs.web.serve import add_serve
 
-    _add_signing(commands)
+    add_metadata_command(commands)
+    add_signing(commands)
     add_serve(commands)
     return parser
 
@@ -653,6 +654,12 @@ def _without_debug(argv: Sequence[str]) -> tuple[list[str], bool]:
     return [a for i, a in enumerate(rest) if i >= end or a != "--debug"], debug
 
 
+def _print_traceback() -> None:
+    import traceback  # only for --debug: a command that succeeds never loads it
+
+    traceback.print_exc()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     argv, debug = _without_debug(sys.argv[1:] if argv is None else argv)
@@ -663,7 +670,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler(args)
     except TtdnError as exc:
         if args.debug:
-            traceback.print_exc()
+            _print_traceback()
         print(f"Lỗi: {exc}", file=sys.stderr)
         return EXIT_INPUT
     except KeyboardInterrupt:
@@ -678,13 +685,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ttdn_docs.oserrors import os_cause
 
         if args.debug:
-            traceback.print_exc()
+            _print_traceback()
         where = f" '{exc.filename}'" if exc.filename else ""
         print(f"Lỗi: không đọc hoặc ghi được tệp{where}: {os_cause(exc)}.", file=sys.stderr)
         return EXIT_INPUT
     except Exception as exc:  # a bug: say so plainly, details only with --debug
         if args.debug:
-            traceback.print_exc()
+            _print_traceback()
         print(
             f"Lỗi nội bộ của ttdn-docs ({type(exc).__name__}). Chạy lại với --debug và gửi báo lỗi.",
             file=sys.stderr,

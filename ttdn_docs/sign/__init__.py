@@ -9,7 +9,6 @@ PINs are never written anywhere (see ``keys``).
 
 from __future__ import annotations
 
-import logging
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,6 +18,10 @@ from ttdn_docs.errors import TtdnError
 # pyHanko imports cryptography's DSA support, which warns in English on every run; DSA is
 # not used here.
 warnings.filterwarnings("ignore", message="DSA is deprecated")
+
+# The variable that holds the PIN; here so that the commands' help names it without
+# loading the key handling (``keys``).
+PIN_ENV = "TTDN_SIGN_PIN"
 
 _MODULES = ("pyhanko", "pyhanko_certvalidator", "pypdfium2", "fontTools", "PIL")
 
@@ -37,6 +40,8 @@ def require_extra() -> None:
 @contextmanager
 def quiet_pyhanko() -> Iterator[None]:
     """pyHanko logs its findings in English (with tracebacks); ours are the Vietnamese report."""
+    import logging  # here, not at the top: ``ttdn-docs --help`` registers the sign commands
+
     logger = logging.getLogger("pyhanko")
     level = logger.level
     logger.setLevel(logging.CRITICAL + 1)

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ttdn_docs.sign.keys import PIN_ENV
+from ttdn_docs.sign import PIN_ENV
 
 _ROLES = ("signer", "body", "attachment", "copy")
 

@@ -18,8 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ttdn_docs.errors import TtdnError
-
-PIN_ENV = "TTDN_SIGN_PIN"
+from ttdn_docs.sign import PIN_ENV
 
 
 class SigningKeyError(TtdnError):
