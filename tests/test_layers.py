@@ -18,7 +18,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "ttdn_docs"
 # Lower layers first; a module may import its own layer or any below it. A package is
 # one room (its modules import one another freely but without a circle).
 LAYERS: list[set[str]] = [
-    {"ttdn_docs", "errors", "exports", "display", "boundedcache", "diskcache", "workers", "regular_files", "docxsafe", "office", "oserrors", "outputs", "jinja_words"},
+    {"ttdn_docs", "errors", "exports", "display", "boundedcache", "diskcache", "workers", "regular_files", "docxsafe", "office", "oserrors", "outputs", "jinja_words", "ooxml_ns"},
     {"vn", "pdfread"},
     {"admin", "units", "limits"},
     {"input_problems", "datafile", "filenames"},

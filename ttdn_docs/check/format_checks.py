@@ -11,6 +11,7 @@ from ttdn_docs.docxread.view import DocxView, LineMark, Location, Para, ParaPart
 from ttdn_docs.check.reporter import Reporter
 from ttdn_docs.check.rules import FONT_SLOTS, style_rule_applies
 from ttdn_docs.docxread.units import TWIPS_PER_MM, cm, mm
+from ttdn_docs.ooxml_ns import W as _W
 from ttdn_docs.profiles.model import Separator, Style
 # The renderer sizes separator lines with these widths; the checker measures with the same.
 from ttdn_docs.docxfacts.metrics import text_width_twips
@@ -31,7 +32,6 @@ _SIZE_TOLERANCE = 0.01
 _MM_TOLERANCE = 0.5
 _CM_TOLERANCE = 0.02
 _LINE_TOLERANCE = 0.01
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def check_page(view: DocxView, reporter: Reporter) -> None:

@@ -31,6 +31,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ttdn_docs.ooxml_ns import W_NS as _W_NS
 from ttdn_docs.pdfread.text import PdfText, Rule, TextLine
 from ttdn_docs.profiles import Profile
 from ttdn_docs.render.ooxml import escape, quoteattr
@@ -48,7 +49,6 @@ _CENTRE_PT = 4.0
 _SHORT_LINE_EM = 1.5
 _PARAGRAPH_GAP = 1.45  # a vertical gap this many line heights apart starts a paragraph
 _ROW_MAX_PT = 120.0  # rules of one table are never further apart than a tall row
-_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
 @dataclass

@@ -30,9 +30,8 @@ from ttdn_docs.boundedcache import BoundedCache
 from ttdn_docs.docxread.interning import INTERNED_ATTR, InternedPart, ParsedSet, source_keys
 from ttdn_docs.docxread.units import TWIPS_PER_PT, lines_from_points, ooxml_int
 from ttdn_docs.errors import UnsafeDocxError
+from ttdn_docs.ooxml_ns import W as W  # re-exported: the reader modules take it from here
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-W = f"{{{W_NS}}}"
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 SLOTS = ("ascii", "hAnsi", "eastAsia", "cs")
 _RFONTS = f"{W}rFonts"

@@ -32,8 +32,8 @@ from lxml import etree
 
 from ttdn_docs.boundedcache import BoundedCache
 from ttdn_docs.docxsafe import parse_xml
+from ttdn_docs.ooxml_ns import W_NS
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 # A fresh name in every process: a file cannot forge a placeholder.
 INTERNED_ATTR = f"ttdn-interned-{os.urandom(6).hex()}"  # os.urandom: what secrets uses, without importing random
 _TAGS = (b"pPr", b"rPr")  # pPr first: a paragraph's set holds its mark's rPr

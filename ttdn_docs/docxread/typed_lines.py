@@ -16,8 +16,8 @@ from lxml import etree
 
 from ttdn_docs.admin import DocumentKind
 from ttdn_docs.docxsafe import parse_xml
+from ttdn_docs.ooxml_ns import W_NS as _W
 
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _TITLES = {kind.display_name.upper() for kind in (DocumentKind.KE_HOACH, DocumentKind.BAO_CAO)}
 _NOI_NHAN = "nơi nhận"
 # The authority prefixes of both rule books (T/M, TM., K/T, KT., T/L, TL., T/U, TUQ., Q.).

@@ -13,7 +13,8 @@ from typing import Any
 
 from lxml import etree
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+from ttdn_docs.ooxml_ns import W
+
 _PARAGRAPH_BREAK = re.compile(r"\n<w:p[ >]")
 _REMOVED = {"p": re.compile(r"\{[%{#]p\s"), "tr": re.compile(r"\{[%{#]tr\s"), "tc": re.compile(r"\{[%{#]tc\s")}
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from lxml import etree
 
+from ttdn_docs.ooxml_ns import W_NS as W_NS  # re-exported: the builders name it through ooxml
 from ttdn_docs.profiles.model import Style
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 TWIPS_PER_MM = 1440 / 25.4
 TWIPS_PER_CM = 1440 / 2.54
 _JC = {"left": "left", "center": "center", "right": "right", "justify": "both"}
