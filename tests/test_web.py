@@ -174,6 +174,51 @@ def test_list_items_are_added_moved_and_removed(client: TestClient) -> None:
     assert units[0] not in [v for k, v in added.items() if k.endswith(".unit")]
 
 
+def _own_outline_form(client: TestClient) -> tuple[str, dict[str, str]]:
+    plan = (Path(__file__).resolve().parents[1] / "examples" / "own_outline" / "plan.yaml").read_bytes()
+    opened = client.post("/import", data={"csrf": _csrf(client)}, files={"file": ("ke-hoach.yaml", plan, "application/yaml")})
+    assert opened.status_code == 200, opened.text
+    return opened.text, form_fields(opened.text, "doc")
+
+
+def test_outline_sections_are_added_moved_and_removed_in_the_page(client: TestClient) -> None:
+    html, fields = _own_outline_form(client)
+    for label in ("+ Thêm mục", "+ Thêm đoạn", "+ Thêm danh sách", "+ Thêm bảng"):
+        assert 'value="new:' in html and label in html
+    assert fields["outline.2.title"] == "Nhiệm vụ, giải pháp"
+    moved = form_fields(client.post("/document", data={**fields, "_op": "up:outline.3"}).text, "doc")
+    assert moved["outline.2.title"] == "Kinh phí thực hiện" and moved["outline.3.title"] == "Nhiệm vụ, giải pháp"
+    added_html = client.post("/document", data={**moved, "_op": "new::outline.3.body"}).text
+    added = form_fields(added_html, "doc")
+    assert added["outline.3.body.4.title"] == "" and not _errors_at(added_html, "outline.3.body.4")
+    added["outline.3.body.4.title"] = "Kiểm tra, giám sát"
+    with_text = form_fields(client.post("/document", data={**added, "_op": "new:~:outline.3.body.4.body"}).text, "doc")
+    with_text["outline.3.body.4.body.0._text"] = "Định kỳ kiểm tra việc thực hiện Kế hoạch."
+    removed = form_fields(client.post("/document", data={**with_text, "_op": "del:outline.2"}).text, "doc")
+    assert removed["outline.2.title"] == "Nhiệm vụ, giải pháp"
+    page = client.post("/document", data=removed)
+    assert page.status_code == 200
+    preview = _text(page.text.split('class="preview-pane"', 1)[1])
+    assert "Kiểm tra, giám sát" in preview and "Định kỳ kiểm tra việc thực hiện Kế hoạch." in preview
+    assert "Kinh phí thực hiện" not in preview
+    yaml_text = client.post("/download/yaml", data=removed).text
+    assert "title: Kiểm tra, giám sát" in yaml_text and "- Định kỳ kiểm tra việc thực hiện Kế hoạch." in yaml_text
+
+
+def test_an_outline_error_shows_next_to_its_field(client: TestClient) -> None:
+    _, fields = _own_outline_form(client)
+    fields["outline.3.body.1.table"] = "columns: [Nội dung, Kinh phí]\nrows:\n  - [Chỉ một ô]\n"
+    fields["outline.2.body.0.body.0.bullets"] = ""
+    response = client.post("/document", data=fields)
+    assert response.status_code == 400
+    assert _errors_at(response.text, "outline.3.body.1.table") == [
+        "bảng của nội dung mục thứ 2 của dàn ý thứ 4: bảng có 2 cột nhưng dòng 1 có 1 ô"
+    ]
+    assert _errors_at(response.text, "outline.2.body.0.body.0.bullets") == [
+        "gạch đầu dòng của nội dung mục thứ 1 của nội dung mục thứ 1 của dàn ý thứ 3: cần ít nhất 1 mục"
+    ]
+
+
 def test_an_indented_line_is_a_sub_bullet(client: TestClient) -> None:
     fields = _filled(client)
     fields["purposes"] = "Tuyên truyền chủ trương của Đảng.\n  Ý nhỏ thứ nhất.\n  Ý nhỏ thứ hai.\nNâng cao nhận thức."

@@ -161,3 +161,23 @@ def test_register_page_in_the_browser(browser_page: tuple[Any, list[str]], serve
     assert "01" in page.inner_text("[data-el=entries]")
     _shot(page, tmp_path, "web-6-register")
     assert all(url.startswith(server + "/") for url in requested), requested
+
+
+def test_the_outline_editor_in_the_browser(browser_page: tuple[Any, list[str]], server: str, tmp_path: Path) -> None:
+    page, requested = browser_page
+    page.goto(f"{server}/import")
+    page.set_input_files("#file", str(Path(__file__).resolve().parents[1] / "examples" / "own_outline" / "plan.yaml"))
+    page.click("text=Đọc tệp")
+    # A new khoản under «Nhiệm vụ, giải pháp», moved up, with a paragraph of its own.
+    page.click("button[value='new::outline.2.body']")
+    page.fill("[name='outline.2.body.4.title']", "Kiểm tra, giám sát")
+    page.click("button[value='up:outline.2.body.4']")
+    page.click("button[value='new:~:outline.2.body.3.body']")
+    page.fill("[name='outline.2.body.3.body.0._text']", "Định kỳ kiểm tra việc thực hiện Kế hoạch.")
+    page.locator("button[value=preview]").first.click()
+    preview = page.inner_text(".preview-pane")
+    assert "4. Kiểm tra, giám sát" in preview and "Định kỳ kiểm tra việc thực hiện Kế hoạch." in preview
+    assert preview.index("4. Kiểm tra, giám sát") < preview.index("Quảng bá hình ảnh địa phương")
+    page.locator("[data-field='outline.2']").scroll_into_view_if_needed()
+    _shot(page, tmp_path, "web-7-outline")
+    assert all(url.startswith(server) for url in requested)

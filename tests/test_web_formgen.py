@@ -4,6 +4,7 @@ as the plan and report bodies become) gets its form and comes back from it uncha
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Annotated, Any, Literal, Union
 
 import pytest
@@ -60,8 +61,8 @@ def _sent(nodes: list[Node]) -> dict[str, str]:
         for node in top.walk():
             if node.widget == "list":
                 fields[node.name + MARK] = "list"
-            elif node.widget == "hidden":
-                fields[node.name], fields[node.name + MARK] = node.value, "text"
+            elif node.widget in ("hidden", "kind"):
+                fields[node.name], fields[node.name + MARK] = node.value, node.widget if node.widget == "kind" else "text"
             elif node.widget != "group":
                 fields[node.name + MARK] = node.widget
                 if node.widget != "bool" or node.value:
@@ -132,14 +133,89 @@ def test_yaml_box_for_other_shapes_and_its_syntax_error() -> None:
     assert problems[0].message.startswith("không đọc được YAML")
 
 
-@pytest.mark.parametrize("example", ["own_outline/plan.yaml", "own_outline/report.yaml", "thanh_mien_2025/report.yaml"])
-def test_examples_in_their_authors_outlines_round_trip(example: str) -> None:
-    from pathlib import Path
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+# Every document in examples/ (unit results and the batch template are not documents).
+DOCUMENT_EXAMPLES = sorted(
+    str(p.relative_to(EXAMPLES)) for p in EXAMPLES.rglob("*.yaml") if "unit_results" not in p.parts and p.parent.name != "batch"
+)
 
+
+def test_every_document_example_is_tried() -> None:
+    assert {"own_outline/plan.yaml", "own_outline/report.yaml", "state_plan/plan.yaml", "thanh_mien_2025/plan.yaml"} <= set(
+        DOCUMENT_EXAMPLES
+    )
+
+
+@pytest.mark.parametrize("example", DOCUMENT_EXAMPLES)
+def test_examples_round_trip(example: str) -> None:
     from ttdn_docs.api import load_document
 
-    document = load_document(Path(__file__).resolve().parents[1] / "examples" / example)
+    document = load_document(EXAMPLES / example)
     model = type(document)
     data, problems = form_data(_sent(model_form(model, document.model_dump(mode="python"))[0]), model)  # type: ignore[arg-type]
     assert problems == []
     assert validate(model, data, "biểu mẫu").to_document() == document.to_document()  # type: ignore[type-var]
+
+
+def _own_plan() -> tuple[type[Any], dict[str, Any]]:
+    from ttdn_docs.api import load_document
+
+    document = load_document(EXAMPLES / "own_outline" / "plan.yaml")
+    return type(document), document.model_dump(mode="python")
+
+
+def test_the_outline_is_shown_by_node_kind() -> None:
+    model, data = _own_plan()
+    nodes, _ = model_form(model, data)
+    by_name = {n.name: n for top in nodes for n in top.walk()}
+    outline = by_name["outline"]
+    assert outline.widget == "list"
+    assert [label for _, label in outline.adds] == ["+ Thêm mục", "+ Thêm đoạn", "+ Thêm danh sách", "+ Thêm bảng"]
+    assert by_name["outline.0"].title == "phần có sẵn «opening» (viết theo mẫu)"
+    assert by_name["outline.2"].title == "mục: Nhiệm vụ, giải pháp"
+    assert by_name["outline.2.title"].value == "Nhiệm vụ, giải pháp"
+    assert by_name["outline.2.body.0"].title == "khoản: Tăng cường sự lãnh đạo, chỉ đạo"
+    assert by_name["outline.2.body"].widget == "list"
+    bullets = by_name["outline.2.body.2.body.0.bullets"]
+    assert bullets.widget == "outline" and bullets.value.splitlines()[1] == "  chuyên mục thông tin đối ngoại hằng tháng;"
+    assert by_name["outline.2.body.3.body.0._text"].widget == "textarea"  # a plain paragraph
+    table = by_name["outline.3.body.1.table"]
+    assert table.widget == "yaml" and "widths" not in table.value and "Kinh phí (đồng)" in table.value
+
+
+def test_outline_sections_are_added_moved_and_removed() -> None:
+    model, original = _own_plan()
+    data, problems = form_data(_sent(model_form(model, original)[0]), model)
+    assert problems == []
+    assert apply_op(data, "down:outline.2.body.0")
+    assert [s["title"] for s in data["outline"][2]["body"][:2]] == ["Đổi mới nội dung thông tin", "Tăng cường sự lãnh đạo, chỉ đạo"]
+    assert apply_op(data, "new::outline.2.body")  # + Thêm mục
+    assert apply_op(data, "new:~:outline.2.body.4.body")  # + Thêm đoạn inside the new khoản
+    assert apply_op(data, "new:bullets:outline")  # + Thêm danh sách
+    nodes, _ = model_form(model, data)
+    sent = _sent(nodes)
+    sent["outline.2.body.4.title"] = "Kiểm tra, giám sát"
+    sent["outline.2.body.4.body.0._text"] = "Định kỳ kiểm tra việc thực hiện."
+    sent["outline.6.bullets"] = "Ý một\n  ý nhỏ\nÝ hai"
+    data, problems = form_data(sent, model)
+    assert problems == []
+    plan = validate(model, data, "biểu mẫu")
+    section = plan.outline[2].body[4]
+    assert section.title == "Kiểm tra, giám sát" and section.body == ["Định kỳ kiểm tra việc thực hiện."]
+    assert plan.outline[6].bullets[0].items == ["ý nhỏ"] and plan.outline[6].bullets[1] == "Ý hai"
+    assert apply_op(data, "del:outline.3")
+    assert [s.get("title") for s in data["outline"]][:4] == [None, None, "Nhiệm vụ, giải pháp", None]
+
+
+def test_an_empty_new_outline_node_is_named_where_it_is() -> None:
+    model, data = _own_plan()
+    assert apply_op(data, "new:bullets:outline.2.body")
+    assert apply_op(data, "new:~:outline")  # an empty paragraph is left out, as an empty line is
+    sent = _sent(model_form(model, data)[0])
+    data, _ = form_data(sent, model)
+    assert len(data["outline"]) == 6 and data["outline"][2]["body"][-1] == {"bullets": []}
+    with pytest.raises(InputError) as caught:
+        validate(model, data, "biểu mẫu")
+    nodes, loose = model_form(model, data, caught.value.problems)
+    by_name = {n.name: n for top in nodes for n in top.walk()}
+    assert by_name["outline.2.body.4.bullets"].errors and loose == []

@@ -11,6 +11,9 @@ field, an outline tree) changes the form with it. Each shape gets one widget:
   sub-bullet on an indented line;
 * a nested model → a fieldset; a list of models → one fieldset per item, with buttons to
   add, move and remove items (no script: each button submits the form);
+* a list of a discriminated union (the author's outline: texts, paragraphs, bullet lists,
+  tables, sections holding their own list) → one fieldset per item by its kind, a hidden
+  ``_kind`` naming it, and one «thêm …» button per kind;
 * anything else → a text area holding that part as YAML, so no part of a model is ever
   out of reach.
 
@@ -30,7 +33,7 @@ from decimal import Decimal
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel
+from pydantic import BaseModel, Discriminator
 from pydantic.fields import FieldInfo
 
 from ttdn_docs.admin.values import LIST, MAPPING, TEXT, form_of
@@ -38,11 +41,18 @@ from ttdn_docs.errors import FieldProblem
 from ttdn_docs.input_problems import _field_annotation, _forms, _is_list, _is_model, _strip
 from ttdn_docs.vn import format_number, numeric_date
 
-Widget = Literal["text", "textarea", "lines", "outline", "choice", "bool", "yaml", "hidden", "group", "list"]
+Widget = Literal["text", "textarea", "lines", "outline", "choice", "bool", "yaml", "hidden", "kind", "group", "list"]
 MARK = "~w"  # suffix of the hidden input naming a leaf's widget
 OP = "_op"  # the submit button's name: add:path, up:path.i, down:path.i, del:path.i
 LONG_TEXT = 300  # a text field allowing more characters than this gets a text area
 _SUB_ITEM = ("  ", "\t", "+ ")  # a line starting so is a sub-bullet of the line above
+KIND = "_kind"  # an item of a tagged list: its kind ("text:<tag>" or "model:<tag>:<key>")
+_TEXT_ITEM = "_text"  # an item of a tagged list that is a text: its text area
+# The officer's words for the kinds of an outline item (tags of a tagged list); a kind
+# named in _ADDS gets its «thêm …» button.
+_KIND_TITLES = {"text": "đoạn văn", "paragraph": "đoạn văn", "bullets": "danh sách gạch đầu dòng", "table": "bảng"}
+_SECTION_TITLES = ("mục", "khoản", "điểm")  # a section's name by its depth
+_ADDS = {"section": "mục", "text": "đoạn", "bullets": "danh sách", "table": "bảng"}
 
 
 @dataclass
@@ -60,6 +70,7 @@ class Node:
     errors: list[str] = field(default_factory=list)
     index: int | None = None  # position in its list (groups of a list of models)
     last: bool = False
+    adds: list[tuple[str, str]] = field(default_factory=list)  # (op, label): a tagged list's add buttons
 
     def walk(self) -> Iterable[Node]:
         yield self
@@ -142,6 +153,9 @@ def _list_node(shape: Any, value: Any, name: str, title: str, required: bool) ->
         hint = f"mỗi dòng một mục; chọn trong: {', '.join(choices)}" if choices else "mỗi dòng một mục"
         return Node(name, title, "lines", _lines(items), required, hint=hint)
     forms = _forms(item)
+    kind_of = _discriminator(item)
+    if forms is not None and kind_of is not None and not set(forms) <= {TEXT, MAPPING}:
+        return _tagged(forms, kind_of, items, name, title, required)
     if forms is not None and set(forms) <= {TEXT, MAPPING}:
         bullet = forms.get(MAPPING)
         if bullet is None or _bullet_model(bullet) is not None:
@@ -170,6 +184,77 @@ def _records(model: type[BaseModel], items: list[Any], name: str, title: str, re
         group.children = _model_children(model, entry, f"{name}.{index}.")
         children.append(group)
     return Node(name, title, "list", required=required, children=children)
+
+
+def _tagged(
+    forms: dict[str, Any], kind_of: typing.Callable[[Any], str | None], items: list[Any], name: str, title: str, required: bool
+) -> Node:
+    """A list whose items are each of one kind among ``forms`` (an outline): one fieldset
+    per item, its kind kept in a hidden field, an add button per kind."""
+    depth = name.count(".") // 2  # outline → 0, outline.2.body → 1 …
+    children = []
+    for index, entry in enumerate(items):
+        tag = kind_of(entry) or next(iter(forms))
+        base = forms.get(tag)
+        here = f"{name}.{index}"
+        group = Node(here, _kind_title(tag, entry, depth), "group", index=index, last=index == len(items) - 1)
+        if _is_model(base):
+            key = _kind_key(base, tag, kind_of)
+            group.children = [Node(f"{here}.{KIND}", "", "kind", f"model:{tag}:{key}")]
+            if tag == "table":
+                table = entry.get("table") if isinstance(entry, Mapping) else None
+                if isinstance(table, Mapping):  # the parts left at their default not shown
+                    table = {k: v for k, v in table.items() if v not in (None, [])}
+                group.children.append(_yaml_node(f"{here}.table", "bảng", table, True))
+                group.children[-1].hint = "cột: columns: [Cột 1, Cột 2]; dòng: rows: [[ô, ô], …] (cú pháp YAML)"
+            else:
+                group.children += _model_children(base, entry, f"{here}.")
+        else:
+            group.children = [
+                Node(f"{here}.{KIND}", "", "kind", f"text:{tag}"),
+                Node(f"{here}.{_TEXT_ITEM}", _KIND_TITLES.get(tag, tag), "textarea", _text(entry), True),
+            ]
+        children.append(group)
+    adds = []
+    for tag, label in _ADDS.items():
+        base = forms.get(tag)
+        if base is None:
+            continue
+        key = "~" if not _is_model(base) else _kind_key(base, tag, kind_of)
+        adds.append((f"new:{key}:{name}", f"+ Thêm {label}"))
+    return Node(name, title, "list", required=required, children=children, adds=adds)
+
+
+def _kind_title(tag: str, entry: Any, depth: int) -> str:
+    # No number: the printed one depends on what comes before (a typed part may be none).
+    if tag == "section":
+        head = _SECTION_TITLES[min(depth, len(_SECTION_TITLES) - 1)]
+        if isinstance(entry, Mapping):
+            words = entry.get("title") or entry.get("text")
+            if words:
+                return f"{head}: {_text(words)[:80]}"
+            if entry.get("part"):
+                return f"phần có sẵn «{entry['part']}» (viết theo mẫu)"
+        return f"{head} mới"
+    return _KIND_TITLES.get(tag, tag)
+
+
+def _discriminator(item: Any) -> typing.Callable[[Any], str | None] | None:
+    """The function telling a tagged union's kind from a value."""
+    if typing.get_origin(item) is not typing.Annotated:
+        return None
+    for meta in typing.get_args(item)[1:]:
+        if isinstance(meta, Discriminator) and callable(meta.discriminator):
+            return typing.cast("typing.Callable[[Any], str | None]", meta.discriminator)
+    return None
+
+
+def _kind_key(model: type[BaseModel], tag: str, kind_of: typing.Callable[[Any], str | None]) -> str:
+    """The one key a new item of this kind needs for its kind to be told ('' when an
+    empty mapping already is)."""
+    if kind_of({}) == tag:
+        return ""
+    return next((key for key in model.model_fields if kind_of({key: None}) == tag), "")
 
 
 def _yaml_node(name: str, title: str, value: Any, required: bool) -> Node:
@@ -311,10 +396,18 @@ def form_data(form: Mapping[str, str], model: type[BaseModel]) -> tuple[dict[str
             continue
         if value is not _ABSENT:
             _put(tree, name.split("."), value)
-    return _pruned(_as_lists(tree)) or {}, problems
+    return _unwrapped(_pruned(_as_lists(tree))) or {}, problems
 
 
 _ABSENT = object()
+_DROP = object()  # a text item of a tagged list left empty: left out
+
+
+@dataclass(frozen=True)
+class _Verbatim:
+    """A YAML box's value: kept as typed (not pruned nor turned into lists)."""
+
+    value: Any
 
 
 def _decoded(widget: str, raw: str, name: str, model: type[BaseModel]) -> Any:
@@ -331,8 +424,14 @@ def _decoded(widget: str, raw: str, name: str, model: type[BaseModel]) -> Any:
         # An empty list where the field may be left out (``list[…] | None``): left out.
         return _ABSENT if not items and _accepts_none(_annotation_at(model, name)) else items
     if widget == "yaml":
-        return yaml.safe_load(text) if text.strip() else _ABSENT
+        return _Verbatim(yaml.safe_load(text)) if text.strip() else _ABSENT
+    if widget == "kind":
+        return raw
     value = text.strip()
+    if widget == "choice" and value:
+        # A choice among numbers (``Literal[1, 2, 3]``) comes back as the number.
+        options = typing.get_args(_strip(_annotation_at(model, name)))
+        return next((o for o in options if not isinstance(o, str) and str(o) == value), value)
     return value if value else _ABSENT
 
 
@@ -371,7 +470,8 @@ def _annotation_at(model: type[BaseModel], name: str) -> Any:
         shape = _strip(annotation)
         forms = _forms(shape)
         if forms is not None:
-            shape = forms.get(MAPPING)
+            # A tagged item: the model of its kinds that has this field.
+            shape = forms.get(MAPPING) or next((m for m in forms.values() if _is_model(m) and part in m.model_fields), None)
         if _is_model(shape) and part in shape.model_fields:
             annotation = _field_annotation(shape.model_fields[part])
         elif _is_list(shape) and part.isdigit():
@@ -404,8 +504,31 @@ def _as_lists(value: Any) -> Any:
     return value
 
 
+def _unwrapped(value: Any) -> Any:
+    """YAML boxes' values unwrapped; tagged items back to their own form (a text item
+    as its text, a model item with its kind's key)."""
+    if isinstance(value, _Verbatim):
+        return value.value
+    if isinstance(value, list):
+        return [u for u in (_unwrapped(v) for v in value) if u is not _DROP]
+    if not isinstance(value, dict):
+        return value
+    kind = value.get(KIND)
+    plain = {k: _unwrapped(v) for k, v in value.items() if k not in (KIND, _TEXT_ITEM)}
+    if isinstance(kind, str) and kind.startswith("text:"):
+        text = value.get(_TEXT_ITEM)
+        return text if isinstance(text, str) and text else _DROP
+    if isinstance(kind, str) and kind.startswith("model:"):
+        key = kind.split(":", 2)[2]
+        if key and key not in plain:
+            plain[key] = None  # its kind still told: the missing part named in the message
+    return plain
+
+
 def _pruned(value: Any) -> Any:
     """Fieldsets left empty are left out: an optional part then takes its default."""
+    if isinstance(value, _Verbatim):
+        return value
     if isinstance(value, dict):
         kept = {k: p for k, v in value.items() if (p := _pruned(v)) is not None}
         # Only empty lists left (an optional part's list fields): the part was not filled.
@@ -422,6 +545,13 @@ def apply_op(data: dict[str, Any], op: str) -> bool:
     """Carry out one ``_op`` of a list button on ``data`` in place; ``False`` when the
     op names nothing (a stale button)."""
     verb, _, path = op.partition(":")
+    if verb == "new":  # new:<key>:<path> — a tagged item: a text ("~"), {} or {key: None}
+        key, _, path = path.partition(":")
+        target = _at(data, path.split(".") if path else [], create=True)
+        if not isinstance(target, list):
+            return False
+        target.append("" if key == "~" else {key: None} if key else {})
+        return True
     parts = path.split(".") if path else []
     if verb == "add":
         target = _at(data, parts, create=True)
