@@ -82,20 +82,26 @@ def _marked(bases: str) -> str:
 
 # ``tone_style`` of every word at once, on the text as typed: a word is old style when
 # it ends in o/u (not after q) and a marked a/e or y, new style when it ends in a
-# marked o/u and a plain a/e or y. The q test stands after the first letter so that
-# the search can skip to the o and u.
+# marked o/u and a plain a/e or y.
 _END = r"(?![^\W\d_])"
-_TONE_FINALS = {
-    "old": re.compile(rf"(?:[oO](?<![qQ][oO])[{_marked('aAeE')}]|[uU](?<![qQ][uU])[{_marked('yY')}]){_END}"),
-    "new": re.compile(rf"(?:[{_marked('oO')}](?<![qQ].)[aAeE]|[{_marked('uU')}](?<![qQ].)[yY]){_END}"),
-}
+# Both styles in one scan that skips to the o and u: the q test stands after the first
+# letter, then the pair is told by its first letter (plain: old, if the second is
+# marked; marked: new, if the second is plain). An old final fills a group. Every match
+# ends a word, so no two overlap: the counts are those of the two styles' own patterns.
+_TONE_FINALS = re.compile(
+    rf"[oOuU{_marked('oOuU')}](?<![qQ].)"
+    rf"(?:(?<=[oO])([{_marked('aAeE')}])|(?<=[uU])([{_marked('yY')}])|(?<=[{_marked('oO')}])[aAeE]|(?<=[{_marked('uU')}])[yY])"
+    rf"{_END}"
+)
 
 
 def tone_style_counts(text: str) -> dict[str, int]:
     """How many words of ``text`` (as ``words`` splits it) are of each ``tone_style``;
     styles with no word are left out. The same as counting ``tone_style`` over
     ``words(text)``, without splitting the text into words."""
-    counts = {style: len(pattern.findall(text)) for style, pattern in _TONE_FINALS.items()}
+    found = _TONE_FINALS.findall(text)  # per final (o-final, u-final): both empty when new
+    new = found.count(("", ""))
+    counts = {"old": len(found) - new, "new": new}
     return {style: count for style, count in counts.items() if count}
 
 
