@@ -24,6 +24,7 @@ from lxml import etree
 
 from ttdn_docs.boundedcache import BoundedCache
 from ttdn_docs.errors import DocxReadError, NotADocxError, UnsafeDocxError
+from ttdn_docs.oserrors import os_read_cause
 from ttdn_docs.regular_files import SPECIAL_FILE_TEXT, SpecialFileError, TooLargeError, read_regular
 
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
@@ -72,7 +73,7 @@ def read_source(source: str | Path | bytes, limits: Limits = DEFAULT_LIMITS) -> 
         except IsADirectoryError:
             raise DocxReadError(f"{name}: đây là thư mục; hãy chỉ ra một tệp Word (.docx)") from None
         except OSError as exc:
-            raise DocxReadError(f"{name}: không đọc được tệp ({exc.strerror})") from None
+            raise DocxReadError(f"{name}: không đọc được tệp ({os_read_cause(exc)})") from None
     if len(data) > limits.file_bytes:
         raise UnsafeDocxError(f"{name}: tệp quá lớn ({_mb(len(data))}, tối đa {_mb(limits.file_bytes)})")
     return data, name

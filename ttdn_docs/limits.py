@@ -14,7 +14,7 @@ from enum import Enum
 from pathlib import Path
 
 from ttdn_docs.docxsafe import DEFAULT_LIMITS
-from ttdn_docs.oserrors import os_cause
+from ttdn_docs.oserrors import os_cause, os_read_cause
 from ttdn_docs.errors import FieldProblem, InputError
 from ttdn_docs.regular_files import SPECIAL_FILE_TEXT, SpecialFileError, TooLargeError, read_regular
 
@@ -85,4 +85,4 @@ def read_limited(path: Path, kind: InputKind) -> bytes:
     except IsADirectoryError:
         raise InputError(str(path), [FieldProblem("", "đây là thư mục, không phải tệp")]) from None
     except OSError as exc:
-        raise InputError(str(path), [FieldProblem("", f"không đọc được tệp ({exc.strerror})")]) from None
+        raise InputError(str(path), [FieldProblem("", f"không đọc được tệp ({os_read_cause(exc)})")]) from None

@@ -32,6 +32,14 @@ def os_cause(exc: OSError) -> str:
     return _reason(exc)[0]
 
 
+def os_read_cause(exc: OSError) -> str:
+    """The cause of a failed read of ``exc``'s file in Vietnamese (the table above speaks
+    of writing: a refused read is «không có quyền đọc», not «… ghi»)."""
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "không có quyền đọc"
+    return os_cause(exc)
+
+
 def os_problem(exc: OSError) -> str:
     """The cause of ``exc`` and what to do, in Vietnamese («chỉ đọc; hãy chọn …»)."""
     return "; ".join(_reason(exc))

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from ttdn_docs.admin import DocumentKind
 from ttdn_docs.errors import TtdnError
+from ttdn_docs.oserrors import os_read_cause
 from ttdn_docs.regular_files import SPECIAL_FILE_TEXT, SpecialFileError, open_regular
 from ttdn_docs.vn import fold_key, nfc
 
@@ -219,7 +220,7 @@ class NumberRegister:
             except SpecialFileError:
                 raise RegisterError(f"Sổ đăng ký số '{self.path}' {SPECIAL_FILE_TEXT}.") from None
             except OSError as exc:
-                raise RegisterError(f"Không đọc được sổ đăng ký số '{self.path}' ({exc.strerror}).") from None
+                raise RegisterError(f"Không đọc được sổ đăng ký số '{self.path}' ({os_read_cause(exc)}).") from None
             if head and head != _SQLITE_MAGIC:
                 raise self._damaged("không phải tệp SQLite")
         with self._read() as db:
