@@ -29,6 +29,7 @@ from ttdn_docs.docxread import open_docx  # noqa: E402
 from ttdn_docs.errors import TtdnError  # noqa: E402
 from ttdn_docs.limits import InputKind  # noqa: E402
 from ttdn_docs.web import create_app  # noqa: E402
+from ttdn_docs.web.common import CHOICE_LABELS  # noqa: E402
 from ttdn_docs.web.security import CONTENT_SECURITY_POLICY  # noqa: E402
 from ttdn_docs.web.serve import HOST, bind, make_server  # noqa: E402
 from typed_by_hand import typed_by_hand  # noqa: E402
@@ -554,3 +555,14 @@ def test_serve_is_a_subcommand_without_a_host_option(capsys: pytest.CaptureFixtu
     assert "--host" not in help_text
     assert main(["serve", "--port", "70000", "--no-browser"]) == 2
     assert "Cổng 70000 không hợp lệ" in capsys.readouterr().err
+
+
+def test_choices_show_the_officers_words_and_post_the_data_keys(client: TestClient) -> None:
+    html, fields = _own_outline_form(client)
+    part_fields = [name for name in fields if name.endswith(".part")]
+    assert part_fields, "the own-outline plan names its parts"
+    # Every part the select offers is named in Vietnamese; the value posted stays the key.
+    assert '<option value="tasks"' in html and ">tổ chức thực hiện (nhiệm vụ các đơn vị)</option>" in html
+    assert ">tasks</option>" not in html and ">purposes_and_requirements</option>" not in html
+    assert {fields[name] for name in part_fields} <= set(CHOICE_LABELS) | {""}
+    assert client.post("/document", data=fields).status_code == 200

@@ -53,6 +53,29 @@ PartKey = Literal[
     "closing",
 ]
 
+# The officer's name of each typed part (the web form's «phần» choice shows these; YAML
+# keeps the keys).
+PART_TITLES: dict[str, str] = {
+    "opening": "mở đầu (căn cứ)",
+    "purposes_and_requirements": "mục đích, yêu cầu",
+    "purposes": "mục đích",
+    "requirements": "yêu cầu",
+    "contents_and_methods": "nội dung, phương thức",
+    "contents": "nội dung tuyên truyền",
+    "methods": "phương thức triển khai",
+    "tasks": "tổ chức thực hiện (nhiệm vụ các đơn vị)",
+    "leadership": "lãnh đạo, chỉ đạo",
+    "results": "kết quả thực hiện",
+    "results_by_unit": "kết quả của các đơn vị",
+    "indicators": "chỉ tiêu, số liệu",
+    "shortcomings": "hạn chế, nguyên nhân",
+    "limitations": "hạn chế",
+    "causes": "nguyên nhân",
+    "directions": "phương hướng, nhiệm vụ",
+    "proposals": "đề xuất, kiến nghị",
+    "closing": "đoạn kết",
+}
+
 
 class TextNode(Model):
     """A paragraph of running text, optionally naming the part it is (opening, closing)."""

@@ -10,6 +10,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
 from ttdn_docs import office
+from ttdn_docs.ttdn.outline import PART_TITLES
 
 TEMPLATES = Environment(
     loader=PackageLoader("ttdn_docs.web", "templates"),
@@ -18,6 +19,28 @@ TEMPLATES = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+
+# A choice's values are the data's keys (English, as YAML writes them); the officer reads
+# these names instead. A value not listed is shown as it is (numbers, profile ids).
+CHOICE_LABELS: dict[str, str] = {
+    **PART_TITLES,
+    "body": "trong thân văn bản",
+    "annex": "ở phụ lục",
+    "auto": "tự động",
+    "bullets": "gạch đầu dòng",
+    "paragraphs": "đoạn văn",
+    "points": "điểm a), b)",
+    "left": "trái",
+    "center": "giữa",
+    "right": "phải",
+}
+
+
+def option_label(value: object) -> str:
+    return CHOICE_LABELS.get(str(value), str(value))
+
+
+TEMPLATES.globals["option_label"] = option_label
 
 
 def page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
