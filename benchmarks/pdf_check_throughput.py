@@ -16,12 +16,13 @@ import argparse
 import subprocess
 import sys
 import tempfile
-import time
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from check_throughput import cpu_per_call  # noqa: E402
 from ttdn_docs import load_document, load_profile  # noqa: E402
 from ttdn_docs.check import check_file  # noqa: E402
 from ttdn_docs.pdfread import read_pdf  # noqa: E402
@@ -65,14 +66,8 @@ def main() -> int:
         total_pages, total_time = 0, 0.0
         for pdf in pdfs:
             pages = len(read_pdf(pdf).pages)
-            start = time.process_time()
-            for _ in range(args.repeat):
-                read_pdf(pdf)
-            read = (time.process_time() - start) / args.repeat
-            start = time.process_time()
-            for _ in range(args.repeat):
-                check_file(pdf)
-            spent = (time.process_time() - start) / args.repeat
+            read = cpu_per_call(partial(read_pdf, pdf), args.repeat)
+            spent = cpu_per_call(partial(check_file, pdf), args.repeat)
             total_pages += pages
             total_time += spent
             print(f"{pdf.name:<48} {pages:>5} {read / pages * 1000:>13.1f} {spent / pages * 1000:>14.1f} {pages / spent:>8.1f}")
