@@ -90,7 +90,7 @@ def test_batch_file_is_byte_identical_to_render_of_the_same_plan(tmp_path: Path)
     table = read_table(COMMUNES)
     run_batch(TEMPLATE, tmp_path / "batch", table=table, workers=2)
     template = PlanTemplate.load(TEMPLATE)
-    from ttdn_docs.batch.row_values import field_columns
+    from ttdn_docs.plan_template.row_values import field_columns
     from ttdn_docs.ttdn import ForeignInfoPlan
 
     columns, _ = field_columns(ForeignInfoPlan, table.columns)

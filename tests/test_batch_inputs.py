@@ -11,8 +11,8 @@ import yaml
 
 from readback import find, open_docx
 from ttdn_docs.batch import Expander, PlanTemplate, commune_fields, read_table
-from ttdn_docs.batch.row_values import apply_row, field_columns
-from ttdn_docs.batch.table import TableRow
+from ttdn_docs.plan_template.row_values import apply_row, field_columns
+from ttdn_docs.plan_template.table import TableRow
 from ttdn_docs.cli import main
 from ttdn_docs.errors import InputError
 from ttdn_docs.filenames import safe_filename

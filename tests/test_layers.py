@@ -24,7 +24,7 @@ LAYERS: list[set[str]] = [
     {"input_problems", "datafile", "filenames"},
     {"profiles", "docxfacts"},
     {"docxread", "render", "ttdn", "register"},
-    {"check", "preview", "plans", "citations", "header_checks"},
+    {"check", "preview", "plans", "citations", "header_checks", "plan_template"},
     {"skeletons", "importer", "batch"},
     {"api", "exchange"},
     {"cli", "sign", "web", "serve"},

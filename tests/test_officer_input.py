@@ -353,8 +353,8 @@ def test_an_oversized_table_is_refused_from_its_size(tmp_path: Path, suffix: str
 
 @pytest.mark.parametrize("typed", ["05/8/2025", "05.08.2025", "ngày 05 tháng 8 năm 2025", "Thanh Miện, ngày 05 tháng 8 năm 2025"])
 def test_a_batch_table_cell_takes_every_date_form(typed: str) -> None:
-    from ttdn_docs.batch.row_values import apply_row, field_columns
-    from ttdn_docs.batch.table import TableRow
+    from ttdn_docs.plan_template.row_values import apply_row, field_columns
+    from ttdn_docs.plan_template.table import TableRow
 
     columns, _ = field_columns(ForeignInfoPlan, ["code", "date", "deadline"])
     data, _ = apply_row({}, TableRow(2, "11239", {"date": typed, "deadline": "10-12-2025"}), columns, "t.csv")

@@ -14,26 +14,26 @@ from typing import TYPE_CHECKING
 from ttdn_docs.exports import lazy_exports
 
 if TYPE_CHECKING:
-    from ttdn_docs.batch.expand import Expander, PlaceholderEnvironment
-    from ttdn_docs.batch.fields import FIELDS, commune_fields
+    from ttdn_docs.plan_template.expand import Expander, PlaceholderEnvironment
+    from ttdn_docs.plan_template.fields import FIELDS, commune_fields
     from ttdn_docs.batch.manifest import COLUMNS, MANIFEST_CSV, MANIFEST_JSON, ManifestEntry
-    from ttdn_docs.batch.plan_template import PlanTemplate
+    from ttdn_docs.plan_template.template import PlanTemplate
     from ttdn_docs.batch.progress import Progress
-    from ttdn_docs.batch.row_values import ALIASES
+    from ttdn_docs.plan_template.row_values import ALIASES
     from ttdn_docs.batch.runner import BatchResult, CheckHook, output_name, run_batch
-    from ttdn_docs.batch.table import Table, TableRow, read_table
+    from ttdn_docs.plan_template.table import Table, TableRow, read_table
 
 __getattr__, __dir__ = lazy_exports(
     __name__,
     {
-        ".expand": ("Expander", "PlaceholderEnvironment"),
-        ".fields": ("FIELDS", "commune_fields"),
+        "ttdn_docs.plan_template.expand": ("Expander", "PlaceholderEnvironment"),
+        "ttdn_docs.plan_template.fields": ("FIELDS", "commune_fields"),
         ".manifest": ("COLUMNS", "MANIFEST_CSV", "MANIFEST_JSON", "ManifestEntry"),
-        ".plan_template": ("PlanTemplate",),
+        "ttdn_docs.plan_template.template": ("PlanTemplate",),
         ".progress": ("Progress",),
-        ".row_values": ("ALIASES",),
+        "ttdn_docs.plan_template.row_values": ("ALIASES",),
         ".runner": ("BatchResult", "CheckHook", "output_name", "run_batch"),
-        ".table": ("Table", "TableRow", "read_table"),
+        "ttdn_docs.plan_template.table": ("Table", "TableRow", "read_table"),
     },
 )
 

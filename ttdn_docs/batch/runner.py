@@ -27,10 +27,10 @@ from pathlib import Path
 
 from ttdn_docs import __version__
 from ttdn_docs.batch.manifest import DONE, Journal, ManifestEntry, previous_entries, write_manifest
-from ttdn_docs.batch.plan_template import PlanTemplate
+from ttdn_docs.plan_template.template import PlanTemplate
 from ttdn_docs.batch.progress import Progress
-from ttdn_docs.batch.row_values import FieldColumn, field_columns
-from ttdn_docs.batch.table import Table, TableRow
+from ttdn_docs.plan_template.row_values import FieldColumn, field_columns
+from ttdn_docs.plan_template.table import Table, TableRow
 from ttdn_docs.citations import cite_as_rule_book
 from ttdn_docs.errors import FieldProblem, InputError, RenderError, TtdnError
 from ttdn_docs.filenames import safe_filename

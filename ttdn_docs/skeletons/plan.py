@@ -13,7 +13,7 @@ from importlib import resources
 import annotated_types
 from typing import Any
 
-from ttdn_docs.batch.plan_template import PlanTemplate
+from ttdn_docs.plan_template.template import PlanTemplate
 from ttdn_docs.datafile import dump_commented_yaml
 from ttdn_docs.errors import TtdnError
 from ttdn_docs.ttdn.commune import FAMILIES

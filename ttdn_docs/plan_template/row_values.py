@@ -19,7 +19,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ttdn_docs.batch.table import CODE_COLUMN, TableRow
+from ttdn_docs.plan_template.table import CODE_COLUMN, TableRow
 from ttdn_docs.errors import FieldProblem
 from ttdn_docs.vn import parse_date
 

@@ -25,7 +25,7 @@ from jinja2 import meta
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from ttdn_docs.batch.fields import TOP_LEVEL_NAMES, FieldGroup
+from ttdn_docs.plan_template.fields import TOP_LEVEL_NAMES, FieldGroup
 from ttdn_docs.errors import FieldProblem
 from ttdn_docs.jinja_words import syntax_cause, undefined_cause
 from ttdn_docs.render.budget import BudgetError, BudgetMixin, budgeted_render

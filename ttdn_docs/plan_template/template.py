@@ -13,10 +13,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from ttdn_docs.batch.expand import Expander, PlaceholderError
-from ttdn_docs.batch.fields import commune_fields
-from ttdn_docs.batch.row_values import FieldColumn, apply_row
-from ttdn_docs.batch.table import TableRow
+from ttdn_docs.plan_template.expand import Expander, PlaceholderError
+from ttdn_docs.plan_template.fields import commune_fields
+from ttdn_docs.plan_template.row_values import FieldColumn, apply_row
+from ttdn_docs.plan_template.table import TableRow
 from ttdn_docs.datafile import LineMap, parse_json, parse_yaml, read_text, validate
 from ttdn_docs.errors import FieldProblem, InputError
 from ttdn_docs.ttdn.commune import commune_issuer
