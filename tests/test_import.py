@@ -323,3 +323,15 @@ def test_a_doc_without_libreoffice_gets_one_message(tmp_path: Path, monkeypatch:
     err = capsys.readouterr().err
     assert "LibreOffice" in err and ".docx" in err and "Traceback" not in err
     assert not out.exists()
+
+
+def test_numbered_paragraphs_stay_khoan_and_kinh_gui_after_a_tab_loses_its_dash() -> None:
+    """A «1. …» paragraph ending in a full stop is a khoản (level 2), not a điểm; an
+    addressee typed «Kính gửi:⇥- Các ban …;» is read without the dash (the reviewer's
+    LibreOffice công văn, read here as a plan)."""
+    source = ROOT / "tests/world/reviewer/m06_lo_state_congvan/m6-cong-van-ubnd.docx"
+    plan = import_docx(source, kind="plan").document
+    assert plan.addressees == ["Các ban, ngành, đoàn thể xã", "Trưởng các thôn"]
+    assert plan.outline is not None
+    levels = [(node.text[:12], node.level) for node in plan.outline if isinstance(node, SectionNode) and node.text]
+    assert levels == [("Tăng cường t", 2), ("Kịp thời cun", 2)]

@@ -19,11 +19,13 @@ _YEAR = re.compile(r"\bnăm (\d{4})\b")
 
 
 def header_fields(
-    anatomy: Anatomy, profile: Profile, known: str, notes: Notes, *, summary_lines: Sequence[Para] = ()
+    anatomy: Anatomy, profile: Profile, known: str, notes: Notes, *, summary_lines: Sequence[Para] = (),
+    summary_text: str | None = None,
 ) -> dict[str, Any]:
     """Header and footer fields as plain data; ``known`` is the body's running text, in
     which the names of the header are found with their case; ``summary_lines`` are the
-    trích yếu's further lines, when it was typed over several."""
+    trích yếu's further lines, when it was typed over several; ``summary_text`` the
+    trích yếu read elsewhere (a công văn's, under the number)."""
     data: dict[str, Any] = {"issuer": _issuer(anatomy, known, notes)}
     number = read_number(anatomy.number.text, profile) if anatomy.number is not None else None
     if number is None:
@@ -38,7 +40,7 @@ def header_fields(
         data["date"], data["place"] = None, todo("địa danh")
     else:
         data["date"], data["place"] = place_date.date, place_date.place or todo("địa danh")
-    summary = " ".join(nfc(p.text).strip() for p in [anatomy.summary, *summary_lines] if p is not None)
+    summary = summary_text or " ".join(nfc(p.text).strip() for p in [anatomy.summary, *summary_lines] if p is not None)
     data["summary"] = summary or todo("trích yếu nội dung")
     if not summary:
         notes.add(None, "không thấy trích yếu nội dung dưới tên loại văn bản; đã đánh dấu <<CẦN ĐIỀN>>")
@@ -90,7 +92,7 @@ def _addressees(anatomy: Anatomy, profile: Profile) -> list[str]:
         text = nfc(para.text).strip()
         if text.lower().startswith(label.lower()):
             text = text[len(label):].lstrip(" :")
-        text = re.sub(r"^[-–+•]\s*", "", text).rstrip(",;.").strip()
+        text = re.sub(r"^\s*[-–+•]\s*", "", text).rstrip(",;.").strip()
         if text:
             out.append(text)
     return out

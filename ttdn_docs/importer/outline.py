@@ -23,6 +23,7 @@ from ttdn_docs.importer.fields import running_case
 from ttdn_docs.importer.notes import Notes
 
 EntryKind = Literal["body", "bullet", "item", "point"]
+_POINT_LEVEL = 2  # điểm a), b): the third heading level
 
 
 @dataclass
@@ -35,6 +36,9 @@ class Entry:
     paragraph: int
     subitems: list[str] = field(default_factory=list)
     sub: bool = False  # typed as a second-level bullet (``+``)
+    # A numbered item's level (index into the profile's headings): ``1. …;`` is a khoản
+    # (1), ``a) …;`` a điểm (2).
+    level: int = _POINT_LEVEL
 
     def as_data(self) -> str | dict[str, object]:
         """A list item as the models take it: a string, or ``{text, items}``."""
@@ -43,10 +47,11 @@ class Entry:
 
 @dataclass
 class Heading:
-    level: int  # 0 = I., 1 = 1., 2 = a)
+    level: int  # 0 = I. (or «Điều N.» of a decision), 1 = 1., 2 = a)
     title: str
     paragraph: int
     children: list[Heading | Entry] = field(default_factory=list)
+    article: bool = False  # «Điều N. …»: a decision's top-level section
 
     @property
     def entries(self) -> list[Entry]:
@@ -113,6 +118,15 @@ def build_outline(
         if not stack and not outline.preamble and is_separator_like(text):
             continue  # a separator typed under the trích yếu (``-----``): form, written again
         numbered = anatomy.numbered.get(para.number)
+        if role == "article":
+            # «Điều 1. Thành lập …»: the top-level section of a decision, its words as typed
+            # (the renderer numbers it again); the khoản under it restart at 1.
+            heading = Heading(0, _ARTICLE_LABEL.sub("", text, count=1).strip(), para.number, article=True)
+            stack.clear()
+            outline.sections.append(heading)
+            stack.append(heading)
+            last_entry = None
+            continue
         if role.startswith("heading_"):
             level = numbered.level if numbered is not None else int(role.removeprefix("heading_")) - 1
             title = _without_symbol(text, numbered.symbol + numbered.suffix) if numbered else text
@@ -125,9 +139,12 @@ def build_outline(
             last_entry = None
             continue
         if role == "item" and numbered is not None:
-            # ``a) …;`` numbered items of a list: kept as điểm (the lists' ``points`` style),
-            # numbered again from position by the profile's third heading level.
-            entry = Entry(_without_symbol(text, numbered.symbol + numbered.suffix), "point", para.number)
+            # ``a) …;`` or ``1. ….`` numbered items: kept as untitled điểm or khoản at the
+            # level they were typed at (a list's ``points`` style for điểm), numbered
+            # again from position by the profile's heading levels.
+            entry = Entry(
+                _without_symbol(text, numbered.symbol + numbered.suffix), "point", para.number, level=numbered.level
+            )
         else:
             entry = _entry(role, text, para, markers)
         second = role == "bullet_2" or entry.sub
@@ -168,7 +185,7 @@ def typed_style(entries: Sequence[Entry]) -> Literal["bullets", "paragraphs", "p
     """The list form the officer typed, when every item has it: điểm (``a)``) or plain
     paragraphs; ``None`` for bullets or a mix (written as bullets)."""
     kinds = {e.kind for e in entries}
-    if kinds == {"point"}:
+    if kinds == {"point"} and all(e.level == _POINT_LEVEL for e in entries):
         return "points"
     if kinds == {"body"} and not any(e.subitems for e in entries):
         return "paragraphs"
@@ -189,6 +206,7 @@ def flat_items(heading: Heading, notes: Notes) -> list[Any]:
     return items
 
 
+_ARTICLE_LABEL = re.compile(r"^\s*Điều\s+\d+\s*[.:]\s*")
 # Bullets as offices type them: a hyphen, dash or dot, or ``+`` for a sub-bullet.
 _TYPED_BULLET = re.compile(r"^(?P<marker>[-–—•·∙*+])\s+(?=\S)")
 

@@ -179,7 +179,7 @@ def _unit(heading: Heading, notes: Notes) -> dict[str, Any]:
     unit: dict[str, Any] = {"unit": heading.title, "tasks": tasks or [todo(f"nhiệm vụ của {heading.title}")]}
     # ``auto`` (the default) writes one task as a paragraph, several as bullets; any other
     # typed form is kept.
-    if entries and kinds == {"point"} and not heading.headings:
+    if entries and typed_style(entries) == "points" and not heading.headings:
         unit["style"] = "points"
     elif len(entries) == 1 and kinds == {"bullet"}:
         unit["style"] = "bullets"

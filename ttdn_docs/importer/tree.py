@@ -41,7 +41,6 @@ _REPORT_PARTS: list[tuple[str, str]] = [
     ("kiến nghị", "proposals"),
 ]
 _CLOSING_START = "trên đây là"
-_POINT_LEVEL = 3  # điểm a), b): the third numbered level
 
 
 def outline_nodes(outline: Outline, tables: Sequence[Table], kind: str) -> list[Any]:
@@ -54,12 +53,15 @@ def outline_nodes(outline: Outline, tables: Sequence[Table], kind: str) -> list[
         number = first.number if first is not None else table.number
         holder = _holder_of(outline.sections, number, ends)
         placed.setdefault(id(holder) if holder is not None else 0, []).append((number, table))
-    parts = dict(_PLAN_PARTS if kind == "plan" else _REPORT_PARTS)
+    # A plan's or report's known headings name their typed parts; any other document
+    # (``kind: document``) has none.
+    parts = dict(_PLAN_PARTS if kind == "plan" else _REPORT_PARTS if kind == "report" else [])
     used: set[str] = set()
     top: list[Heading | Entry] = [*outline.preamble, *outline.sections]
     nodes = _nodes(top, placed.get(0, []), placed, parts, used, 0)
-    _name_opening(nodes)
-    _name_closing(nodes)
+    if kind in ("plan", "report"):
+        _name_opening(nodes)
+        _name_closing(nodes)
     return nodes
 
 
@@ -114,8 +116,8 @@ def _nodes(
         elif isinstance(child, Entry):
             if child.kind == "point":
                 point: dict[str, Any] = {"text": child.text}
-                if depth != _POINT_LEVEL - 1:
-                    point["level"] = _POINT_LEVEL
+                if depth != child.level:
+                    point["level"] = child.level + 1
                 if child.subitems:
                     point["body"] = [{"bullets": list(child.subitems)}]
                 nodes.append(point)
@@ -123,6 +125,8 @@ def _nodes(
                 nodes.append(child.text)
                 if child.subitems:
                     nodes.append({"bullets": list(child.subitems)})
+        elif child.article and not child.children:
+            nodes.append({"text": child.title})  # «Điều 3. Quyết định này có hiệu lực …»
         else:
             section: dict[str, Any] = {"title": child.title}
             part = _part_of(child.title, parts)
