@@ -14,9 +14,7 @@ from lxml import etree
 
 from ttdn_docs.docxread.view import ELEMENT_BY_STYLE_ID
 from ttdn_docs.docxfacts.styles import style_id
-
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-W = f"{{{W_NS}}}"
+from ttdn_docs.ooxml_ns import W
 
 
 def qn(tag: str) -> str:

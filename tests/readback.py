@@ -16,7 +16,7 @@ from docx.document import Document
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+from ttdn_docs.ooxml_ns import W
 
 
 def open_docx(path: Path | str) -> Document:

@@ -14,10 +14,10 @@ from conftest import requires_libreoffice, soffice
 from readback import borders, document_text, find, open_docx, paragraphs_in_order, run_facts, with_style
 from ttdn_docs import load_plan, load_profile
 from ttdn_docs.admin import AdminDocument, Annex, BulletItem, BulletList, Paragraph, Section
+from ttdn_docs.ooxml_ns import W
 from ttdn_docs.render import write_docx
 
 ROOT = Path(__file__).resolve().parents[1]
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def with_annexes(document: AdminDocument) -> AdminDocument:

@@ -14,9 +14,10 @@ from handmade import hand_made_docx
 
 from ttdn_docs.check import check_file
 from ttdn_docs.docxread.view import open_docx
+from ttdn_docs.ooxml_ns import W_NS as _W_URI
 from ttdn_docs.profiles import load_profile
 
-W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+W_NS = f'xmlns:w="{_W_URI}"'
 
 
 def _saved(document: docx.document.Document) -> bytes:
