@@ -132,3 +132,30 @@ def test_an_edited_profile_file_is_read_afresh(private_cache: Path, tmp_path: Pa
     first = loader._load_file(path)
     path.write_text(source.replace(f"id: {first.id}", "id: my-own"), encoding="utf-8")
     assert loader._load_file(path).id == "my-own"
+
+
+def _matches(index: object, queries: list[str]) -> list[list[str]]:
+    from ttdn_docs.units.name_index import NameIndex
+
+    assert isinstance(index, NameIndex)
+    return [[commune.code for commune in index.match(query)] for query in queries]
+
+
+def test_the_commune_name_index_read_from_the_cache_matches_as_one_computed(private_cache: Path) -> None:
+    from ttdn_docs.units import all_communes
+    from ttdn_docs.units.lookup import _COMMUNE_TYPE_WORDS
+    from ttdn_docs.units.name_index import NameIndex
+
+    communes = all_communes()
+    queries = ["xã Thanh Miện", "XA THANH MIEN", "Hoà An", "hòa an", "phường Ba Đình", "Ea H'Leo", "Chân Mây-Lăng Cô",
+               "không có xã này"]
+    fresh = _matches(NameIndex(communes, _COMMUNE_TYPE_WORDS), queries)
+    assert fresh[0] and fresh[1] and fresh[-1] == []
+    assert _matches(NameIndex.cached(communes, _COMMUNE_TYPE_WORDS), queries) == fresh  # a miss, stored
+    (entry,) = (private_cache / "name-index").iterdir()
+    assert _matches(NameIndex.cached(communes, _COMMUNE_TYPE_WORDS), queries) == fresh  # read back
+    entry.write_bytes(entry.read_bytes()[:-3] + b"!!!")
+    assert _matches(NameIndex.cached(communes, _COMMUNE_TYPE_WORDS), queries) == fresh  # damaged: a miss
+    renamed = [commune.model_copy(update={"name": commune.name + " Mới"}) for commune in communes[:5]] + communes[5:]
+    assert NameIndex.cached(renamed, _COMMUNE_TYPE_WORDS).match(communes[0].name + " mới") == [renamed[0]]
+    assert len(list((private_cache / "name-index").iterdir())) == 2  # other names, another entry

@@ -131,7 +131,7 @@ def close_communes(query: str, province: ProvinceRef | None = None, n: int = 5) 
 
 @functools.cache
 def _commune_index() -> NameIndex[Commune]:
-    return NameIndex(list(tables().communes.values()), _COMMUNE_TYPE_WORDS)
+    return NameIndex.cached(list(tables().communes.values()), _COMMUNE_TYPE_WORDS)
 
 
 @functools.cache
