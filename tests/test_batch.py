@@ -179,6 +179,37 @@ def test_rerun_skips_unchanged_and_redoes_changed_or_tampered(tmp_path: Path) ->
     assert zipfile.is_zipfile(out / output_name(get_commune("11914")))
 
 
+def test_files_are_synced_once_per_chunk_and_a_write_lost_to_a_power_cut_is_redone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ttdn_docs.batch import runner
+
+    synced: list[list[str]] = []
+    real_sync = runner.sync_files
+
+    def spy(folder: Path, names: list[str]) -> None:
+        for name in names:  # each file is complete when its chunk is synced
+            assert zipfile.is_zipfile(folder / name)
+        synced.append(list(names))
+        real_sync(folder, names)
+
+    monkeypatch.setattr(runner, "sync_files", spy)
+    communes = communes_in_province("31")[:40]
+    out = tmp_path / "out"
+    result = run_batch(TEMPLATE, out, communes=communes)
+    assert result.count("ok") == 40
+    assert sorted(name for chunk in synced for name in chunk) == sorted(output_name(c) for c in communes)
+    assert 1 < len(synced) < 40  # in chunks, not file by file nor all at the very end only
+
+    # A power cut between two syncs: the renamed file is there but its bytes were lost.
+    lost = out / output_name(communes[7])
+    lost.write_bytes(b"")
+    again = run_batch(TEMPLATE, out, communes=communes)
+    assert {e.code: e.status for e in again.entries if e.status != "unchanged"} == {communes[7].code: "ok"}
+    row = next(r for r in manifest_rows(out) if r["code"] == communes[7].code)
+    assert hashlib.sha256(lost.read_bytes()).hexdigest() == row["sha256"] and zipfile.is_zipfile(lost)
+
+
 @pytest.mark.robustness(kind="Batch killed (SIGKILL) half-way", behaviour="re-run completes: every document present exactly once and valid")
 def test_killed_batch_completes_on_rerun_with_every_document_once(tmp_path: Path) -> None:
     communes = all_communes()[:400]

@@ -2,7 +2,7 @@
 and the append-only journal that makes a killed batch lose nothing.
 
 While a batch runs, each finished commune is appended to ``.ttdn-batch-journal.jsonl``
-(one JSON line, flushed at once). At the end the journal is folded into the two manifest
+(one JSON line, flushed at once, synced once per chunk after the files it lists). At the end the journal is folded into the two manifest
 files (each written atomically) and removed. A run that finds a journal — the previous run
 was killed — reads it on top of the last manifest before deciding what to redo.
 """
@@ -13,6 +13,7 @@ import contextlib
 import csv
 import io
 import json
+import os
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
@@ -95,6 +96,15 @@ class Journal:
         try:
             self._handle.write(json.dumps(asdict(entry), ensure_ascii=False) + "\n")
             self._handle.flush()
+        except OSError as exc:
+            raise OutputWriteError.from_os(self.path.parent, exc) from None
+
+    def sync(self) -> None:
+        """fsync what was appended (after the files it lists were synced)."""
+        if self._handle is None:
+            return
+        try:
+            os.fsync(self._handle.fileno())
         except OSError as exc:
             raise OutputWriteError.from_os(self.path.parent, exc) from None
 

@@ -37,7 +37,7 @@ from ttdn_docs.filenames import safe_filename
 from ttdn_docs.oserrors import OutputWriteError, os_problem
 from ttdn_docs.profiles import Profile, load_profile
 from ttdn_docs.register import numbered, open_register, register_path, wants_number
-from ttdn_docs.render import render_docx, write_bytes_atomic
+from ttdn_docs.render import render_docx, sync_files, write_bytes_atomic
 from ttdn_docs.render.templates import template_for
 from ttdn_docs.ttdn.commune import FAMILIES
 from ttdn_docs.ttdn.plan import ForeignInfoPlan
@@ -136,7 +136,9 @@ class _Worker:
         # Integration point for the checker (ttdn_docs.check): the hook returns the
         # number of errors found in the rendered document; it lands in the manifest.
         errors = self.setup.check(data, self.profile) if self.setup.check else 0
-        write_bytes_atomic(target, data)
+        # Synced by the parent once per chunk (``_Durable``); until then a power cut may
+        # lose the file, and the manifest's sha256 makes the next run redo it.
+        write_bytes_atomic(target, data, sync=False)
         digest = hashlib.sha256(data).hexdigest()
         return ManifestEntry(commune.code, commune.full_name, target.name, digest, "ok", errors, "", fingerprint)
 
@@ -231,17 +233,23 @@ def run_batch(
         progress = progress or Progress(len(requested), enabled=False)
         entries: list[ManifestEntry] = []
         header = {"version": __version__, "template": Path(plan_template.source).name, "template_sha256": plan_template.digest, "profile": profile.id}
+        durable = _Durable(out_dir, chunk_size(len(jobs), max(1, min(workers, len(jobs)))))
         try:
             with Journal(out_dir) as journal:
                 for entry in itertools.chain(refused, _results(jobs, setup, workers)):  # as each finishes
                     journal.append(entry)
                     entries.append(entry)
+                    durable.written(entry, journal)
                     progress.advance(failed=entry.status == "failed")
+                durable.sync(journal)
         except OutputWriteError:
             # The folder stopped taking files (read-only, full): keep what is done in the
             # manifest when it still fits, so that the re-run redoes only the rest.
             with contextlib.suppress(OutputWriteError):
-                write_manifest(out_dir, {**previous, **{e.code: e for e in entries}}.values(), header)
+                durable.sync(None)
+            with contextlib.suppress(OutputWriteError):
+                kept = {e.code: e for e in entries if e.file not in durable.lost}
+                write_manifest(out_dir, {**previous, **kept}.values(), header)
             raise
         finally:
             progress.close()
@@ -250,6 +258,41 @@ def run_batch(
         json_path, csv_path = write_manifest(out_dir, merged.values(), header)
         Journal(out_dir).remove()
     return BatchResult(out_dir, sorted(this_run.values(), key=lambda e: e.code), json_path, csv_path)
+
+
+class _Durable:
+    """Files written since the last sync, synced together once per chunk (one pass of
+    fsyncs in the parent while the workers render on, instead of one blocking fsync per
+    file in a worker), then the journal that lists them. What a power cut takes between
+    two syncs is found by the next run: its sha256 no longer matches the manifest's."""
+
+    def __init__(self, folder: Path, every: int) -> None:
+        self.folder = folder
+        self.every = max(1, every)
+        self.pending: list[str] = []
+        self.lost: set[str] = set()
+
+    def written(self, entry: ManifestEntry, journal: Journal) -> None:
+        if entry.status == "ok" and entry.file:
+            self.pending.append(entry.file)
+            if len(self.pending) >= self.every:
+                self.sync(journal)
+
+    def sync(self, journal: Journal | None) -> None:
+        names, self.pending = self.pending, []
+        try:
+            if names:
+                sync_files(self.folder, names)
+        except OutputWriteError:
+            # The disk said no (full, failing) when asked to keep them: files not known
+            # to be whole are removed, never left behind; the next run redoes them.
+            for name in names:
+                with contextlib.suppress(OSError):
+                    (self.folder / name).unlink()
+            self.lost.update(names)
+            raise
+        if journal is not None:
+            journal.sync()
 
 
 def _requests(communes: list[Commune] | None, table: Table | None) -> list[tuple[str, TableRow | None]]:

@@ -27,6 +27,7 @@ __all__ = [
     "build_context",
     "check_writable",
     "render_docx",
+    "sync_files",
     "write_bytes_atomic",
     "write_docx",
     "write_docx_stream",
@@ -55,8 +56,10 @@ def write_docx_stream(document: AdminDocument, profile: Profile, stream: BinaryI
     stream.write(render_docx(document, profile, template))
 
 
-def write_bytes_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> Path:
-    """Write to a temporary file beside ``path``, fsync, then rename over it."""
+def write_bytes_atomic(path: Path, data: bytes, *, overwrite: bool = True, sync: bool = True) -> Path:
+    """Write to a temporary file beside ``path``, fsync, then rename over it. ``sync=False``
+    leaves the fsync to the caller (a batch syncs its files once per chunk, ``sync_files``):
+    the rename is still atomic, only durability after a power cut waits."""
     folder = check_writable(path, overwrite=overwrite)
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
@@ -69,7 +72,8 @@ def write_bytes_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> Pa
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if sync:
+                os.fsync(handle.fileno())
         os.replace(tmp_name, path)
     except BaseException as exc:
         try:
@@ -80,6 +84,34 @@ def write_bytes_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> Pa
             raise OutputWriteError.from_os(folder, exc) from None
         raise
     return path
+
+
+def sync_files(folder: Path, names: list[str]) -> None:
+    """Make files written with ``sync=False`` durable: each file, then the folder that
+    names them (POSIX; on Windows a folder cannot be opened, its entries are already on
+    disk when the files are). A file gone meanwhile is skipped."""
+    for name in names:
+        try:
+            fd = os.open(folder / name, os.O_RDONLY)
+        except OSError:
+            continue
+        try:
+            os.fsync(fd)
+        except OSError as exc:
+            raise OutputWriteError.from_os(folder, exc) from None
+        finally:
+            os.close(fd)
+    if os.name == "posix":
+        try:
+            fd = os.open(folder, os.O_RDONLY)
+        except OSError:
+            return
+        try:
+            os.fsync(fd)
+        except OSError:
+            pass  # some file systems cannot sync a folder; the files are synced
+        finally:
+            os.close(fd)
 
 
 def check_writable(path: Path, *, overwrite: bool = True) -> Path:
