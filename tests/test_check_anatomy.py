@@ -24,7 +24,7 @@ def test_cong_van_needs_no_title(profile_id: str, hand_made: bool) -> None:
     doc = DocxEdit(clean_docx(profile))
     for element in ("kind_title", "summary", "summary_separator"):
         remove(doc.para(element))
-    abbreviation = profile.type_abbreviations.get(DocumentKind.CONG_VAN, "")
+    abbreviation = profile.type_abbreviations.get(DocumentKind.CONG_VAN.value, "")
     number = profile.number.cong_van_template.format(number="12", type=abbreviation, body="ĐU", unit="VP")
     set_text(doc.para("number"), number)
     if hand_made:

@@ -12,6 +12,7 @@ import pytest
 from lxml import etree
 
 from conftest import THANH_MIEN, example_documents
+from ttdn_docs.profiles.types import type_name
 from ttdn_docs import load_document, load_profile
 from ttdn_docs.cli import main
 from ttdn_docs.exchange import EDXML_NS, OutgoingMetadata, split_code
@@ -37,7 +38,7 @@ def test_json_of_every_example_follows_its_schema_and_the_committed_output(examp
     data = json.loads(metadata_bytes(example, "json"))
     jsonschema.validate(data, json.loads(SCHEMA_FILE.read_text(encoding="utf-8")))
     document = load_document(example).to_document()
-    assert data["subject"] == document.summary and data["kind"] == document.kind.display_name
+    assert data["subject"] == document.summary and data["kind"] == type_name(document.kind)
     assert data["issuer"] == " ".join(document.issuer.lines)
     assert data["signer"]["full_name"] == document.signature.name
     assert [r["name"] for r in data["recipients"]] == [r.name for r in document.recipients.items]
@@ -61,7 +62,7 @@ def test_edxml_of_every_example_is_well_formed_with_the_documented_elements(exam
     assert number == f"{document.number.number:02d}" and notation and document.number.body in notation
     assert header.findtext(f"{E}PromulgationInfo/{E}PromulgationDate") == str(document.place_date.date)
     assert header.findtext(f"{E}PromulgationInfo/{E}Place") == document.place_date.place
-    assert header.findtext(f"{E}DocumentType/{E}TypeName") == document.kind.display_name
+    assert header.findtext(f"{E}DocumentType/{E}TypeName") == type_name(document.kind)
     assert header.findtext(f"{E}Subject") == document.summary
     assert header.findtext(f"{E}SignerInfo/{E}FullName") == document.signature.name
     assert header.findtext(f"{E}SignerInfo/{E}Position") == document.signature.position

@@ -574,6 +574,7 @@ def _officer_date(text: str) -> datetime.date:
 
 
 def _register_list(args: argparse.Namespace) -> int:
+    from ttdn_docs.profiles.types import type_name
     from ttdn_docs.register import STATUS_WORDS, open_register, period_label
 
     entries = open_register(args.register, create=False).entries(args.issuer)
@@ -584,7 +585,7 @@ def _register_list(args: argparse.Namespace) -> int:
         print("Sổ chưa có số nào" + (f" của {args.issuer}." if args.issuer else "."))
     for e in entries:
         date = f"{e.date:%d/%m/%Y}" if e.date else "chưa ghi ngày"
-        line = f"{e.issuer} | {e.kind.display_name} | {period_label(e.period)} | số {e.number:02d} | {STATUS_WORDS[e.status]}"
+        line = f"{e.issuer} | {type_name(e.kind)} | {period_label(e.period)} | số {e.number:02d} | {STATUS_WORDS[e.status]}"
         line += f" | {date} | {e.summary or '—'} | {e.file or '—'}"
         print(line + (f" | lý do hủy: {e.reason}" if e.status == "void" else ""))
     return EXIT_OK
@@ -604,34 +605,38 @@ def _register_document(args: argparse.Namespace, create: bool) -> tuple[Any, Any
 
 def _kind_arg(text: str) -> Any:
     from ttdn_docs.admin import DocumentKind
+    from ttdn_docs.profiles.types import type_name
     from ttdn_docs.vn import fold_key
 
     for kind in DocumentKind:
-        if fold_key(text) in (kind.value, fold_key(kind.display_name)):
+        if fold_key(text) in (kind.value, fold_key(type_name(kind))):
             return kind
-    names = ", ".join(k.display_name for k in DocumentKind)
+    names = ", ".join(type_name(k) for k in DocumentKind)
     raise TtdnError(f"Loại văn bản '{text}' không có; chọn một trong: {names}")
 
 
 def _register_next(args: argparse.Namespace) -> int:
+    from ttdn_docs.profiles.types import type_name
     from ttdn_docs.register import period_label
 
     register, kind, period = _register_document(args, create=not args.peek)
     if args.peek:
         number = register.peek(args.issuer, kind, period)
-        print(f"Số tiếp theo của {args.issuer} ({kind.display_name}, {period_label(period)}): {number:02d} (chưa cấp)")
+        print(f"Số tiếp theo của {args.issuer} ({type_name(kind)}, {period_label(period)}): {number:02d} (chưa cấp)")
         return EXIT_OK
     entry = register.reserve(
         args.issuer, kind, period, file=args.file, date=args.date or datetime.date.today(), summary=args.summary
     )
-    print(f"Đã cấp số {entry.number:02d} cho {entry.issuer} ({kind.display_name}, {period_label(period)}).")
+    print(f"Đã cấp số {entry.number:02d} cho {entry.issuer} ({type_name(kind)}, {period_label(period)}).")
     return EXIT_OK
 
 
 def _register_void(args: argparse.Namespace) -> int:
+    from ttdn_docs.profiles.types import type_name
+
     register, kind, period = _register_document(args, create=False)
     entry = register.void(args.issuer, kind, period, args.number, args.reason)
-    print(f"Đã hủy số {entry.number:02d} ({kind.display_name}) của {entry.issuer}: {entry.reason}. Số này không cấp lại.")
+    print(f"Đã hủy số {entry.number:02d} ({type_name(kind)}) của {entry.issuer}: {entry.reason}. Số này không cấp lại.")
     return EXIT_OK
 
 

@@ -1,8 +1,7 @@
 """Document types (tên loại văn bản).
 
-The abbreviation of a type differs between rule books (Quy định: ``QyĐ`` under ND 30,
-``QĐ`` in Party documents), so abbreviations live in the profiles; here only the type's
-identity and its Vietnamese name.
+A type's name, abbreviation (Quy định: ``QyĐ`` under ND 30, ``QĐ`` in Party documents)
+and layout family live in the profiles' ``types:`` tables; here only the type's identity.
 """
 
 from __future__ import annotations
@@ -25,27 +24,6 @@ class DocumentKind(str, Enum):
     TO_TRINH = "to_trinh"
     KET_LUAN = "ket_luan"
     CONG_VAN = "cong_van"
-
-    @property
-    def display_name(self) -> str:
-        """The name as printed in the title line, before upper-casing (``Kế hoạch``)."""
-        return _NAMES[self]
-
-
-_NAMES: dict[DocumentKind, str] = {
-    DocumentKind.KE_HOACH: "Kế hoạch",
-    DocumentKind.BAO_CAO: "Báo cáo",
-    DocumentKind.NGHI_QUYET: "Nghị quyết",
-    DocumentKind.QUYET_DINH: "Quyết định",
-    DocumentKind.QUY_DINH: "Quy định",
-    DocumentKind.QUY_CHE: "Quy chế",
-    DocumentKind.HUONG_DAN: "Hướng dẫn",
-    DocumentKind.THONG_BAO: "Thông báo",
-    DocumentKind.CHUONG_TRINH: "Chương trình",
-    DocumentKind.TO_TRINH: "Tờ trình",
-    DocumentKind.KET_LUAN: "Kết luận",
-    DocumentKind.CONG_VAN: "Công văn",
-}
 
 
 # The enums below are values the profiles speak of too; they live here, beside the

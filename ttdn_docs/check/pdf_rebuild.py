@@ -28,7 +28,6 @@ are written as the profile's font and reported once, as a warning, by ``pdfcheck
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ttdn_docs.ooxml_ns import W_NS as _W_NS
@@ -216,7 +215,7 @@ def _header_and_title(
 ) -> tuple[list[TextLine], list[Block], int]:
     """The header lines (above the title), the title blocks (type, trích yếu, the
     separator under it) and the index in ``content`` where the body starts."""
-    titles = {fold_key(upper(kind)) for kind in _kind_names()}
+    titles = {fold_key(upper(entry.name)) for entry in profile.types.values()}
     index = next((i for i, line in enumerate(page_one) if fold_key(upper(line.text)) in titles and _centred(line, left, right)), None)
     if index is None:
         return [], [], 0
@@ -235,12 +234,6 @@ def _header_and_title(
         blocks.append(Block([page_one[i]], "center"))
         i += 1
     return header, blocks, content.index(page_one[i]) if i < len(page_one) else len([c for c in content if c.page == 1])
-
-
-def _kind_names() -> Iterable[str]:
-    from ttdn_docs.admin import DocumentKind
-
-    return (kind.display_name for kind in DocumentKind)
 
 
 def _is_separator_text(text: str) -> bool:

@@ -106,12 +106,12 @@ def check_number(anatomy: Anatomy, reporter: Reporter, para: Para) -> None:
     if kind_type is None or is_cong_van(anatomy, reporter.profile):
         return
     known = set(reporter.profile.type_abbreviations.values())
-    expected = reporter.profile.type_abbreviations.get(anatomy.kind) if anatomy.kind is not None else None
+    expected = reporter.profile.type_abbreviations.get(anatomy.kind.value) if anatomy.kind is not None else None
     if kind_type not in known:
         reporter.add("NUMBER.TYPE", para, "Chữ viết tắt tên loại văn bản không có trong hồ sơ thể thức.", expected=expected or ", ".join(sorted(known)), found=kind_type)
     elif expected is not None and kind_type != expected:
         reporter.add(
-            "NUMBER.TYPE", para, f"Chữ viết tắt tên loại không khớp tên loại «{anatomy.kind.display_name if anatomy.kind else ''}».",
+            "NUMBER.TYPE", para, f"Chữ viết tắt tên loại không khớp tên loại «{reporter.profile.type_name(anatomy.kind) if anatomy.kind else ''}».",
             expected=expected, found=kind_type,
         )
 
@@ -135,7 +135,7 @@ def is_cong_van(anatomy: Anatomy, profile: Profile) -> bool:
     if anatomy.kind_title is not None or anatomy.number is None:
         return False
     matches = _number_matches(profile, anatomy.number.text.strip())
-    own = profile.type_abbreviations.get(DocumentKind.CONG_VAN)
+    own = profile.type_abbreviations.get(DocumentKind.CONG_VAN.value)
     typed = matches.get(profile.number.template)
     if typed is not None and own is not None and typed.groupdict().get("type") == own:
         return True

@@ -136,14 +136,18 @@ def is_separator_like(text: str) -> bool:
     return bool(text.strip()) and bool(_SEPARATOR_CHARS.match(text))
 
 
-def kind_of_title(text: str) -> DocumentKind | None:
+def kind_of_title(text: str, profile: Profile) -> DocumentKind | None:
+    """The type whose name (of the profile's ``types:``) the title line spells."""
     if len(text) > _HEAD:
         return None
     key = loose_key(text)
-    for kind in DocumentKind:
-        if key == loose_key(kind.display_name):
-            return kind
+    for type_key, entry in profile.types.items():
+        if key == loose_key(entry.name) and type_key in _KIND_KEYS:
+            return DocumentKind(type_key)
     return None
+
+
+_KIND_KEYS = frozenset(kind.value for kind in DocumentKind)
 
 
 def label_key(label: str) -> str:
@@ -197,7 +201,7 @@ class AnatomyReader:
             while end < len(blocks) and isinstance(blocks[end], Para) and len(paras) < 20:
                 para = blocks[end]
                 assert isinstance(para, Para)
-                if para.mark == "kind_title" or (not para.mark and kind_of_title(para.text)):
+                if para.mark == "kind_title" or (not para.mark and kind_of_title(para.text, self.profile)):
                     break
                 paras.append(para)
                 end += 1
@@ -317,10 +321,10 @@ class AnatomyReader:
         while index < limit:
             block = blocks[index]
             if isinstance(block, Para) and (
-                block.mark == "kind_title" or (not block.mark and not block.empty and kind_of_title(block.text))
+                block.mark == "kind_title" or (not block.mark and not block.empty and kind_of_title(block.text, self.profile))
             ):
                 found.kind_title = block
-                found.kind = kind_of_title(block.text)
+                found.kind = kind_of_title(block.text, self.profile)
                 break
             index += 1
         else:

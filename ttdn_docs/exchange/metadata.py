@@ -102,7 +102,7 @@ def outgoing_metadata(
         notation=notation,
         date=document.place_date.date,
         place=document.place_date.place,
-        kind=document.kind.display_name,
+        kind=profile.type_name(document.kind),
         subject=document.summary,
         issuer=" ".join(document.issuer.lines),
         superior=" ".join(document.issuer.superior) or None,

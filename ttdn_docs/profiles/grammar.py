@@ -240,7 +240,7 @@ def annex_reference(profile: Profile, document: AdminDocument) -> str:
         return ""
     place_date = document.place_date
     return profile.annex_reference.format(
-        kind=document.kind.display_name,
+        kind=profile.type_name(document.kind),
         symbol=doc_symbol(profile, document.kind, document.number),
         date=date_words(
             place_date.date,
@@ -253,7 +253,7 @@ def annex_reference(profile: Profile, document: AdminDocument) -> str:
 
 
 def kind_title(profile: Profile, kind: DocumentKind) -> str:
-    return apply_case(kind.display_name, profile.elements.kind_title.case)
+    return apply_case(profile.type_name(kind), profile.elements.kind_title.case)
 
 
 def summary_text(profile: Profile, document: AdminDocument) -> str:

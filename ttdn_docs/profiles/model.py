@@ -238,6 +238,19 @@ class TableFrame(Sourced):
     cell_margin_mm: float = Field(default=1.5, ge=0, le=10)
 
 
+Family = Literal["titled", "cong_van", "decision", "short_paper"]
+
+
+class DocumentType(_Data):
+    """One document type (tên loại) of a rule book: the name printed in the title line
+    (before casing), the abbreviation in the ký hiệu (``None``: the type has none, as a
+    công văn under ND 30) and the layout family it is laid out by."""
+
+    name: str = Field(min_length=1)
+    abbreviation: str | None = Field(default=None, min_length=1)
+    family: Family
+
+
 class Elements(_Data):
     national_lines: list[FixedLine] = Field(min_length=1)
     national_separator: Separator
@@ -302,7 +315,8 @@ class Profile(_Data):
     date: DateGrammar
     recipients: RecipientGrammar
     signature: SignatureGrammar
-    type_abbreviations: dict[DocumentKind, str]
+    # Document types by key (``ke_hoach``, ``cong_van`` …); see ``DocumentType``.
+    types: dict[str, DocumentType] = Field(min_length=1)
     body_end: str = ""
     annex_numbering: Literal["upper-roman", "arabic"] = "arabic"
     annex_label: str = "Phụ lục"
@@ -339,13 +353,41 @@ class Profile(_Data):
             raise ValueError("'marks' thiếu chữ cho: " + ", ".join(missing))
         return self
 
-    def abbreviation(self, kind: DocumentKind) -> str:
-        try:
-            return self.type_abbreviations[kind]
-        except KeyError:
+    def document_type(self, key: str | DocumentKind) -> DocumentType:
+        """The type entry of ``key`` (a key of ``types``); a Vietnamese error naming the
+        key and the known types when the profile has no such type."""
+        name = key.value if isinstance(key, DocumentKind) else key
+        found = self.types.get(name)
+        if found is None:
             from ttdn_docs.errors import ProfileError
 
+            known = ", ".join(f"{k} ({t.name})" for k, t in self.types.items())
+            raise ProfileError(
+                f"Hồ sơ thể thức '{self.id}' không có loại văn bản '{name}' (types.{name}). "
+                f"Các loại có: {known}"
+            )
+        return found
+
+    def type_name(self, key: str | DocumentKind) -> str:
+        """The type's name as the title line prints it before casing (``Kế hoạch``)."""
+        return self.document_type(key).name
+
+    def family_of(self, key: str | DocumentKind) -> Family:
+        return self.document_type(key).family
+
+    def abbreviation(self, kind: str | DocumentKind) -> str:
+        entry = self.document_type(kind)
+        if entry.abbreviation is None:
+            from ttdn_docs.errors import ProfileError
+
+            key = kind.value if isinstance(kind, DocumentKind) else kind
             raise ProfileError(
                 f"Hồ sơ thể thức '{self.id}' không có chữ viết tắt cho loại văn bản "
-                f"'{kind.display_name}'"
-            ) from None
+                f"'{entry.name}' (types.{key}.abbreviation)"
+            )
+        return entry.abbreviation
+
+    @property
+    def type_abbreviations(self) -> dict[str, str]:
+        """Every type key with an abbreviation → that abbreviation."""
+        return {key: entry.abbreviation for key, entry in self.types.items() if entry.abbreviation is not None}

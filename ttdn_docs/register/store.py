@@ -22,6 +22,7 @@ from pathlib import Path
 from ttdn_docs.admin import DocumentKind
 from ttdn_docs.errors import TtdnError
 from ttdn_docs.oserrors import os_read_cause
+from ttdn_docs.profiles.types import type_name
 from ttdn_docs.regular_files import SPECIAL_FILE_TEXT, SpecialFileError, open_regular
 from ttdn_docs.vn import fold_key, nfc
 
@@ -160,11 +161,11 @@ class NumberRegister:
             ).fetchone()
             if row is None:
                 raise RegisterError(
-                    f"Sổ '{self.path}' không có số {number} của {issuer} ({kind.display_name}, "
+                    f"Sổ '{self.path}' không có số {number} của {issuer} ({type_name(kind)}, "
                     f"{period_label(period)})."
                 )
             if row[0] == "void":
-                raise RegisterError(f"Số {number} ({kind.display_name}, {period_label(period)}) đã hủy trước đó.")
+                raise RegisterError(f"Số {number} ({type_name(kind)}, {period_label(period)}) đã hủy trước đó.")
             db.execute(
                 "UPDATE numbers SET status='void', reason=?, voided_at=? WHERE issuer_key=? AND kind=? AND period=? "
                 "AND number=?",

@@ -44,7 +44,7 @@ class DocumentProperties:
 
 def document_properties(document: AdminDocument, profile: Profile, *, now: dt.datetime | None = None) -> DocumentProperties:
     """The properties of ``document`` as rendered under ``profile``."""
-    kind = document.kind.display_name
+    kind = profile.type_name(document.kind)
     author = " ".join(document.issuer.lines)
     symbol = doc_symbol(profile, document.kind, document.number) if document.number.number is not None else ""
     date = document.place_date.date

@@ -79,7 +79,7 @@ class Closing(Model):
         via = f" (qua {self.via})" if self.via else ""
         report_to = f" để tổng hợp, báo cáo {self.report_to} đúng quy định" if self.report_to else ""
         return (
-            f"Trên đây là {DocumentKind.KE_HOACH.display_name} {summary}, {issuer_name} đề nghị "
+            f"Trên đây là Kế hoạch {summary}, {issuer_name} đề nghị "
             f"{self.units} triển khai, thực hiện và báo cáo kết quả {self.report_subject} về {self.collector}{via} "
             f"trước ngày {numeric_date(self.deadline)}{report_to}."
         )

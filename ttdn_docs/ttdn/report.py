@@ -282,7 +282,7 @@ class ForeignInfoReport(Model):
         closing = self.closing
         if closing.text is not None:
             return closing.text
-        head = f"Trên đây là {DocumentKind.BAO_CAO.display_name} {self.summary}"
+        head = f"Trên đây là Báo cáo {self.summary}"
         if closing.report_to:
             return f"{head}, {self.issuer.display_name} trân trọng báo cáo {closing.report_to}."
         return f"{head} của {self.issuer.display_name}."

@@ -13,6 +13,7 @@ from starlette.responses import Response
 from ttdn_docs.admin import DocumentKind
 from ttdn_docs.errors import TtdnError
 from ttdn_docs.profiles import load_profile
+from ttdn_docs.profiles.types import type_name
 from ttdn_docs.register import STATUS_WORDS, NumberRegister, numbering_period, period_label
 from ttdn_docs.vn import DateParseError, parse_date
 from ttdn_docs.web.common import page
@@ -71,13 +72,13 @@ def _act(request: Request, fields: dict[str, str]) -> Response:
         register = NumberRegister(path, create=action != "void")
         period = numbering_period(load_profile(family), register, issuer, date or dt.date.today())
         if action == "peek":
-            message = f"Số tiếp theo của {issuer} ({kind.display_name}, {period_label(period)}): {register.peek(issuer, kind, period):02d} (chưa cấp)."
+            message = f"Số tiếp theo của {issuer} ({type_name(kind)}, {period_label(period)}): {register.peek(issuer, kind, period):02d} (chưa cấp)."
         elif action == "next":
             entry = register.reserve(issuer, kind, period, date=date or dt.date.today(), summary=fields.get("summary", "").strip())
-            message = f"Đã cấp số {entry.number:02d} cho {entry.issuer} ({kind.display_name}, {period_label(period)})."
+            message = f"Đã cấp số {entry.number:02d} cho {entry.issuer} ({type_name(kind)}, {period_label(period)})."
         else:
             entry = register.void(issuer, kind, period, int(number), reason)
-            message = f"Đã hủy số {entry.number:02d} ({kind.display_name}) của {entry.issuer}: {entry.reason}. Số này không cấp lại."
+            message = f"Đã hủy số {entry.number:02d} ({type_name(kind)}) của {entry.issuer}: {entry.reason}. Số này không cấp lại."
     except TtdnError as exc:
         return _page(request, fields, {"": str(exc)}, "", 400)
     return _page(request, {k: v for k, v in fields.items() if k in ("issuer", "kind", "family")}, {}, message, 200)
@@ -106,7 +107,7 @@ def _page(request: Request, fields: dict[str, str], errors: dict[str, str], mess
             problem = problem or str(exc)
     rows = [
         {
-            "issuer": e.issuer, "kind": e.kind.display_name, "period": period_label(e.period), "number": f"{e.number:02d}",
+            "issuer": e.issuer, "kind": type_name(e.kind), "period": period_label(e.period), "number": f"{e.number:02d}",
             "status": STATUS_WORDS[e.status], "date": f"{e.date:%d/%m/%Y}" if e.date else "—", "summary": e.summary or "—",
             "reason": e.reason if e.status == "void" else "",
         }
@@ -114,5 +115,5 @@ def _page(request: Request, fields: dict[str, str], errors: dict[str, str], mess
     ]
     return page(
         request, "register.html", status, path=str(path) if path else "", rows=rows, fields=fields, errors=errors,
-        problem=problem, message=message, kinds=[(k.value, k.display_name) for k in DocumentKind], families=FAMILIES,
+        problem=problem, message=message, kinds=[(k.value, type_name(k)) for k in DocumentKind], families=FAMILIES,
     )
