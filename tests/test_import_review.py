@@ -102,7 +102,7 @@ def test_state_report_with_kinh_gui_and_typed_figures(tmp_path: Path) -> None:
     assert fixed.check.errors == []
     cells = [p.text for p in open_docx(fixed.output).paragraphs if p.table is not None]
     assert {"1.234", "160/164", "97,56%"} <= set(cells)
-    assert any(c.describe() == "Nơi nhận: «- Như trên,» → «- Như trên;»" for c in fixed.changes)
+    assert any(c.describe() == "Dòng nơi nhận: «- Như trên,» → «- Như trên;»" for c in fixed.changes)
 
 
 def test_state_plan_with_kinh_gui(tmp_path: Path) -> None:

@@ -17,21 +17,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from ttdn_docs.check.findings import Severity
+from ttdn_docs.layout.elements import Element, profile_elements
 from ttdn_docs.profiles.model import Profile, Sourced, Style
-from ttdn_docs.vn.numbering import number_symbol
 
 
-@dataclass(frozen=True)
-class ElementSpec:
-    """An element of the anatomy whose formatting the profile gives."""
-
-    key: str  # heading_1, place_date …
-    label: str  # Vietnamese name
-    path: str  # profile data path of its Style
-
-    @property
-    def code(self) -> str:
-        return self.key.upper()
+# An element of the anatomy whose formatting the profile gives (the registry's entry).
+ElementSpec = Element
 
 
 @dataclass(frozen=True)
@@ -63,57 +54,8 @@ FONT_SLOTS: dict[str, str] = {"ascii": "ASCII", "hAnsi": "HANSI", "eastAsia": "E
 
 
 def element_specs(profile: Profile) -> list[ElementSpec]:
-    """Every styled element of the profile, in document order."""
-    e = profile.elements
-    specs = [
-        ElementSpec(f"national_{i}", f"Dòng «{line.text}»", f"elements.national_lines[{i - 1}].style")
-        for i, line in enumerate(e.national_lines, start=1)
-    ]
-    specs += [
-        ElementSpec("superior", "Tên cơ quan cấp trên", "elements.superior"),
-        ElementSpec("issuer", "Tên cơ quan ban hành", "elements.issuer"),
-    ]
-    for key, label in (
-        ("national_separator", "Dấu dưới quốc hiệu / tiêu đề"),
-        ("issuer_separator", "Dấu dưới tên cơ quan ban hành"),
-    ):
-        if getattr(e, key).kind == "text":
-            specs.append(ElementSpec(key, label, f"elements.{key}.style"))
-    specs += [
-        ElementSpec("number", "Số, ký hiệu", "elements.number"),
-        ElementSpec("place_date", "Địa danh, ngày tháng năm", "elements.place_date"),
-        ElementSpec("kind_title", "Tên loại văn bản", "elements.kind_title"),
-        ElementSpec("summary", "Trích yếu", "elements.summary"),
-    ]
-    if e.summary_separator.kind == "text":
-        specs.append(ElementSpec("summary_separator", "Dấu dưới trích yếu", "elements.summary_separator.style"))
-    specs += [
-        ElementSpec("addressee", "Kính gửi", "elements.addressee"),
-        ElementSpec("body", "Đoạn nội dung", "elements.body"),
-    ]
-    specs += [
-        ElementSpec(
-            f"heading_{i}",
-            f"Đề mục cấp {i} («{number_symbol(level.numbering, 1)}{level.suffix}»)",
-            f"elements.headings[{i - 1}].style",
-        )
-        for i, level in enumerate(e.headings, start=1)
-    ]
-    specs.append(ElementSpec("item", "Khoản, điểm không có tiêu đề", "elements.item"))
-    specs += [
-        ElementSpec(f"bullet_{i}", f"Dòng gạch đầu «{bullet.marker}»", f"elements.bullets[{i - 1}].style")
-        for i, bullet in enumerate(e.bullets, start=1)
-    ]
-    specs += [
-        ElementSpec("recipients_label", "Nhãn «Nơi nhận»", "elements.recipients_label"),
-        ElementSpec("recipient", "Dòng nơi nhận", "elements.recipient"),
-        ElementSpec("signature_collective", "Quyền hạn ký (thay mặt tập thể)", "elements.signature_collective"),
-        ElementSpec("signature_authority", "Quyền hạn ký (ký thay, thừa lệnh…)", "elements.signature_authority"),
-        ElementSpec("signature_position", "Chức vụ người ký", "elements.signature_position"),
-        ElementSpec("signer_name", "Họ tên người ký", "elements.signer_name"),
-        ElementSpec("page_number", "Số trang", "elements.page_number.style"),
-    ]
-    return specs
+    """Every styled element of the profile the checker measures, in document order."""
+    return [entry for entry in profile_elements(profile) if entry.checked]
 
 
 def _fixed_rules(profile: Profile) -> Iterator[Rule]:

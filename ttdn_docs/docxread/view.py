@@ -47,7 +47,7 @@ from ttdn_docs.docxsafe import DEFAULT_LIMITS, Limits, PartIdentity, SafePackage
 from ttdn_docs.errors import NotADocxError, UnsafeDocxError
 # The renderer owns the names of its element styles (``docxfacts``, a leaf both share);
 # the reader only reads them back.
-from ttdn_docs.docxfacts.styles import ELEMENT_STYLES, style_id
+from ttdn_docs.layout.elements import ELEMENTS
 from ttdn_docs.docxfacts.metrics import text_width_twips
 
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -56,7 +56,7 @@ A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 V = "{urn:schemas-microsoft-com:vml}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 # style id → element name, for the files we write ourselves.
-ELEMENT_BY_STYLE_ID = {style_id(element): element for element in ELEMENT_STYLES}
+ELEMENT_BY_STYLE_ID = {element.style_id: element.key for element in ELEMENTS}
 # Beyond this many paragraphs a file is not an administrative document: refuse it rather
 # than spend unbounded time.
 MAX_PARAGRAPHS = 50_000

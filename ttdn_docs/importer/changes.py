@@ -18,20 +18,10 @@ from difflib import SequenceMatcher
 from ttdn_docs.check.findings import Finding
 from ttdn_docs.docxread.anatomy import Anatomy, is_separator_like
 from ttdn_docs.docxread.view import Para
+from ttdn_docs.layout.elements import element
 
-# Element names as an officer calls them.
-_ELEMENT_WORDS = {
-    "superior": "Tên cơ quan cấp trên",
-    "issuer": "Tên cơ quan ban hành",
-    "number": "Số, ký hiệu",
-    "place_date": "Địa danh, ngày tháng",
-    "kind_title": "Tên loại văn bản",
-    "summary": "Trích yếu",
-    "recipients_label": "Nơi nhận",
-    "recipient": "Nơi nhận",
-    "signature": "Chữ ký",
-    "signer_name": "Họ tên người ký",
-}
+# The signature lines of every role, as one group.
+_SIGNATURE_WORD = "Chữ ký"
 
 
 @dataclass(frozen=True)
@@ -53,12 +43,12 @@ class Change:
 def _pairs(before: Anatomy, after: Anatomy) -> list[tuple[str, Para | None, Para | None]]:
     pairs: list[tuple[str, Para | None, Para | None]] = []
     for key in ("number", "place_date", "kind_title", "summary", "recipients_label", "signer_name"):
-        pairs.append((_ELEMENT_WORDS[key], getattr(before, key), getattr(after, key)))
+        pairs.append((element(key).label, getattr(before, key), getattr(after, key)))
     for key in ("superior", "issuer", "recipients"):
-        word = _ELEMENT_WORDS["recipient" if key == "recipients" else key]
+        word = element("recipient" if key == "recipients" else key).label
         old, new = getattr(before, key), getattr(after, key)
         pairs += [(word, a, b) for a, b in zip(old, new, strict=False)]
-    pairs += [(_ELEMENT_WORDS["signature"], a, b) for (_, a), (_, b) in zip(before.signature, after.signature, strict=False)]
+    pairs += [(_SIGNATURE_WORD, a, b) for (_, a), (_, b) in zip(before.signature, after.signature, strict=False)]
     return pairs
 
 

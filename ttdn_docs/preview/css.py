@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ttdn_docs.layout.elements import profile_elements, style_at
 from ttdn_docs.profiles import Profile
 from ttdn_docs.profiles.model import Style
 
@@ -77,45 +78,8 @@ def page_css(profile: Profile) -> str:
         f"padding: 0 {e.table_frame.cell_margin_mm:g}mm; vertical-align: top; }}",
     ]
     elements: dict[str, tuple[Style, bool]] = {
-        "superior": (e.superior, False),
-        "issuer": (e.issuer, False),
-        "number": (e.number, False),
-        "place_date": (e.place_date, False),
-        "kind_title": (e.kind_title, False),
-        "summary": (e.summary, False),
-        "addressee": (e.addressee, False),
-        "body": (e.body, True),
-        "item": (e.item, True),
-        "recipients_label": (e.recipients_label, False),
-        "recipient": (e.recipient, False),
-        "signature_collective": (e.signature_collective, False),
-        "signature_authority": (e.signature_authority, False),
-        "signature_position": (e.signature_position, False),
-        "signer_name": (e.signer_name, False),
-        "annex_title": (e.annex_title, False),
-        "annex_label": (e.annex_label or e.annex_title, False),
-        "table_header": (e.table_header, False),
-        "table_cell": (e.table_cell, False),
-        "table_total": (e.table_total, False),
+        entry.key: (style_at(profile, entry), entry.indented) for entry in profile_elements(profile)
     }
-    if e.annex_reference is not None:
-        elements["annex_reference"] = (e.annex_reference, False)
-    for index, line in enumerate(e.national_lines, start=1):
-        elements[f"national_{index}"] = (line.style, False)
-    for index, level in enumerate(e.headings, start=1):
-        elements[f"heading_{index}"] = (level.style, True)
-    for index, bullet in enumerate(e.bullets, start=1):
-        elements[f"bullet_{index}"] = (bullet.style, True)
-    for mark in profile.mark_placement:
-        elements[f"mark_{mark}"] = (e.mark_style(mark), False)
-    for separator_name, separator in (
-        ("issuer_separator", e.issuer_separator),
-        ("national_separator", e.national_separator),
-        ("summary_separator", e.summary_separator),
-        ("annex_separator", e.annex_separator),
-    ):
-        if separator is not None and separator.kind == "text" and separator.style is not None:
-            elements[separator_name] = (separator.style, False)
     for name, (style, indent) in elements.items():
         rules.append(f"{scope} .el-{name} {{ {style_css(style, indent=indent)}; }}")
     space = e.signer_name.size * SINGLE_LINE_EM

@@ -13,6 +13,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ttdn_docs.admin.kinds import Confidentiality, DocumentKind, SignatureAuthority, Urgency
+from ttdn_docs.layout.elements import MarkName as MarkName  # the registry's list of marks
 
 Align = Literal["left", "center", "right", "justify"]
 # "lower": chữ thường — typed as the author wrote it, only never all in capitals.
@@ -132,7 +133,6 @@ class PageNumber(Sourced):
     first_page: bool = False
 
 
-MarkName = Literal["confidentiality", "urgency", "draft", "drafter"]
 # Where a mark may stand. The template has a place for each slot: ``top`` before the
 # header table, ``under_number`` in the left header cell after Số, ``under_place_date``
 # in the right header cell after the date, ``after_recipients`` in the Nơi nhận cell.
@@ -287,13 +287,14 @@ class Elements(_Data):
     annex_separator: Separator | None = None
 
     def mark_style(self, name: MarkName) -> Style:
-        """The style of a supplementary mark, by the mark's name in ``mark_placement``."""
-        return {
-            "confidentiality": self.confidentiality_mark,
-            "urgency": self.urgency_mark,
-            "draft": self.draft_mark,
-            "drafter": self.drafter_line,
-        }[name]
+        """The style of a supplementary mark, by the mark's name in ``mark_placement``
+        (its field: the element registry's path)."""
+        from ttdn_docs.layout.elements import mark_element
+
+        path = mark_element(name).path
+        assert path.startswith("elements.")
+        style: Style = getattr(self, path.removeprefix("elements."))
+        return style
     # Table cells: the header row, ordinary rows and a total row; a column's own
     # alignment (if any) overrides ``align`` of the cell and total styles.
     table_header: Style = DEFAULT_TABLE_HEADER

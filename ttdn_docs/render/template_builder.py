@@ -23,7 +23,7 @@ from docx.oxml import parse_xml
 from docx.shared import Mm, Pt
 from lxml import etree
 
-from ttdn_docs.docxfacts.styles import ELEMENT_STYLES, style_id
+from ttdn_docs.layout.elements import style_id, style_names
 from ttdn_docs.profiles import Profile, Separator, Style, builtin_profile_ids, load_profile
 from ttdn_docs.profiles.grammar import body_roles
 from ttdn_docs.profiles.model import MarkSlot
@@ -105,7 +105,7 @@ def _setup_styles(doc: DocxDocument, profile: Profile) -> None:
                 del rfonts.attrib[attr]
             for slot in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
                 rfonts.set(_qn(slot), profile.font)
-    for name in ELEMENT_STYLES.values():
+    for name in style_names():
         style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
         style.base_style = normal
         style.quick_style = False

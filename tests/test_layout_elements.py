@@ -1,0 +1,81 @@
+"""The element registry and the profiles' type tables: one name per element and type."""
+
+from __future__ import annotations
+
+import pytest
+
+from ttdn_docs.admin import DocumentKind
+from ttdn_docs.check.rules import element_specs
+from ttdn_docs.docxfacts.styles import ELEMENT_STYLES
+from ttdn_docs.errors import ProfileError
+from ttdn_docs.layout.elements import ELEMENTS, element, mark_element, profile_elements, style_at
+from ttdn_docs.profiles import Style, builtin_profile_ids, load_profile
+from ttdn_docs.profiles.types import type_name
+
+PROFILES = builtin_profile_ids()
+
+
+def test_keys_styles_and_style_ids_are_unique() -> None:
+    for values in ([e.key for e in ELEMENTS], [e.style for e in ELEMENTS], [e.style_id for e in ELEMENTS]):
+        assert len(values) == len(set(values))
+
+
+def test_the_style_table_is_the_registry() -> None:
+    assert ELEMENT_STYLES == {e.key: e.style for e in ELEMENTS}
+
+
+@pytest.mark.parametrize("profile_id", PROFILES)
+def test_every_styled_element_resolves_to_a_style_of_the_profile(profile_id: str) -> None:
+    profile = load_profile(profile_id)
+    found = profile_elements(profile)
+    assert found, "no element"
+    for entry in found:
+        assert isinstance(style_at(profile, entry), Style), entry.key
+    keys = {e.key for e in found}
+    assert {f"national_{i}" for i in range(1, len(profile.elements.national_lines) + 1)} <= keys
+    assert {"number", "place_date", "signer_name", "annex_label"} <= keys
+
+
+@pytest.mark.parametrize("profile_id", PROFILES)
+def test_a_mark_is_one_entry_under_all_its_names(profile_id: str) -> None:
+    profile = load_profile(profile_id)
+    for name in ("draft", "urgency", "confidentiality", "drafter"):
+        entry = mark_element(name)  # type: ignore[arg-type]
+        assert entry.key == f"mark_{name}"
+        assert profile.elements.mark_style(name) is style_at(profile, entry)  # type: ignore[arg-type]
+    assert element("mark_draft").path == "elements.draft_mark"
+
+
+@pytest.mark.parametrize("profile_id", PROFILES)
+def test_the_checker_names_elements_as_the_registry(profile_id: str) -> None:
+    specs = element_specs(load_profile(profile_id))
+    assert [s.key for s in specs if s.key == "place_date"] == ["place_date"]
+    assert next(s for s in specs if s.key == "place_date").label == "Địa danh, ngày tháng năm"
+    assert all(s.checked for s in specs)
+
+
+@pytest.mark.parametrize("profile_id", PROFILES)
+def test_type_table_gives_name_abbreviation_and_family(profile_id: str) -> None:
+    profile = load_profile(profile_id)
+    plan = profile.document_type("ke_hoach")
+    assert (plan.name, plan.abbreviation, plan.family) == ("Kế hoạch", "KH", "titled")
+    assert profile.document_type(DocumentKind.QUYET_DINH).family == "decision"
+    assert profile.family_of("cong_van") == "cong_van"
+    assert profile.type_name(DocumentKind.BAO_CAO) == "Báo cáo"
+    # Every enum kind of today has an entry in both rule books.
+    assert {kind.value for kind in DocumentKind} <= set(profile.types)
+
+
+def test_an_unknown_type_is_named_in_vietnamese() -> None:
+    profile = load_profile("state")
+    with pytest.raises(ProfileError, match=r"không có loại văn bản 'bien_ban' \(types.bien_ban\)"):
+        profile.document_type("bien_ban")
+    # ND 30 gives công văn no abbreviation: asking for it names the field.
+    with pytest.raises(ProfileError, match=r"types.cong_van.abbreviation"):
+        profile.abbreviation(DocumentKind.CONG_VAN)
+    assert load_profile("party").abbreviation(DocumentKind.CONG_VAN) == "CV"
+
+
+def test_names_without_a_profile_come_from_the_built_in_profiles() -> None:
+    assert type_name(DocumentKind.TO_TRINH) == "Tờ trình"
+    assert type_name("khong_co") == "khong_co"
