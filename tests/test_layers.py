@@ -21,7 +21,7 @@ LAYERS: list[set[str]] = [
     {"ttdn_docs", "errors", "exports", "display", "boundedcache", "diskcache", "workers", "regular_files", "docxsafe", "office", "oserrors", "outputs", "jinja_words", "ooxml_ns"},
     {"vn", "pdfread"},
     {"admin", "units", "limits"},
-    {"input_problems", "datafile", "filenames"},
+    {"input_problems", "datafile", "filenames", "layout"},
     {"profiles", "docxfacts"},
     {"docxread", "render", "ttdn", "register"},
     {"check", "preview", "plans", "citations", "header_checks", "plan_template"},
