@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from ttdn_docs.admin import DocumentKind
@@ -79,3 +81,45 @@ def test_an_unknown_type_is_named_in_vietnamese() -> None:
 def test_names_without_a_profile_come_from_the_built_in_profiles() -> None:
     assert type_name(DocumentKind.TO_TRINH) == "Tờ trình"
     assert type_name("khong_co") == "khong_co"
+
+
+def _with_layout_change(change: dict[str, object]) -> str:
+    import yaml
+
+    from ttdn_docs.profiles.loader import DATA_DIR
+
+    data = yaml.safe_load((DATA_DIR / "state-nd30-2020.yaml").read_text(encoding="utf-8"))
+    data["id"] = "state-layout-test"
+    data["layouts"]["cong_van"].update(change)
+    return yaml.safe_dump(data, allow_unicode=True)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"header_left": ["issuer", "so_hieu"]}, "layouts.cong_van.header_left: không có thành phần 'so_hieu'"),
+        ({"body": ["basis", "body"], "bases": None}, "có 'basis' nhưng thiếu 'bases'"),
+    ],
+)
+def test_a_layout_naming_what_does_not_exist_is_refused(tmp_path: object, change: dict[str, object], message: str) -> None:
+    from pathlib import Path
+
+    from ttdn_docs.profiles import load_profile as load
+
+    path = Path(str(tmp_path)) / "state-layout-test.yaml"
+    path.write_text(_with_layout_change(change), encoding="utf-8")
+    with pytest.raises(ProfileError, match=re.escape(message)):
+        load(path)
+
+
+def test_every_family_of_the_types_has_a_layout_and_each_layout_names_known_elements() -> None:
+    from ttdn_docs.layout.elements import known_layout_names
+    from ttdn_docs.profiles.model import SLOTS
+
+    for profile_id in PROFILES:
+        profile = load_profile(profile_id)
+        assert {t.family for t in profile.types.values()} <= set(profile.layouts)
+        for layout in profile.layouts.values():
+            assert all(name in known_layout_names() for slot in SLOTS for name in layout.slot(slot))
+        assert "kind_title" not in profile.layouts["cong_van"].title
+        assert profile.layouts["cong_van"].as_above_first

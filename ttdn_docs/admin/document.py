@@ -45,6 +45,11 @@ class AdminDocument(BaseModel):
     place_date: PlaceDate
     summary: CleanText = Field(max_length=1000)
     addressees: list[CleanText] = Field(default_factory=list, max_length=50)
+    # Căn cứ lines of a decision (``Căn cứ Luật Tổ chức chính quyền địa phương …``), each
+    # without its end; the profile adds the prefix and the ``;`` / ``.`` ends.
+    bases: list[CleanText] = Field(default_factory=list, max_length=50, title="căn cứ")
+    # The enacting line of a decision when it is not the profile's (``QUYẾT ĐỊNH:``).
+    enacting: CleanText | None = Field(default=None, max_length=200, title="lời ban hành")
     body: list[Block] = Field(min_length=1)
     recipients: Recipients
     signature: Signature

@@ -161,7 +161,7 @@ def check_styles(anatomy: Anatomy, reporter: Reporter) -> None:
     }
     body = styles.get("body")
     for key, para in anatomy.elements():
-        if key in STRUCTURE_ROLES:
+        if key in STRUCTURE_ROLES and key not in styles:
             # A structural line (căn cứ, «QUYẾT ĐỊNH:», «Điều 1.», «Chương I») keeps its
             # own layout (italic, centred, a bold prefix only); it is set in the body's size.
             if body is not None:

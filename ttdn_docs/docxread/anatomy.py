@@ -162,6 +162,7 @@ class AnatomyReader:
         self._recipients_key = label_key(profile.recipients.label)
         self._addressee_key = label_key(profile.recipients.addressee_label)
         self._heading_patterns = [_heading_pattern(level) for level in profile.elements.headings]
+        self._enacting = _enacting_pattern(profile)
         grammar = profile.signature
         self._prefix_letters = {_letters(p) for p in (grammar.collective_prefix, *grammar.prefixes.values())}
 
@@ -380,10 +381,10 @@ class AnatomyReader:
         content = [p for p in body[index:] if not p.empty]
         # Before the enacting line of a decision («QUYẾT ĐỊNH:») stand its position line
         # and căn cứ; a plan's «Căn cứ …» opening is body text.
-        preamble = any(_ENACTING.match(p.text[:_HEAD]) for p in content)
+        preamble = any(p.mark == "enacting" or self._enacting.match(p.text[:_HEAD]) for p in content)
         previous = ""
         for position, para in enumerate(content):
-            role = _structure_role(para, previous, preamble=preamble, opening=preamble and position == 0)
+            role = _structure_role(para, previous, self._enacting, preamble=preamble, opening=preamble and position == 0)
             if role == "enacting":
                 preamble = False
             numbered = None
@@ -587,9 +588,23 @@ _CAPITALS_LINE_MAX = 150
 _STRUCTURE_STARTS = frozenset("QCBĐPMT")
 _SEPARATOR_STARTS = frozenset("*-–—_~=.·•")
 STRUCTURE_ROLES = {"basis", "enacting", "article", "chapter", "chapter_title", "authority", "separator"}
+_MARKED_STRUCTURE = frozenset({"basis", "enacting", "article"})
 
 
-def _structure_role(para: Para, previous: str, *, preamble: bool, opening: bool) -> str | None:
+def _enacting_pattern(profile: Profile) -> re.Pattern[str]:
+    """The enacting lines of the profile's layouts (``QUYẾT ĐỊNH:``; the Party's
+    ``BAN THƯỜNG VỤ QUYẾT ĐỊNH``, any collective) beside the generic ones."""
+    words = [_ENACTING.pattern]
+    for layout in profile.layouts.values():
+        if layout.enacting is None:
+            continue
+        for template in (layout.enacting.template, *layout.enacting.by_type.values()):
+            parts = [re.escape(upper(part)) for part in template.split("{collective}")]
+            words.append(r"^\s*" + r".{1,120}?".join(parts).replace(r"\ ", r"\s+") + r"\s*$")
+    return re.compile("|".join(f"(?:{w})" for w in words))
+
+
+def _structure_role(para: Para, previous: str, enacting: re.Pattern[str], *, preamble: bool, opening: bool) -> str | None:
     """The structural role of a body line, if it is one: a căn cứ line (``basis``), the
     enacting line «QUYẾT ĐỊNH:» (``enacting``), «Điều 1.» (``article``), «Chương I»,
     «Mục 1» and the title under it (``chapter``, ``chapter_title``), the position line
@@ -601,9 +616,11 @@ def _structure_role(para: Para, previous: str, *, preamble: bool, opening: bool)
     start = head.lstrip()[:1]
     if start in _SEPARATOR_STARTS and is_separator_like(head) and len(text) <= _HEAD:
         return "separator"
+    if para.mark in _MARKED_STRUCTURE:  # our own file names its lines
+        return para.mark
+    if enacting.match(head):
+        return "enacting"
     if start in _STRUCTURE_STARTS:
-        if _ENACTING.match(head):
-            return "enacting"
         if _ARTICLE.match(head):
             return "article"
         if _CHAPTER.match(head):

@@ -13,6 +13,7 @@ expanded per profile by ``profile_elements``.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
@@ -21,6 +22,10 @@ if TYPE_CHECKING:
     from ttdn_docs.profiles.model import Profile
 
 MarkName = Literal["confidentiality", "urgency", "draft", "drafter"]
+# Names a layout may use beside the elements: ``marks`` (the marks the profile places in
+# that slot) and ``signature_lines`` (the quyền hạn and chức vụ lines); ``body`` in the
+# body and annex slots stands for the body's (the annex's) lines.
+LAYOUT_PARTS = frozenset({"marks", "signature_lines"})
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,8 @@ class Element:
     checked: bool = True
     # The element whose style stands in when the profile gives this one none.
     fallback: str | None = None
+    # Only some families' pages have it: a template defines its style only then.
+    family_only: bool = False
 
     @property
     def code(self) -> str:
@@ -98,6 +105,10 @@ ELEMENTS: tuple[Element, ...] = (
     _e("annex_title", "Tên phụ lục", "TTDN Ten phu luc", checked=False),
     _e("annex_reference", "Dòng «Kèm theo …» của phụ lục", "TTDN Kem theo van ban", checked=False),
     _e("annex_separator", "Dấu dưới phụ lục", "TTDN Duoi phu luc", "elements.annex_separator.style", checked=False),
+    _e("cong_van_summary", "Trích yếu công văn («V/v …»)", "TTDN Trich yeu cong van", family_only=True),
+    _e("basis", "Dòng căn cứ", "TTDN Can cu", family_only=True),
+    _e("enacting", "Lời ban hành («QUYẾT ĐỊNH:»)", "TTDN Loi ban hanh", family_only=True),
+    _e("article", "Điều", "TTDN Dieu", "elements.article.style", indented=True, family_only=True),
 )
 
 
@@ -120,9 +131,16 @@ def mark_element(name: MarkName) -> Element:
     return next(e for e in ELEMENTS if e.mark == name)
 
 
-def style_names() -> list[str]:
-    """Every paragraph style name our templates define, in registry order."""
-    return [e.style for e in ELEMENTS]
+def style_names(used: Callable[[str], bool] = lambda key: True) -> list[str]:
+    """The paragraph style names a template defines, in registry order: every element's
+    but a family-only element's only where ``used(key)``."""
+    return [e.style for e in ELEMENTS if not e.family_only or used(e.key)]
+
+
+def known_layout_names() -> frozenset[str]:
+    """What a profile's layout may name: the registry's keys, the levels' keys
+    (``heading_2``) and the layout's own parts (``marks``, ``signature_lines``)."""
+    return frozenset(_by_key()) | LAYOUT_PARTS
 
 
 def style_id(key: str) -> str:
@@ -175,6 +193,8 @@ def style_at(profile: Profile, entry: Element) -> Any:
         return None
     value: Any = profile
     for part in entry.path.split("."):
+        if value is None:
+            break
         name, _, index = part.partition("[")
         value = getattr(value, name)
         if index:

@@ -9,13 +9,14 @@ can find them. Every text is escaped; the page has no script and fetches nothing
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 from typing import Any
 
 from ttdn_docs.admin import AdminDocument
 from ttdn_docs.preview.css import page_css, scope_class, twips_pt
 from ttdn_docs.profiles import Profile
-from ttdn_docs.profiles.model import MarkSlot, Separator
+from ttdn_docs.profiles.model import MARK_SLOT_IN, LayoutSlot, MarkSlot, Separator
 from ttdn_docs.render.context import build_context
 
 # Inline styles only; nothing may load, run or connect.
@@ -48,59 +49,142 @@ def to_html_fragment(document: AdminDocument, profile: Profile) -> str:
         "</div>",
     ]
     for annex in context["annexes"]:
-        parts += ['<div class="page" data-el="annex">', *_annex(profile, annex), "</div>"]
+        parts += ['<div class="page" data-el="annex">', *_annex(profile, context, annex), "</div>"]
     parts.append("</div>")
     return "\n".join(parts)
 
 
+Html = Callable[[Profile, dict[str, Any], LayoutSlot], list[str]]
+
+
 def _main_text(profile: Profile, context: dict[str, Any]) -> list[str]:
-    e = profile.elements
-    header = context["header"]
-    lines = context["lines"]
-    left = [
-        *(_p("superior", text) for text in header["superior"]),
-        *(_p("issuer", text, "issuer") for text in header["issuer"]),
-        _separator("issuer_separator", e.issuer_separator, lines["issuer"]),
-        _p("number", header["number"], "number"),
-        *_marks(profile, context, "under_number"),
-    ]
-    right = [
-        *(_p(f"national_{i}", line.text, "national") for i, line in enumerate(e.national_lines, start=1)),
-        _separator("national_separator", e.national_separator, lines["national"]),
-        _p("place_date", header["place_date"], "place-date"),
-        *_marks(profile, context, "under_place_date"),
-    ]
-    out = [
+    """The page of the document's family from its layout, slot by slot (the template
+    builder walks the same layout)."""
+    layout = profile.layouts[context["family"]]
+
+    def slot(name: LayoutSlot) -> list[str]:
+        return [html for element in layout.slot(name) for html in _HTML[element](profile, context, name)]
+
+    return [
         '<div class="marks-top" data-el="marks-top">',
-        *_marks(profile, context, "top"),
+        *slot("top"),
         "</div>",
-        _columns("header", left, right, "issuer-block", "national-block"),
-        _p("kind_title", context["title"]["kind"], "title"),
-        _p("summary", context["title"]["summary"], "summary"),
-        _separator("summary_separator", e.summary_separator, lines["summary"]),
-        *_addressees(context),
-        *_body(context["body"]),
+        _columns("header", slot("header_left"), slot("header_right"), "issuer-block", "national-block"),
+        *slot("title"),
+        *slot("addressees"),
+        *slot("body"),
+        _columns("closing", slot("recipients"), slot("signature"), "recipients", "signature"),
     ]
-    recipients = [
-        _p("recipients_label", profile.recipients.label, "recipients-label"),
-        *(_p("recipient", text, "recipient") for text in context["recipients"]),
-        *_marks(profile, context, "after_recipients"),
-    ]
-    signature = [_p(f"signature_{line['role']}", line["text"], "signature-line") for line in context["signature"]["lines"]]
-    signature.append('<div class="signature-space"></div>')
-    signature.append(_p("signer_name", context["signature"]["name"], "signer-name"))
-    out.append(_columns("closing", recipients, signature, "recipients", "signature"))
-    return out
 
 
-def _annex(profile: Profile, annex: dict[str, Any]) -> list[str]:
-    e = profile.elements
-    out = [_p("annex_label", annex["label"], "annex-label"), _p("annex_title", annex["title"], "annex-title")]
-    if e.annex_reference is not None and profile.annex_reference:
-        out.append(_p("annex_reference", annex["reference"], "annex-reference"))
-    if e.annex_separator is not None:
-        out.append(_separator("annex_separator", e.annex_separator, annex["line"]))
-    return out + _body(annex["body"])
+def _annex(profile: Profile, context: dict[str, Any], annex: dict[str, Any]) -> list[str]:
+    layout = profile.layouts[context["family"]]
+    inner = {**context, "annex": annex}
+    return [html for element in layout.annex for html in _HTML[element](profile, inner, "annex")]
+
+
+def _lines(element: str, key: str, data_el: str = "") -> Html:
+    """One paragraph per line of ``header[key]``."""
+
+    def html(profile: Profile, context: dict[str, Any], slot: LayoutSlot) -> list[str]:
+        return [_p(element, text, data_el) for text in context["header"][key]]
+
+    return html
+
+
+def _value(element: str, path: str, data_el: str) -> Html:
+    """One paragraph holding a context value (``header.number``)."""
+
+    def html(profile: Profile, context: dict[str, Any], slot: LayoutSlot) -> list[str]:
+        value: Any = context
+        for part in path.split("."):
+            value = value[part]
+        return [_p(element, value, data_el)]
+
+    return html
+
+
+def _separator_of(key: str, indents: str) -> Html:
+    def html(profile: Profile, context: dict[str, Any], slot: LayoutSlot) -> list[str]:
+        separator = getattr(profile.elements, key)
+        if separator is None:
+            return []
+        place = context["annex"]["line"] if indents == "annex" else context["lines"][indents]
+        return [_separator(key, separator, place)]
+
+    return html
+
+
+def _national(profile: Profile, context: dict[str, Any], slot: LayoutSlot) -> list[str]:
+    return [_p(f"national_{i}", line.text, "national") for i, line in enumerate(profile.elements.national_lines, start=1)]
+
+
+def _placed_marks(profile: Profile, context: dict[str, Any], slot: LayoutSlot) -> list[str]:
+    return _marks(profile, context, next(mark for mark, where in MARK_SLOT_IN.items() if where == slot))
+
+
+def _recipients_label(profile: Profile, context: dict[str, Any], slot: LayoutSlot) -> list[str]:
+    return [_p("recipients_label", profile.recipients.label, "recipients-label")]
+
+
+def _recipient(profile: Profile, context: dict[str, Any], slot: LayoutSlot) -> list[str]:
+    return [_p("recipient", text, "recipient") for text in context["recipients"]]
+
+
+def _signature_lines(profile: Profile, context: dict[str, Any], slot: LayoutSlot) -> list[str]:
+    return [_p(f"signature_{line['role']}", line["text"], "signature-line") for line in context["signature"]["lines"]]
+
+
+def _signature_space(profile: Profile, context: dict[str, Any], slot: LayoutSlot) -> list[str]:
+    return ['<div class="signature-space"></div>']
+
+
+def _basis(profile: Profile, context: dict[str, Any], slot: LayoutSlot) -> list[str]:
+    return [_p("basis", text, "basis") for text in context["bases"]]
+
+
+def _enacting(profile: Profile, context: dict[str, Any], slot: LayoutSlot) -> list[str]:
+    return [_p("enacting", context["enacting"], "enacting")] if context["enacting"] else []
+
+
+def _body_html(profile: Profile, context: dict[str, Any], slot: LayoutSlot) -> list[str]:
+    return _body(context["annex"]["body"] if slot == "annex" else context["body"])
+
+
+def _annex_reference(profile: Profile, context: dict[str, Any], slot: LayoutSlot) -> list[str]:
+    if profile.elements.annex_reference is None or not profile.annex_reference:
+        return []
+    return [_p("annex_reference", context["annex"]["reference"], "annex-reference")]
+
+
+# The HTML of each element a layout may name (the template builder's ``_FRAGMENTS``).
+_HTML: dict[str, Html] = {
+    "marks": _placed_marks,
+    "superior": _lines("superior", "superior"),
+    "issuer": _lines("issuer", "issuer", "issuer"),
+    "issuer_separator": _separator_of("issuer_separator", "issuer"),
+    "number": _value("number", "header.number", "number"),
+    "cong_van_summary": _value("cong_van_summary", "header.summary", "cong-van-summary"),
+    "national": _national,
+    "national_separator": _separator_of("national_separator", "national"),
+    "place_date": _value("place_date", "header.place_date", "place-date"),
+    "kind_title": _value("kind_title", "title.kind", "title"),
+    "summary": _value("summary", "title.summary", "summary"),
+    "summary_separator": _separator_of("summary_separator", "summary"),
+    "addressee": lambda profile, context, slot: _addressees(context),
+    "basis": _basis,
+    "enacting": _enacting,
+    "body": _body_html,
+    "recipients_label": _recipients_label,
+    "recipient": _recipient,
+    "signature_lines": _signature_lines,
+    "signature_space": _signature_space,
+    "signer_name": _value("signer_name", "signature.name", "signer-name"),
+    "annex_label": _value("annex_label", "annex.label", "annex-label"),
+    "annex_title": _value("annex_title", "annex.title", "annex-title"),
+    "annex_reference": _annex_reference,
+    "annex_separator": _separator_of("annex_separator", "annex"),
+}
 
 
 def _p(element: str, text: str, data_el: str = "", extra_style: str = "") -> str:

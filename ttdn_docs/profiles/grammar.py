@@ -27,7 +27,7 @@ from ttdn_docs.admin import (
     Table,
 )
 from ttdn_docs.errors import ProfileError
-from ttdn_docs.profiles.model import Case, Profile
+from ttdn_docs.profiles.model import Case, HeadingLevel, Profile
 from ttdn_docs.vn import date_line, date_words, upper
 from ttdn_docs.vn.case import capitalize_first
 from ttdn_docs.vn.numbering import number_symbol
@@ -127,10 +127,14 @@ class BodyLine:
     table: Table | None = None
 
 
-def body_lines(profile: Profile, blocks: list[Block], end_mark: bool = True) -> list[BodyLine]:
-    """Flatten the body tree, numbering sections by position; append the profile's end
-    mark (``./.``) to the last paragraph (a table is no paragraph)."""
-    lines = list(_flatten(profile, blocks, depth=0))
+def body_lines(
+    profile: Profile, blocks: list[Block], end_mark: bool = True, levels: list[str] | None = None
+) -> list[BodyLine]:
+    """Flatten the body tree, numbering sections by position (each list of sections
+    counts from 1: khoản restart in each Điều); append the profile's end mark (``./.``)
+    to the last paragraph (a table is no paragraph). ``levels``: the role of each section
+    depth (a family layout's ``levels``: ``article`` for «Điều»), default the headings."""
+    lines = list(_flatten(profile, blocks, 0, section_levels(profile, levels)))
     paragraphs = [index for index, line in enumerate(lines) if line.table is None]
     if end_mark and profile.body_end and paragraphs:
         last = lines[paragraphs[-1]]
@@ -158,14 +162,31 @@ def keep_dash_with_word(profile: Profile, text: str) -> str:
     return _INNER_DASH.sub("\u00a0\\1 ", text)
 
 
-def _flatten(profile: Profile, blocks: list[Block], depth: int) -> Iterator[BodyLine]:
-    for line in _flatten_typed(profile, blocks, depth):
+def section_levels(profile: Profile, levels: list[str] | None = None) -> list[tuple[str, HeadingLevel]]:
+    """The role and numbered level of each section depth."""
+    headings = profile.elements.headings
+    if levels is None:
+        return [(f"heading_{i}", level) for i, level in enumerate(headings, start=1)]
+    out: list[tuple[str, HeadingLevel]] = []
+    for role in levels:
+        if role == "article":
+            assert profile.elements.article is not None  # the profile's validator says so
+            out.append((role, profile.elements.article))
+        else:
+            index = min(int(role.rsplit("_", 1)[1]), len(headings))
+            out.append((f"heading_{index}", headings[index - 1]))
+    return out
+
+
+def _flatten(profile: Profile, blocks: list[Block], depth: int, levels: list[tuple[str, HeadingLevel]]) -> Iterator[BodyLine]:
+    for line in _flatten_typed(profile, blocks, depth, levels):
         yield line if line.table is not None else BodyLine(line.role, keep_dash_with_word(profile, line.text))
 
 
-def _flatten_typed(profile: Profile, blocks: list[Block], depth: int) -> Iterator[BodyLine]:
+def _flatten_typed(
+    profile: Profile, blocks: list[Block], depth: int, levels: list[tuple[str, HeadingLevel]]
+) -> Iterator[BodyLine]:
     counter = 0
-    levels = profile.elements.headings
     for block in blocks:
         if isinstance(block, Paragraph):
             yield BodyLine("body", block.text)
@@ -180,26 +201,26 @@ def _flatten_typed(profile: Profile, blocks: list[Block], depth: int) -> Iterato
         elif isinstance(block, Section):
             counter += 1
             at = block.level - 1 if block.level is not None else depth
-            level_index = min(at, len(levels) - 1)
-            level = levels[level_index]
-            symbol = number_symbol(level.numbering, counter) + level.suffix
+            role, level = levels[min(at, len(levels) - 1)]
+            symbol = level.prefix + number_symbol(level.numbering, counter) + level.suffix
             if block.title is not None:
-                yield BodyLine(f"heading_{level_index + 1}", f"{symbol} {apply_case(block.title, level.style.case)}")
+                yield BodyLine(role, f"{symbol} {apply_case(block.title, level.style.case)}")
                 if block.text is not None:
                     yield BodyLine("body", block.text)
             else:
                 yield BodyLine("item", f"{symbol} {block.text}")
-            yield from _flatten_typed(profile, block.children, at + 1)
+            yield from _flatten_typed(profile, block.children, at + 1, levels)
         elif isinstance(block, Table):
             yield BodyLine("table", "", block)
 
 
-def body_roles(profile: Profile) -> list[str]:
-    """Every role a body line can take under ``profile``: a template must handle each."""
+def body_roles(profile: Profile, levels: list[str] | None = None) -> list[str]:
+    """Every role a body line can take under ``profile`` (with a family layout's section
+    ``levels``): a template must handle each."""
     e = profile.elements
     return [
         "body",
-        *(f"heading_{i}" for i in range(1, len(e.headings) + 1)),
+        *dict.fromkeys(role for role, _ in section_levels(profile, levels)),
         "item",
         *(f"bullet_{i}" for i in range(1, len(e.bullets) + 1)),
         "table",

@@ -96,9 +96,11 @@ class FixedLine(_Data):
 
 
 class HeadingLevel(_Data):
-    """One numbered level: ``I.`` (upper-roman), ``1.`` (arabic), ``a)`` (alpha-vi)."""
+    """One numbered level: ``I.`` (upper-roman), ``1.`` (arabic), ``a)`` (alpha-vi);
+    ``prefix`` before the number (``Điều 1.``)."""
 
     numbering: Literal["upper-roman", "arabic", "alpha-vi"]
+    prefix: str = ""
     suffix: str
     style: Style
 
@@ -239,6 +241,67 @@ class TableFrame(Sourced):
 
 
 Family = Literal["titled", "cong_van", "decision", "short_paper"]
+FAMILIES: tuple[Family, ...] = ("titled", "cong_van", "decision", "short_paper")
+# The slots of a page, top to bottom; a family's layout names the elements of each.
+LayoutSlot = Literal["top", "header_left", "header_right", "title", "addressees", "body", "recipients", "signature", "annex"]
+# Where each mark slot of ``mark_placement`` stands in the page's slots.
+MARK_SLOT_IN: dict[MarkSlot, LayoutSlot] = {
+    "top": "top", "under_number": "header_left", "under_place_date": "header_right", "after_recipients": "recipients",
+}
+
+
+class Enacting(Sourced):
+    """The enacting line of a decision (``QUYẾT ĐỊNH:``; Party ``BAN THƯỜNG VỤ QUYẾT
+    ĐỊNH``): ``template`` with ``{collective}`` (the collective the signer signs for, else
+    the issuer), by type where a type has its own word (``nghi_quyet: QUYẾT NGHỊ:``)."""
+
+    template: str = Field(min_length=1)
+    by_type: dict[str, str] = Field(default_factory=dict)
+
+    def for_type(self, key: str) -> str:
+        return self.by_type.get(key, self.template)
+
+
+class BasisGrammar(Sourced):
+    """Căn cứ lines: each ``prefix`` + text + ``line_end``, the last ``last_end``."""
+
+    prefix: str
+    line_end: str
+    last_end: str
+
+
+class FamilyLayout(Sourced):
+    """The page of one document family: the ordered elements of each slot (element keys
+    of ``ttdn_docs.layout.elements`` or ``LAYOUT_PARTS``), the body's section levels by
+    depth (``heading_1``… or ``article``), whether Nơi nhận opens with ``as_above`` when
+    the document has addressees, and a decision's căn cứ and enacting wording."""
+
+    top: list[str]
+    header_left: list[str] = Field(min_length=1)
+    header_right: list[str] = Field(min_length=1)
+    title: list[str]
+    addressees: list[str]
+    body: list[str] = Field(min_length=1)
+    recipients: list[str]
+    signature: list[str] = Field(min_length=1)
+    annex: list[str]
+    levels: list[str] = Field(min_length=1, max_length=3)
+    as_above_first: bool
+    # Before the trích yếu where the layout prints it under the number (``V/v ``).
+    summary_prefix: str = ""
+    bases: BasisGrammar | None = None
+    enacting: Enacting | None = None
+
+    def slot(self, name: LayoutSlot) -> list[str]:
+        items: list[str] = getattr(self, name)
+        return items
+
+    def has(self, element: str) -> bool:
+        """Whether the element stands anywhere on this family's page."""
+        return any(element in self.slot(name) for name in SLOTS)
+
+
+SLOTS: tuple[LayoutSlot, ...] = ("top", "header_left", "header_right", "title", "addressees", "body", "recipients", "signature", "annex")
 
 
 class DocumentType(_Data):
@@ -285,6 +348,13 @@ class Elements(_Data):
     annex_label: Style | None = None
     annex_reference: Style | None = None
     annex_separator: Separator | None = None
+    # Elements of the families beyond the titled documents; a profile whose layouts name
+    # one gives its style. ``cong_van_summary``: the «V/v …» line under the number;
+    # ``basis``: a căn cứ line; ``enacting``: «QUYẾT ĐỊNH:»; ``article``: «Điều 1.».
+    cong_van_summary: Style | None = None
+    basis: Style | None = None
+    enacting: Style | None = None
+    article: HeadingLevel | None = None
 
     def mark_style(self, name: MarkName) -> Style:
         """The style of a supplementary mark, by the mark's name in ``mark_placement``
@@ -303,6 +373,10 @@ class Elements(_Data):
     table_frame: TableFrame = Field(default_factory=lambda: TableFrame(ref=_TABLE_REF))
 
 
+# Elements optional in ``Elements`` that a layout naming them needs.
+_OWN_STYLES = frozenset({"cong_van_summary", "basis", "enacting"})
+
+
 class Profile(_Data):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{1,63}$")
     title: str
@@ -318,6 +392,8 @@ class Profile(_Data):
     signature: SignatureGrammar
     # Document types by key (``ke_hoach``, ``cong_van`` …); see ``DocumentType``.
     types: dict[str, DocumentType] = Field(min_length=1)
+    # The page of each family the types use (``FamilyLayout``).
+    layouts: dict[Family, FamilyLayout]
     body_end: str = ""
     annex_numbering: Literal["upper-roman", "arabic"] = "arabic"
     annex_label: str = "Phụ lục"
@@ -353,6 +429,34 @@ class Profile(_Data):
         if missing:
             raise ValueError("'marks' thiếu chữ cho: " + ", ".join(missing))
         return self
+
+    @model_validator(mode="after")
+    def _layouts_complete(self) -> Profile:
+        from ttdn_docs.layout.elements import known_layout_names
+
+        missing = sorted({t.family for t in self.types.values()} - set(self.layouts))
+        if missing:
+            raise ValueError("'layouts' thiếu bố cục cho nhóm: " + ", ".join(missing))
+        known = known_layout_names()
+        for family, layout in self.layouts.items():
+            for slot in SLOTS:
+                for name in layout.slot(slot):
+                    if name not in known:
+                        raise ValueError(f"layouts.{family}.{slot}: không có thành phần '{name}'")
+                    if name in _OWN_STYLES and getattr(self.elements, name) is None:
+                        raise ValueError(f"layouts.{family}.{slot} dùng '{name}' nhưng 'elements.{name}' chưa có")
+            for level in layout.levels:
+                if level == "article" and self.elements.article is None:
+                    raise ValueError(f"layouts.{family}.levels dùng 'article' nhưng 'elements.article' chưa có")
+            if "basis" in layout.body and layout.bases is None:
+                raise ValueError(f"layouts.{family}: có 'basis' nhưng thiếu 'bases'")
+            if "enacting" in layout.body and layout.enacting is None:
+                raise ValueError(f"layouts.{family}: có 'enacting' nhưng thiếu 'enacting' (lời ban hành)")
+        return self
+
+    def layout_of(self, key: str | DocumentKind) -> FamilyLayout:
+        """The layout of the type's family."""
+        return self.layouts[self.family_of(key)]
 
     def document_type(self, key: str | DocumentKind) -> DocumentType:
         """The type entry of ``key`` (a key of ``types``); a Vietnamese error naming the

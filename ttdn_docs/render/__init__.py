@@ -37,7 +37,8 @@ __all__ = [
 def render_docx(document: AdminDocument, profile: Profile, template: Path | None = None) -> bytes:
     """Render ``document`` under ``profile`` (optionally into a user template)."""
     properties = document_properties(document, profile)
-    return template_for(profile, template).render(build_context(document, profile), properties)
+    family = profile.family_of(document.kind)
+    return template_for(profile, template, family).render(build_context(document, profile), properties)
 
 
 def write_docx(

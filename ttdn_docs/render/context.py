@@ -12,6 +12,7 @@ from typing import Any
 
 from ttdn_docs.admin import AdminDocument, Annex, Block, Table
 from ttdn_docs.profiles import Profile
+from ttdn_docs.profiles.family_text import basis_lines, cong_van_summary, enacting_line, recipients_with_as_above
 from ttdn_docs.profiles.grammar import (
     BodyLine,
     annex_label,
@@ -32,7 +33,8 @@ from ttdn_docs.render.ooxml import jc_value, twips_mm
 
 # Top-level names a template may use, with what each holds.
 PLACEHOLDERS: dict[str, str] = {
-    "header": "superior (list), issuer (list), number, place_date",
+    "family": "the layout family of the document's type (titled, cong_van, decision, short_paper)",
+    "header": "superior (list), issuer (list), number, summary (a công văn's 'V/v …' line, else empty), place_date",
     "title": "kind, summary",
     "lines": (
         "national/issuer/summary: left, right indents (twips) of separator lines; "
@@ -40,7 +42,9 @@ PLACEHOLDERS: dict[str, str] = {
         "marks.<name>: left, right indents of each placed mark (its box)"
     ),
     "addressees": "list of 'Kính gửi' lines",
-    "body": "list of {role, text}; role: body, heading_1..3, item, bullet_1..2, table "
+    "bases": "list of căn cứ lines of a decision (ends included)",
+    "enacting": "the enacting line of a decision ('QUYẾT ĐỊNH:'), else empty",
+    "body": "list of {role, text}; role: body, heading_1..3, article (Điều), item, bullet_1..2, table "
     "(then also table: grid (column widths, twips), header, rows (list of {cells}), total; "
     "a cell is {text, width (twips), align})",
     "recipients": "list of Nơi nhận lines, the archive line last",
@@ -58,11 +62,14 @@ def build_context(document: AdminDocument, profile: Profile) -> dict[str, Any]:
     widths = _container_widths(profile)
     marks = mark_texts(profile, document.marks)
     addressees = addressee_lines(profile, document.addressees)
+    layout = profile.layout_of(document.kind)
     return {
+        "family": profile.family_of(document.kind),
         "header": {
             "superior": superior,
             "issuer": issuer,
             "number": number_line(profile, document.kind, document.number),
+            "summary": cong_van_summary(profile, layout, document.summary),
             "place_date": place_date_line(profile, document.place_date),
         },
         "title": {"kind": kind_title(profile, document.kind), "summary": summary},
@@ -82,8 +89,10 @@ def build_context(document: AdminDocument, profile: Profile) -> dict[str, Any]:
             },
         },
         "addressees": addressees,
-        "body": _body(profile, document.body, widths["top"]),
-        "recipients": recipient_lines(profile, document.recipients),
+        "bases": basis_lines(layout, document.bases),
+        "enacting": enacting_line(profile, layout, document),
+        "body": _body(profile, document.body, widths["top"], layout.levels),
+        "recipients": recipient_lines(profile, recipients_with_as_above(profile, layout, document)),
         "signature": {
             "lines": [{"role": line.role, "text": line.text} for line in signature_lines(profile, document.signature)],
             "name": document.signature.name,
@@ -96,8 +105,8 @@ def build_context(document: AdminDocument, profile: Profile) -> dict[str, Any]:
     }
 
 
-def _body(profile: Profile, blocks: list[Block], width_twips: int) -> list[dict[str, Any]]:
-    return [body_entry(profile, line, width_twips) for line in body_lines(profile, blocks)]
+def _body(profile: Profile, blocks: list[Block], width_twips: int, levels: list[str]) -> list[dict[str, Any]]:
+    return [body_entry(profile, line, width_twips) for line in body_lines(profile, blocks, levels=levels)]
 
 
 def _container_widths(profile: Profile) -> dict[MarkSlot, int]:
@@ -158,7 +167,7 @@ def _annex(profile: Profile, document: AdminDocument, annex: Annex, index: int, 
         "title": title,
         "reference": reference,
         "line": line,
-        "body": _body(profile, annex.body, text_width),
+        "body": _body(profile, annex.body, text_width, profile.layout_of(document.kind).levels),
     }
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from docx import Document
@@ -25,19 +26,22 @@ from lxml import etree
 
 from ttdn_docs.layout.elements import style_id, style_names
 from ttdn_docs.profiles import Profile, Separator, Style, builtin_profile_ids, load_profile
-from ttdn_docs.profiles.grammar import body_roles
-from ttdn_docs.profiles.model import MarkSlot
+from ttdn_docs.profiles.grammar import body_roles, section_levels
+from ttdn_docs.profiles.model import MARK_SLOT_IN, Family, FamilyLayout, LayoutSlot, MarkSlot
 from ttdn_docs.render import ooxml
 from ttdn_docs.render.package import read_entries, write_entries
 from ttdn_docs.render.property_parts import with_property_parts
 from ttdn_docs.render.template_files import template_filename
 
 NSDECL = f'xmlns:w="{ooxml.W_NS}"'
-def build_template(profile: Profile) -> bytes:
-    """The template .docx for ``profile``, as deterministic bytes."""
+_NO_INDENT = '<w:ind w:left="0" w:right="0" w:firstLine="0"/>'
+
+def build_template(profile: Profile, family: Family = "titled") -> bytes:
+    """The template .docx of ``family``'s documents under ``profile``, as deterministic
+    bytes: the family's layout (``profile.layouts``) slot by slot."""
     doc = Document()
     _setup_page(doc, profile)
-    _setup_styles(doc, profile)
+    _setup_styles(doc, profile, profile.layouts[family])
     _setup_page_number(doc, profile)
     body = doc.element.body
     sect_pr = body.sectPr
@@ -46,7 +50,7 @@ def build_template(profile: Profile) -> bytes:
             body.remove(child)
     # Annexes that number their own pages are sections like the main text's.
     section_xml = etree.tostring(sect_pr, encoding="unicode")
-    for fragment in _body_fragments(profile, section_xml):
+    for fragment in _body_fragments(profile, family, section_xml):
         sect_pr.addprevious(parse_xml(_with_ns(fragment)))
     doc.core_properties.author = "ttdn_docs"
     doc.core_properties.title = profile.title
@@ -88,7 +92,7 @@ def _setup_page(doc: DocxDocument, profile: Profile) -> None:
             sect_pr.append(restart)
 
 
-def _setup_styles(doc: DocxDocument, profile: Profile) -> None:
+def _setup_styles(doc: DocxDocument, profile: Profile, layout: FamilyLayout) -> None:
     styles = doc.styles
     body_style = profile.elements.body
     normal = styles["Normal"]
@@ -105,7 +109,7 @@ def _setup_styles(doc: DocxDocument, profile: Profile) -> None:
                 del rfonts.attrib[attr]
             for slot in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
                 rfonts.set(_qn(slot), profile.font)
-    for name in style_names():
+    for name in style_names(lambda key: layout.has(key) or key in layout.levels):
         style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
         style.base_style = normal
         style.quick_style = False
@@ -202,38 +206,74 @@ def _loop(var: str, items: str, branches: list[tuple[str, str | list[str]]]) -> 
     return out
 
 
-def _header_table(profile: Profile) -> str:
-    e = profile.elements
-    left = [
+Fragments = Callable[[Profile, FamilyLayout, LayoutSlot], list[str]]
+
+
+def _slot(profile: Profile, layout: FamilyLayout, slot: LayoutSlot) -> list[str]:
+    """The template paragraphs of one slot: its elements in the layout's order."""
+    out: list[str] = []
+    for name in layout.slot(slot):
+        out += _FRAGMENTS[name](profile, layout, slot)
+    return out
+
+
+def _superior(profile: Profile, layout: FamilyLayout, slot: LayoutSlot) -> list[str]:
+    return [
         ooxml.control("for line in header.superior"),
-        _centred(profile, "superior", e.superior, "{{ line }}"),
+        _centred(profile, "superior", profile.elements.superior, "{{ line }}"),
         ooxml.control("endfor"),
+    ]
+
+
+def _issuer(profile: Profile, layout: FamilyLayout, slot: LayoutSlot) -> list[str]:
+    return [
         ooxml.control("for line in header.issuer"),
-        _centred(profile, "issuer", e.issuer, "{{ line }}"),
+        _centred(profile, "issuer", profile.elements.issuer, "{{ line }}"),
         ooxml.control("endfor"),
-        _separator(profile, "issuer_separator", e.issuer_separator, "lines.issuer"),
-        _centred(profile, "number", e.number, "{{ header.number }}"),
-        *_marks(profile, "under_number"),
     ]
-    right = [_centred(profile, "national", line.style, ooxml.literal(line.text)) for line in e.national_lines]
-    right.append(_separator(profile, "national_separator", e.national_separator, "lines.national"))
-    right.append(_centred(profile, "place_date", e.place_date, "{{ header.place_date }}"))
-    right += _marks(profile, "under_place_date")
-    columns = [ooxml.twips_mm(mm) for mm in profile.layout.header_columns_mm]
-    return ooxml.borderless_table(columns, ["".join(left), "".join(right)])
 
 
-def _signature_table(profile: Profile) -> str:
+def _national(profile: Profile, layout: FamilyLayout, slot: LayoutSlot) -> list[str]:
+    return [_centred(profile, "national", line.style, ooxml.literal(line.text)) for line in profile.elements.national_lines]
+
+
+def _separator_of(key: str, indents: str) -> Fragments:
+    def fragment(profile: Profile, layout: FamilyLayout, slot: LayoutSlot) -> list[str]:
+        separator = getattr(profile.elements, key)
+        return [] if separator is None else [_separator(profile, key, separator, indents)]
+
+    return fragment
+
+
+def _text_of(key: str, value: str) -> Fragments:
+    """A centred element holding one context value (``{{ header.number }}``)."""
+
+    def fragment(profile: Profile, layout: FamilyLayout, slot: LayoutSlot) -> list[str]:
+        return [_centred(profile, key, getattr(profile.elements, key), f"{{{{ {value} }}}}")]
+
+    return fragment
+
+
+def _placed_marks(profile: Profile, layout: FamilyLayout, slot: LayoutSlot) -> list[str]:
+    return _marks(profile, next(mark for mark, where in MARK_SLOT_IN.items() if where == slot))
+
+
+def _recipients_label(profile: Profile, layout: FamilyLayout, slot: LayoutSlot) -> list[str]:
     e = profile.elements
-    left = [
-        _p(profile, "recipients_label", e.recipients_label, ooxml.literal(profile.recipients.label),
-           indent_xml='<w:ind w:left="0" w:right="0" w:firstLine="0"/>'),
+    return [_p(profile, "recipients_label", e.recipients_label, ooxml.literal(profile.recipients.label), indent_xml=_NO_INDENT)]
+
+
+def _recipient(profile: Profile, layout: FamilyLayout, slot: LayoutSlot) -> list[str]:
+    return [
         ooxml.control("for line in recipients"),
-        _p(profile, "recipient", e.recipient, "{{ line }}", indent_xml='<w:ind w:left="0" w:right="0" w:firstLine="0"/>'),
+        _p(profile, "recipient", profile.elements.recipient, "{{ line }}", indent_xml=_NO_INDENT),
         ooxml.control("endfor"),
-        *_marks(profile, "after_recipients"),
     ]
-    right = _loop(
+
+
+def _signature_lines(profile: Profile, layout: FamilyLayout, slot: LayoutSlot) -> list[str]:
+    e = profile.elements
+    return _loop(
         "line",
         "signature.lines",
         [
@@ -242,9 +282,23 @@ def _signature_table(profile: Profile) -> str:
             ("position", _centred(profile, "signature_position", e.signature_position, "{{ line.text }}")),
         ],
     )
-    space = Style(size=e.signer_name.size, keep_with_next=True)
-    right += [_centred(profile, "signature_space", space, "")] * profile.layout.signature_blank_lines
-    right.append(_centred(profile, "signer_name", e.signer_name, "{{ signature.name }}"))
+
+
+def _signature_space(profile: Profile, layout: FamilyLayout, slot: LayoutSlot) -> list[str]:
+    space = Style(size=profile.elements.signer_name.size, keep_with_next=True)
+    return [_centred(profile, "signature_space", space, "")] * profile.layout.signature_blank_lines
+
+
+def _header_table(profile: Profile, layout: FamilyLayout) -> str:
+    left = _slot(profile, layout, "header_left")
+    right = _slot(profile, layout, "header_right")
+    columns = [ooxml.twips_mm(mm) for mm in profile.layout.header_columns_mm]
+    return ooxml.borderless_table(columns, ["".join(left), "".join(right)])
+
+
+def _signature_table(profile: Profile, layout: FamilyLayout) -> str:
+    left = _slot(profile, layout, "recipients")
+    right = _slot(profile, layout, "signature")
     columns = [ooxml.twips_mm(mm) for mm in profile.layout.signature_columns_mm]
     return ooxml.borderless_table(columns, ["".join(left), "".join(right)], cant_split=True)
 
@@ -255,7 +309,7 @@ def _table(profile: Profile, var: str) -> list[str]:
     with its width and alignment from the data. An empty paragraph after it keeps the
     table apart from what follows (two tables in a row would join)."""
     e = profile.elements
-    no_indent = '<w:ind w:left="0" w:right="0" w:firstLine="0"/>'
+    no_indent = _NO_INDENT
 
     def cells(items: str, element: str, style: Style) -> str:
         paragraph = _p(profile, element, style, "{{ cell.text }}", indent_xml=no_indent, jc="{{ cell.align }}")
@@ -284,24 +338,26 @@ def _table(profile: Profile, var: str) -> list[str]:
     return [table, _p(profile, "table_after", after, "", indent_xml=no_indent, exact_line_twips=20)]
 
 
-def _body_branches(profile: Profile, *, before_signature: bool = False) -> list[tuple[str, str | list[str]]]:
-    """One element per body role; shared by the main text and the annexes. Before the
-    signature, the last paragraph keeps with it, so the signature never stands alone on
-    the last page."""
+def _body_branches(
+    profile: Profile, layout: FamilyLayout, *, before_signature: bool = False
+) -> list[tuple[str, str | list[str]]]:
+    """One element per body role (the layout's section levels: ``article`` for «Điều»);
+    shared by the main text and the annexes. Before the signature, the last paragraph
+    keeps with it, so the signature never stands alone on the last page."""
     e = profile.elements
     keep = {"keep_next_when": "loop.last"} if before_signature else {}
     branches: list[tuple[str, str | list[str]]] = [("body", _p(profile, "body", e.body, "{{ line.text }}", **keep))]
-    for index, level in enumerate(e.headings, start=1):
-        branches.append((f"heading_{index}", _p(profile, f"heading_{index}", level.style, "{{ line.text }}", **keep)))
+    for role, level in dict(section_levels(profile, layout.levels)).items():
+        branches.append((role, _p(profile, role, level.style, "{{ line.text }}", **keep)))
     branches.append(("item", _p(profile, "item", e.item, "{{ line.text }}", **keep)))
     for index, bullet in enumerate(e.bullets, start=1):
         branches.append((f"bullet_{index}", _p(profile, f"bullet_{index}", bullet.style, "{{ line.text }}", **keep)))
     branches.append(("table", _table(profile, "line.table")))
-    assert [role for role, _ in branches] == body_roles(profile)  # one branch per role, none lost
+    assert [role for role, _ in branches] == body_roles(profile, layout.levels)  # one branch per role, none lost
     return branches
 
 
-def _addressees(profile: Profile) -> list[str]:
+def _addressees(profile: Profile, layout: FamilyLayout, slot: LayoutSlot) -> list[str]:
     """One addressee: ``Kính gửi: A`` on one line, aligned as the style says. Several:
     ``Kính gửi:`` on its own line and ``- A;`` … each on a line, the dashes in line under
     its colon (ND 30 PL I.II.9.d); the block is centred by indents from the context."""
@@ -320,39 +376,91 @@ def _addressees(profile: Profile) -> list[str]:
     ]
 
 
-def _annexes(profile: Profile, section_xml: str) -> list[str]:
-    """Each annex on a new page: a section of its own when annexes number their pages
-    separately, else a page break before the label; then label, title, reference line,
-    separator and the annex body."""
+def _basis(profile: Profile, layout: FamilyLayout, slot: LayoutSlot) -> list[str]:
+    style = profile.elements.basis
+    assert style is not None  # the profile's validator says so
+    return [ooxml.control("for line in bases"), _p(profile, "basis", style, "{{ line }}"), ooxml.control("endfor")]
+
+
+def _enacting(profile: Profile, layout: FamilyLayout, slot: LayoutSlot) -> list[str]:
+    style = profile.elements.enacting
+    assert style is not None
+    return [_centred(profile, "enacting", style, "{{ enacting }}")]
+
+
+def _body(profile: Profile, layout: FamilyLayout, slot: LayoutSlot) -> list[str]:
+    """The body's lines; in the annex slot, the annex's."""
+    if slot == "annex":
+        return _loop("line", "annex.body", _body_branches(profile, layout))
+    return _loop("line", "body", _body_branches(profile, layout, before_signature=True))
+
+
+def _annex_label(profile: Profile, layout: FamilyLayout, slot: LayoutSlot) -> list[str]:
     e = profile.elements
     per_annex = profile.annex_page_numbering == "per_annex"
-    label_style = e.annex_label or e.annex_title
+    return [_centred(profile, "annex_label", e.annex_label or e.annex_title, "{{ annex.label }}", page_break_before=not per_annex)]
+
+
+def _annex_reference(profile: Profile, layout: FamilyLayout, slot: LayoutSlot) -> list[str]:
+    style = profile.elements.annex_reference
+    if style is None or not profile.annex_reference:
+        return []
+    return [_centred(profile, "annex_reference", style, "{{ annex.reference }}")]
+
+
+def _annexes(profile: Profile, layout: FamilyLayout, section_xml: str) -> list[str]:
+    """Each annex on a new page: a section of its own when annexes number their pages
+    separately (else its label breaks the page), then the annex slot's elements."""
+    if not layout.annex:
+        return []
     out = [ooxml.control("for annex in annexes")]
-    if per_annex:
+    if profile.annex_page_numbering == "per_annex":
         # Ends the section before the annex (main text or previous annex) with the same
         # page setup; every section restarts its page numbers at 1.
         out.append(ooxml.section_break(section_xml))
-    out.append(_centred(profile, "annex_label", label_style, "{{ annex.label }}", page_break_before=not per_annex))
-    out.append(_centred(profile, "annex_title", e.annex_title, "{{ annex.title }}"))
-    if e.annex_reference is not None and profile.annex_reference:
-        out.append(_centred(profile, "annex_reference", e.annex_reference, "{{ annex.reference }}"))
-    if e.annex_separator is not None:
-        out.append(_separator(profile, "annex_separator", e.annex_separator, "annex.line"))
-    out += _loop("line", "annex.body", _body_branches(profile))
+    out += _slot(profile, layout, "annex")
     out.append(ooxml.control("endfor"))
     return out
 
 
-def _body_fragments(profile: Profile, section_xml: str) -> list[str]:
-    e = profile.elements
-    out = [*_marks(profile, "top"), _header_table(profile)]
-    out.append(_centred(profile, "kind_title", e.kind_title, "{{ title.kind }}"))
-    out.append(_centred(profile, "summary", e.summary, "{{ title.summary }}"))
-    out.append(_separator(profile, "summary_separator", e.summary_separator, "lines.summary"))
-    out += _addressees(profile)
-    out += _loop("line", "body", _body_branches(profile, before_signature=True))
-    out.append(_signature_table(profile))
-    out += _annexes(profile, section_xml)
+# The template paragraphs of each element a layout may name.
+_FRAGMENTS: dict[str, Fragments] = {
+    "marks": _placed_marks,
+    "superior": _superior,
+    "issuer": _issuer,
+    "issuer_separator": _separator_of("issuer_separator", "lines.issuer"),
+    "number": _text_of("number", "header.number"),
+    "cong_van_summary": _text_of("cong_van_summary", "header.summary"),
+    "national": _national,
+    "national_separator": _separator_of("national_separator", "lines.national"),
+    "place_date": _text_of("place_date", "header.place_date"),
+    "kind_title": _text_of("kind_title", "title.kind"),
+    "summary": _text_of("summary", "title.summary"),
+    "summary_separator": _separator_of("summary_separator", "lines.summary"),
+    "addressee": _addressees,
+    "basis": _basis,
+    "enacting": _enacting,
+    "body": _body,
+    "recipients_label": _recipients_label,
+    "recipient": _recipient,
+    "signature_lines": _signature_lines,
+    "signature_space": _signature_space,
+    "signer_name": _text_of("signer_name", "signature.name"),
+    "annex_label": _annex_label,
+    "annex_title": _text_of("annex_title", "annex.title"),
+    "annex_reference": _annex_reference,
+    "annex_separator": _separator_of("annex_separator", "annex.line"),
+}
+
+
+def _body_fragments(profile: Profile, family: Family, section_xml: str) -> list[str]:
+    """The page of ``family`` from its layout, slot by slot."""
+    layout = profile.layouts[family]
+    out = [*_slot(profile, layout, "top"), _header_table(profile, layout)]
+    for slot in ("title", "addressees", "body"):
+        out += _slot(profile, layout, slot)
+    out.append(_signature_table(profile, layout))
+    out += _annexes(profile, layout, section_xml)
     return out
 
 
@@ -378,7 +486,9 @@ def main(argv: list[str] | None = None) -> int:
     out_dir = Path(args[0]) if args else Path(__file__).resolve().parents[2] / "templates"
     out_dir.mkdir(parents=True, exist_ok=True)
     for profile_id in builtin_profile_ids():
-        target = out_dir / template_filename(profile_id)
-        target.write_bytes(build_template(load_profile(profile_id)))
-        print(f"wrote {target}")
+        profile = load_profile(profile_id)
+        for family in profile.layouts:
+            target = out_dir / template_filename(profile_id, family)
+            target.write_bytes(build_template(profile, family))
+            print(f"wrote {target}")
     return 0

@@ -11,13 +11,15 @@ _PACKAGE_DIR = Path(__file__).resolve().parents[1]
 TEMPLATE_DIRS = (_PACKAGE_DIR / "_templates", _PACKAGE_DIR.parent / "templates")
 
 
-def template_filename(profile_id: str) -> str:
-    return f"{profile_id}.docx"
+def template_filename(profile_id: str, family: str = "titled") -> str:
+    """``<profile>.docx`` for the titled documents, ``<profile>.<family>.docx`` for the
+    other families (công văn, decisions, short papers): one template per page layout."""
+    return f"{profile_id}.docx" if family == "titled" else f"{profile_id}.{family}.docx"
 
 
-def committed_template_path(profile_id: str) -> Path | None:
+def committed_template_path(profile_id: str, family: str = "titled") -> Path | None:
     for folder in TEMPLATE_DIRS:
-        candidate = folder / template_filename(profile_id)
+        candidate = folder / template_filename(profile_id, family)
         if candidate.is_file():
             return candidate
     return None

@@ -14,17 +14,18 @@ from ttdn_docs.render.template_files import committed_template_path as committed
 from ttdn_docs.render.template_files import template_filename as template_filename
 
 
-def template_for(profile: Profile, template: Path | None = None) -> CompiledTemplate:
-    """The compiled template to render ``profile`` with (cached per process). A user's
-    template is first checked against the model's placeholders (all problems at once)."""
+def template_for(profile: Profile, template: Path | None = None, family: str = "titled") -> CompiledTemplate:
+    """The compiled template to render ``profile``'s documents of ``family`` with (cached
+    per process). A user's template is first checked against the model's placeholders
+    (all problems at once); it serves whatever family the document is."""
     if template is not None:
         compiled = _compiled_file(str(Path(template).resolve()), _mtime(template), False)
         _checked_user_template(compiled, profile.model_dump_json())
         return compiled
-    path = committed_template_path(profile.id)
+    path = committed_template_path(profile.id, family)
     if path is not None and _is_builtin(profile):
         return _compiled_file(str(path), _mtime(path), True)
-    return _compiled_profile(profile.model_dump_json())
+    return _compiled_profile(profile.model_dump_json(), family)
 
 
 def _is_builtin(profile: Profile) -> bool:
@@ -58,10 +59,11 @@ def _checked_user_template(compiled: CompiledTemplate, profile_json: str) -> Non
 
 
 @lru_cache(maxsize=16)
-def _compiled_profile(profile_json: str) -> CompiledTemplate:
+def _compiled_profile(profile_json: str, family: str) -> CompiledTemplate:
     # The builder (python-docx) is imported only for a profile with no committed template.
     from ttdn_docs.render.template_builder import build_template
 
     profile = Profile.model_validate_json(profile_json)
     digest = hashlib.sha256(profile_json.encode()).hexdigest()[:12]
-    return CompiledTemplate(build_template(profile), f"{profile.id} (dựng từ hồ sơ, {digest})", built=True)
+    built = build_template(profile, family)  # type: ignore[arg-type]  # a family of the profile's layouts
+    return CompiledTemplate(built, f"{profile.id} (dựng từ hồ sơ, {digest})", built=True)

@@ -1,0 +1,130 @@
+"""Each layout family rendered under both rule books from one AdminDocument: the text
+and formatting facts read back from the .docx, the checker's verdict (no finding) and the
+preview's words (the same as the .docx's, in the same order)."""
+
+from __future__ import annotations
+
+import io
+import re
+from html import unescape
+
+import pytest
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from family_documents import FAMILY_KINDS, family_document
+from ttdn_docs.check import check_docx
+from ttdn_docs.layout.elements import element
+from ttdn_docs.preview import to_html
+from ttdn_docs.profiles import load_profile
+from ttdn_docs.render import render_docx
+
+BOOKS = {"state": "state-nd30-2020", "party": "party-hd36-2018"}
+
+
+def _render(family: str, book: str) -> DocxDocument:
+    profile = load_profile(BOOKS[book])
+    return Document(io.BytesIO(render_docx(family_document(family, book == "state"), profile)))
+
+
+def _paragraphs(doc: DocxDocument) -> list[Paragraph]:
+    """Every paragraph of the main text in reading order, table cells included."""
+    out: list[Paragraph] = []
+    for block in doc.element.body.iterchildren():
+        if block.tag.endswith("}p"):
+            out.append(Paragraph(block, doc))
+        elif block.tag.endswith("}tbl"):
+            for row in Table(block, doc).rows:
+                for cell in row.cells:
+                    out += cell.paragraphs
+    return out
+
+
+def _of(doc: DocxDocument, key: str) -> list[Paragraph]:
+    style = element(key).style
+    return [p for p in _paragraphs(doc) if p.style is not None and p.style.name == style]
+
+
+def _facts(paragraph: Paragraph) -> tuple[float | None, bool, bool]:
+    runs = [r for r in paragraph.runs if r.text.strip()]
+    size = runs[0].font.size.pt if runs and runs[0].font.size is not None else None
+    return size, all(bool(r.font.bold) for r in runs), all(bool(r.font.italic) for r in runs)
+
+
+@pytest.mark.parametrize("book", BOOKS)
+@pytest.mark.parametrize("family", FAMILY_KINDS)
+def test_the_checker_finds_nothing_in_the_renderers_own_output(family: str, book: str) -> None:
+    profile = load_profile(BOOKS[book])
+    data = render_docx(family_document(family, book == "state"), profile)
+    assert check_docx(data, profile) == []
+
+
+@pytest.mark.parametrize("book", BOOKS)
+def test_cong_van_has_no_title_and_its_v_v_line_under_the_number(book: str) -> None:
+    doc = _render("cong_van", book)
+    assert _of(doc, "kind_title") == [] and _of(doc, "summary") == []
+    assert not any("CÔNG VĂN" in p.text for p in _paragraphs(doc))
+    left = [p.text for p in doc.tables[0].cell(0, 0).paragraphs]
+    number = next(i for i, text in enumerate(left) if text.startswith("Số"))
+    assert left[number + 1] == "V/v tổ chức Ngày hội Đại đoàn kết toàn dân tộc năm 2025"
+    size, bold, italic = _facts(_of(doc, "cong_van_summary")[0])
+    assert (size, bold, italic) == ((12, False, False) if book == "state" else (12, False, True))
+    # The drafting unit stays in the ký hiệu: State body-unit, Party after the body.
+    assert left[number] == ("Số: 12/UBND-VHXH" if book == "state" else "Số 12-CV/ĐU/VHXH")
+
+
+@pytest.mark.parametrize("book", BOOKS)
+def test_cong_van_kinh_gui_and_nhu_tren_first_in_noi_nhan(book: str) -> None:
+    doc = _render("cong_van", book)
+    addressees = [p.text for p in _of(doc, "addressee")]
+    assert addressees[0] == "Kính gửi:" and addressees[1].startswith("- Ban công tác Mặt trận các thôn")
+    recipients = [p.text for p in _of(doc, "recipient")]
+    assert recipients[0] == ("- Như trên;" if book == "state" else "- Như trên,")
+    assert recipients[1].startswith("- Các thôn trên địa bàn xã")
+
+
+@pytest.mark.parametrize("book", BOOKS)
+def test_decision_bases_enacting_line_and_articles(book: str) -> None:
+    state = book == "state"
+    doc = _render("decision", book)
+    titles = [p.text for p in _of(doc, "kind_title")]
+    assert titles == ["QUYẾT ĐỊNH"]
+    bases = _of(doc, "basis")
+    texts = [p.text for p in bases]
+    prefix = "" if state else "- "
+    assert texts[0] == f"{prefix}Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;"
+    assert texts[-1] == f"{prefix}Theo đề nghị của Văn phòng" + ("." if state else ",")
+    # Italic in the State book; the Party's is upright (its rule is open).
+    assert all(_facts(p)[2] == state for p in bases)
+    enacting = _of(doc, "enacting")
+    assert [p.text for p in enacting] == (["QUYẾT ĐỊNH:"] if state else ["BAN THƯỜNG VỤ QUYẾT ĐỊNH"])
+    assert _facts(enacting[0])[1] and enacting[0].alignment is not None and enacting[0].alignment == 1  # centred
+    articles = _of(doc, "article")
+    assert [p.text for p in articles] == [
+        "Điều 1. Thành lập Tổ công tác chuyển đổi số của xã",
+        "Điều 2. Nhiệm vụ của Tổ công tác",
+        "Điều 3. Hiệu lực thi hành",
+    ]
+    assert all(_facts(p)[1] for p in articles)
+    # Khoản count from 1 again in each Điều.
+    items = [p.text for p in _of(doc, "item")]
+    assert [t[:2] for t in items] == ["1.", "2.", "1.", "2."]
+    body = [p.text for p in _paragraphs(doc)]
+    assert body.index(texts[-1]) < body.index(enacting[0].text) < body.index(articles[0].text)
+
+
+def _preview_words(html: str) -> list[str]:
+    return [unescape(re.sub(r"<[^>]+>", "", text)).strip() for text in re.findall(r"<p[^>]*>(.*?)</p>", html, flags=re.S)]
+
+
+@pytest.mark.parametrize("book", BOOKS)
+@pytest.mark.parametrize("family", FAMILY_KINDS)
+def test_the_preview_shows_the_same_words_in_the_same_order(family: str, book: str) -> None:
+    profile = load_profile(BOOKS[book])
+    document = family_document(family, book == "state")
+    doc = Document(io.BytesIO(render_docx(document, profile)))
+    in_docx = [p.text.strip() for p in _paragraphs(doc) if p.text.strip()]
+    in_preview = [w for w in _preview_words(to_html(document, profile)) if w]
+    assert in_preview == in_docx
