@@ -128,3 +128,23 @@ def test_the_preview_shows_the_same_words_in_the_same_order(family: str, book: s
     in_docx = [p.text.strip() for p in _paragraphs(doc) if p.text.strip()]
     in_preview = [w for w in _preview_words(to_html(document, profile)) if w]
     assert in_preview == in_docx
+
+
+@pytest.mark.parametrize("book", BOOKS)
+@pytest.mark.parametrize(
+    ("family", "key"),
+    [("cong_van", "cong_van_summary"), ("decision", "basis"), ("decision", "enacting"), ("decision", "article")],
+)
+def test_the_checker_judges_each_family_element_by_its_own_style(family: str, key: str, book: str) -> None:
+    """Flip the italic of the element's runs: the checker names the element's rule."""
+    profile = load_profile(BOOKS[book])
+    doc = _render(family, book)
+    paragraph = _of(doc, key)[0]
+    italic = _facts(paragraph)[2]
+    for run in paragraph.runs:
+        run.font.italic = not italic
+    out = io.BytesIO()
+    doc.save(out)
+    codes = {f.rule for f in check_docx(out.getvalue(), profile)}
+    family_code = "STATE" if book == "state" else "PARTY"
+    assert f"{family_code}.{element(key).code}.ITALIC" in codes

@@ -82,6 +82,8 @@ class Anatomy:
     issuer: list[Para] = field(default_factory=list)
     issuer_separator: FoundSeparator | None = None
     number: Para | None = None
+    # A công văn's trích yếu under its number («V/v …»), where the layout puts it.
+    cong_van_summary: Para | None = None
     place_date: Para | None = None
     kind_title: Para | None = None
     kind: DocumentKind | None = None
@@ -108,7 +110,7 @@ class Anatomy:
             found: FoundSeparator | None = getattr(self, key)
             if found is not None and found.line is None:
                 out.append((key, found.para))
-        for key in ("number", "place_date", "kind_title", "summary", "signer_name", "recipients_label"):
+        for key in ("number", "cong_van_summary", "place_date", "kind_title", "summary", "signer_name", "recipients_label"):
             para = getattr(self, key)
             if para is not None:
                 out.append((key, para))
@@ -163,6 +165,7 @@ class AnatomyReader:
         self._addressee_key = label_key(profile.recipients.addressee_label)
         self._heading_patterns = [_heading_pattern(level) for level in profile.elements.headings]
         self._enacting = _enacting_pattern(profile)
+        self._summary_under_number = any("cong_van_summary" in layout.header_left for layout in profile.layouts.values())
         grammar = profile.signature
         self._prefix_letters = {_letters(p) for p in (grammar.collective_prefix, *grammar.prefixes.values())}
 
@@ -246,6 +249,7 @@ class AnatomyReader:
             (p for p in left if not p.mark and _NUMBER_START.match(p.text)), None
         )
         stop = left.index(found.number) if found.number is not None else len(left)
+        found.cong_van_summary = self._cong_van_summary(left[stop + 1 :])
         names = [
             p for p in left[:stop]
             if not p.empty and not is_separator_like(p.text) and self._national_index(p) is None
@@ -255,6 +259,18 @@ class AnatomyReader:
         found.issuer_separator = self._separator_after(
             left[: stop + 1], found.issuer, self.profile.elements.issuer_separator, stop=found.number,
         )
+
+    def _cong_van_summary(self, under_number: list[Para]) -> Para | None:
+        """The «V/v …» line under the number, when a layout of the profile puts one
+        there: our mark, else the first line under the number that starts so."""
+        if not self._summary_under_number:
+            return None
+        para = next((p for p in under_number if not p.empty), None)
+        if para is None:
+            return None
+        if para.mark == "cong_van_summary" or (not para.mark and _ABOUT_START.match(para.text[:_HEAD])):
+            return para
+        return None
 
     def _national_index(self, para: Para) -> int | None:
         if (para.mark == "national" or not para.mark) and len(para.text) <= _HEAD:
@@ -581,6 +597,7 @@ def _pushed_right(para: Para, left: list[Para]) -> bool:
 # Structural lines of a decision, resolution or regulation (NĐ 30 PL I.II.6.b, PL III;
 # HD 36): judged by their own layout, never as body text. Each is told by its words.
 _BASIS = re.compile(r"^\s*(?:Căn cứ|Xét đề nghị|Theo đề nghị|Xét|Thực hiện)\b")
+_ABOUT_START = re.compile(r"^\s*(?:V/v|V/V|Về việc)\b")
 _ENACTING = re.compile(r"^\s*(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|CHỈ THỊ|BAN HÀNH)\s*:\s*$")
 _ARTICLE = re.compile(r"^\s*Điều\s+\d+\s*[.:]")
 _CHAPTER = re.compile(r"^\s*(?:Chương|CHƯƠNG|Phần|PHẦN|Mục|MỤC|Tiểu mục)\s+(?:[IVXLC]+|\d+)\b\.?\s*$")
