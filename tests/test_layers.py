@@ -18,13 +18,13 @@ PACKAGE = Path(__file__).resolve().parents[1] / "ttdn_docs"
 # Lower layers first; a module may import its own layer or any below it. A package is
 # one room (its modules import one another freely but without a circle).
 LAYERS: list[set[str]] = [
-    {"ttdn_docs", "errors", "exports", "display", "boundedcache", "diskcache", "workers", "regular_files", "docxsafe", "office", "oserrors", "outputs", "jinja_words", "ooxml_ns"},
+    {"ttdn_docs", "document_kinds", "errors", "exports", "display", "boundedcache", "diskcache", "workers", "regular_files", "docxsafe", "office", "oserrors", "outputs", "jinja_words", "ooxml_ns"},
     {"vn", "pdfread"},
     {"admin", "units", "limits"},
-    {"input_problems", "datafile", "filenames", "layout"},
+    {"input_problems", "datafile", "filenames", "layout", "generic"},
     {"profiles", "docxfacts"},
     {"docxread", "render", "ttdn", "register"},
-    {"check", "preview", "plans", "citations", "header_checks", "plan_template"},
+    {"check", "preview", "plans", "citations", "header_checks", "plan_template", "document_types"},
     {"skeletons", "importer", "batch"},
     {"api", "exchange"},
     {"cli", "sign", "web", "serve"},

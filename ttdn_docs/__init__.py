@@ -17,6 +17,8 @@ from ttdn_docs.exports import lazy_exports
 
 if TYPE_CHECKING:
     from ttdn_docs.api import load_document, render_file
+    from ttdn_docs.document_kinds import register_document_kind
+    from ttdn_docs.generic import GenericDocument
     from ttdn_docs.errors import InputError, TtdnError
     from ttdn_docs.importer import load_docx
     from ttdn_docs.profiles import Profile, load_profile
@@ -31,6 +33,8 @@ __getattr__, __dir__ = lazy_exports(
     __name__,
     {
         ".api": ("load_document", "render_file"),
+        ".document_kinds": ("register_document_kind",),
+        ".generic": ("GenericDocument",),
         ".errors": ("InputError", "TtdnError"),
         ".importer": ("load_docx",),
         ".profiles": ("Profile", "load_profile"),
@@ -42,6 +46,7 @@ __getattr__, __dir__ = lazy_exports(
 
 __all__ = [
     "ForeignInfoPlan",
+    "GenericDocument",
     "InputError",
     "Profile",
     "TtdnError",
@@ -50,6 +55,7 @@ __all__ = [
     "load_docx",
     "load_plan",
     "load_profile",
+    "register_document_kind",
     "render_docx",
     "render_file",
     "rollover",

@@ -16,6 +16,9 @@ from typing import TYPE_CHECKING, Any, Protocol
 from ttdn_docs.admin import DocNumber, DocumentKind, Marks
 from ttdn_docs.citations import cite_as_rule_book
 from ttdn_docs.datafile import LineMap, dump_yaml, line_of, load_data, validate
+from ttdn_docs.document_kinds import KindModels, document_model, kind_names
+from ttdn_docs.document_kinds import register_document_kind as register_document_kind
+from ttdn_docs.document_types import check_document_type
 from ttdn_docs.errors import FieldProblem, IncompleteDocumentError, InputError
 from ttdn_docs.header_checks import check_issuer_family
 from ttdn_docs.profiles import Profile, load_profile
@@ -24,11 +27,11 @@ from ttdn_docs.profiles.model import Profile as ProfileModel
 from ttdn_docs.register import NumberedDocument, numbered, open_register, wants_number
 from ttdn_docs.outputs import DOCX_SUFFIXES, HTML_SUFFIXES, YAML_SUFFIXES, check_output
 from ttdn_docs.render import check_writable, write_bytes_atomic, write_docx
-from ttdn_docs.ttdn.common import fixed_number
+from ttdn_docs.generic.parts import fixed_number
 from ttdn_docs.ttdn.load import load_plan, load_report
 from ttdn_docs.ttdn.plan import ForeignInfoPlan
 from ttdn_docs.ttdn.report import ForeignInfoReport
-from ttdn_docs.ttdn.todo import todo
+from ttdn_docs.generic.todo import todo
 
 # What only one command uses is imported by the function that uses it: ``render`` does
 # not pay for the Word reader, the aggregator or the rollover.
@@ -47,8 +50,9 @@ class DomainDocument(NumberedDocument, Protocol):
     def model_copy(self, *, update: dict[str, Any] | None = None, deep: bool = False) -> Any: ...
 
 
-# kind field in the input → model.
-DOCUMENT_MODELS: dict[str, type[Any]] = {"plan": ForeignInfoPlan, "report": ForeignInfoReport}
+# kind field in the input → model: the registry (``ttdn_docs.document_kinds``) as a
+# mapping; ``register_document_kind`` adds a kind (assigning here still works).
+DOCUMENT_MODELS: KindModels = KindModels()
 # Inputs that are not documents themselves but have a published schema (module, class).
 INPUT_MODELS: dict[str, tuple[str, str]] = {"unit_results": ("ttdn_docs.ttdn.unit_results", "UnitResults")}
 
@@ -61,9 +65,9 @@ def load_document(path: Path) -> DomainDocument:
 def _load_document(path: Path) -> tuple[DomainDocument, LineMap]:
     data, lines = load_data(path)
     kind = data.get("kind", "plan") if isinstance(data, dict) else "plan"
-    model = DOCUMENT_MODELS.get(str(kind))
+    model = document_model(str(kind))
     if model is None:
-        known = ", ".join(sorted(DOCUMENT_MODELS))
+        known = ", ".join(kind_names())
         raise InputError(str(path), [FieldProblem("kind", f"loại tài liệu '{kind}' không được hỗ trợ; chấp nhận: {known}", lines.get(("kind",)))])
     document: DomainDocument = validate(model, data, str(path), lines)
     return document, lines
@@ -96,6 +100,7 @@ def render_file(
     raises ``IncompleteDocumentError`` listing them. ``number: auto`` takes the next
     number from the register (``register``, else ``TTDN_REGISTER``)."""
     chosen = resolve_profile(document, profile)
+    check_document_type(document, chosen, "văn bản")
     document = cite_as_rule_book(document, chosen)
     if draft:
         # A draft takes no number from the register: ``auto`` stays a blank.
@@ -126,7 +131,9 @@ def render_input(
     is refused with each part's field path and YAML line."""
     check_output(Path(output), DOCX_SUFFIXES, "tệp Word", inputs=[path, *([template] if template else [])])
     document, lines = _load_document(Path(path))
-    check_issuer_family(document, resolve_profile(document, profile), str(path))
+    chosen = resolve_profile(document, profile)
+    check_document_type(document, chosen, str(path), lines.get(("type",)))
+    check_issuer_family(document, chosen, str(path))
     with _parts_located(path, lines):
         return render_file(
             document, output, profile=profile, template=template, overwrite=overwrite, draft=draft, register=register
@@ -148,6 +155,7 @@ def preview_input(
     check_output(Path(output), HTML_SUFFIXES, "trang HTML", inputs=[path])
     document, lines = _load_document(Path(path))
     chosen = resolve_profile(document, profile)
+    check_document_type(document, chosen, str(path), lines.get(("type",)))
     check_issuer_family(document, chosen, str(path))
     with _parts_located(path, lines):
         shown = cite_as_rule_book(as_draft(document) if draft else document, chosen)
@@ -165,8 +173,8 @@ def _parts_located(path: Path, lines: LineMap) -> Iterator[None]:
 
 
 def json_schema(what: str) -> dict[str, Any]:
-    """JSON Schema of an input kind (``plan``, ``report``, ``unit_results``) or of a
-    profile file (``profile``)."""
+    """JSON Schema of an input kind (``plan``, ``report``, ``document``, a registered
+    kind, ``unit_results``) or of a profile file (``profile``)."""
     if what == "profile":
         return _for_editors(ProfileModel.model_json_schema(), what)
     if what in INPUT_MODELS:
@@ -184,6 +192,7 @@ def json_schema(what: str) -> dict[str, Any]:
 _SCHEMA_TITLES = {
     "plan": "Kế hoạch (ttdn-docs)",
     "report": "Báo cáo kết quả (ttdn-docs)",
+    "document": "Văn bản: công văn, thông báo, tờ trình, quyết định, giấy mời … (ttdn-docs)",
     "unit_results": "Kết quả của đơn vị (ttdn-docs)",
     "profile": "Hồ sơ thể thức (ttdn-docs)",
 }
@@ -224,7 +233,7 @@ def _for_editors(schema: dict[str, Any], what: str) -> dict[str, Any]:
         return out
 
     cleaned: dict[str, Any] = clean(schema)
-    cleaned["title"] = _SCHEMA_TITLES[what]
+    cleaned["title"] = _SCHEMA_TITLES.get(what, f"{what} (ttdn-docs)")
     return cleaned
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ttdn_docs import __version__
+from ttdn_docs.document_kinds import KindChoices
 from ttdn_docs.errors import TtdnError
 
 if TYPE_CHECKING:
@@ -157,8 +158,8 @@ def _parser() -> argparse.ArgumentParser:
 
     schema = commands.add_parser("schema", help="in JSON Schema của dữ liệu đầu vào (cho trình soạn thảo)")
     schema.add_argument(
-        "what", choices=["plan", "report", "unit_results", "profile"], metavar="LOẠI",
-        help="loại dữ liệu: plan, report, unit_results hoặc profile",
+        "what", choices=KindChoices("unit_results", "profile"), metavar="LOẠI",
+        help="loại dữ liệu: plan, report, document (văn bản mọi loại), unit_results, profile hoặc loại đã đăng ký",
     )
     schema.set_defaults(handler=_schema)
 
@@ -391,9 +392,31 @@ def _schema(args: argparse.Namespace) -> int:
 
 def _add_init(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     init = commands.add_parser("init", help="tạo tệp khung (YAML có chú thích) để soạn")
-    kinds = init.add_subparsers(dest="init_kind", metavar="plan|report", title="loại khung", required=True, parser_class=_Parser)
+    kinds = init.add_subparsers(dest="init_kind", metavar="plan|report|document", title="loại khung", required=True, parser_class=_Parser)
     _add_init_plan(kinds)
     _add_init_report(kinds)
+    _add_init_document(kinds)
+
+
+def _add_init_document(kinds: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    document = kinds.add_parser("document", help="khung văn bản mọi loại (công văn, thông báo, tờ trình, quyết định, giấy mời …) của một xã")
+    document.add_argument("--type", required=True, dest="type_key", metavar="LOẠI", help="khóa tên loại trong hồ sơ: cong_van, thong_bao, to_trinh, quyet_dinh, giay_moi …")
+    document.add_argument("--profile", default="state", help="state (Nhà nước, mặc định), party (Đảng) hoặc mã, tệp hồ sơ thể thức")
+    _add_commune_skeleton_args(document, "năm của văn bản (mặc định: năm nay)")
+    document.set_defaults(handler=_init_document)
+
+
+def _init_document(args: argparse.Namespace) -> int:
+    from ttdn_docs.outputs import YAML_SUFFIXES, check_output
+    from ttdn_docs.render import write_bytes_atomic
+    from ttdn_docs.skeletons import document_skeleton
+
+    check_output(args.output, YAML_SUFFIXES, "tệp dữ liệu YAML")
+    commune = _commune_arg(args.commune)
+    text = document_skeleton(commune, args.type_key, args.profile, args.year)
+    out = write_bytes_atomic(args.output, text.encode("utf-8"), overwrite=args.force)
+    print(f"Đã ghi {out} ({commune.full_name}, {commune.province.full_name}, mã {commune.code})")
+    return EXIT_OK
 
 
 def _add_init_report(kinds: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -408,12 +431,17 @@ def _add_init_report(kinds: argparse._SubParsersAction) -> None:  # type: ignore
 
 def _add_init_plan(kinds: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     plan = kinds.add_parser("plan", help="khung kế hoạch thông tin đối ngoại của một xã")
-    plan.add_argument("--commune", required=True, help="mã xã 5 chữ số (ví dụ 11239) hoặc tên xã")
     plan.add_argument("--profile", choices=["party", "state"], default="party", help="khối Đảng (party) hoặc Nhà nước (state)")
-    plan.add_argument("--year", type=int, default=datetime.date.today().year, help="năm kế hoạch (mặc định: năm nay)")
-    plan.add_argument("-o", "--output", type=Path, required=True, help="tệp .yaml đầu ra")
-    plan.add_argument("--force", action="store_true", help="ghi đè tệp đầu ra nếu đã có")
+    _add_commune_skeleton_args(plan, "năm kế hoạch (mặc định: năm nay)")
     plan.set_defaults(handler=_init_plan)
+
+
+def _add_commune_skeleton_args(parser: argparse.ArgumentParser, year_help: str) -> None:
+    """The options every commune skeleton takes: the commune, the year, the output."""
+    parser.add_argument("--commune", required=True, help="mã xã 5 chữ số (ví dụ 11239) hoặc tên xã")
+    parser.add_argument("--year", type=int, default=datetime.date.today().year, help=year_help)
+    parser.add_argument("-o", "--output", type=Path, required=True, help="tệp .yaml đầu ra")
+    parser.add_argument("--force", action="store_true", help="ghi đè tệp đầu ra nếu đã có")
 
 
 def _init_plan(args: argparse.Namespace) -> int:

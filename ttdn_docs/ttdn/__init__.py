@@ -7,7 +7,7 @@ from ttdn_docs.exports import lazy_exports
 
 if TYPE_CHECKING:
     from ttdn_docs.ttdn.aggregate import Aggregation, aggregate
-    from ttdn_docs.ttdn.common import Basis, Citation, Issuer, RecipientList, Signer
+    from ttdn_docs.generic.parts import Basis, Citation, Issuer, RecipientList, Signer
     from ttdn_docs.ttdn.indicators import Indicator, IndicatorLabels
     from ttdn_docs.ttdn.load import load_plan, load_report
     from ttdn_docs.ttdn.plan import Closing, ForeignInfoPlan, Opening, UnitTasks
@@ -19,7 +19,7 @@ __getattr__, __dir__ = lazy_exports(
     __name__,
     {
         ".aggregate": ("Aggregation", "aggregate"),
-        ".common": ("Basis", "Citation", "Issuer", "RecipientList", "Signer"),
+        "ttdn_docs.generic.parts": ("Basis", "Citation", "Issuer", "RecipientList", "Signer"),
         ".indicators": ("Indicator", "IndicatorLabels"),
         ".load": ("load_plan", "load_report"),
         ".plan": ("Closing", "ForeignInfoPlan", "Opening", "UnitTasks"),

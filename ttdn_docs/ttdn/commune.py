@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ttdn_docs.errors import TtdnError
-from ttdn_docs.ttdn.common import Issuer
+from ttdn_docs.generic.parts import Issuer
 from ttdn_docs.units import (
     Commune,
     CommuneRef,

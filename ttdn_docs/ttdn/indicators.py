@@ -19,7 +19,7 @@ from pydantic import AfterValidator, Field, StringConstraints, ValidationInfo, f
 from ttdn_docs.admin import Table, TableColumn
 from ttdn_docs.admin.text import CleanText
 from ttdn_docs.admin.values import Figure
-from ttdn_docs.ttdn.common import Model
+from ttdn_docs.generic.parts import Model
 from ttdn_docs.vn import fold_key, format_number, parse_figure
 
 _KEY = re.compile(r"[a-z0-9][a-z0-9_.-]{0,79}")

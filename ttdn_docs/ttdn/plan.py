@@ -24,10 +24,10 @@ from ttdn_docs.admin.text import CleanText
 from ttdn_docs.errors import FieldProblem, IncompleteDocumentError
 from ttdn_docs.admin.values import InputDate
 from ttdn_docs.input_problems import place_of
-from ttdn_docs.ttdn.common import Basis, DocumentNumber, Issuer, Model, RecipientList, Signer, admin_document
-from ttdn_docs.ttdn.outline import OUTLINE_DESCRIPTION, OutlineNode, typed_parts_optional, SectionNode, TextNode, find_part, item_texts, outline_blocks, parts_named, placeholders
-from ttdn_docs.ttdn.plan_items import Item, ItemOrText
-from ttdn_docs.ttdn.todo import todo_problems
+from ttdn_docs.generic.parts import Basis, DocumentNumber, Issuer, Model, RecipientList, Signer, admin_document
+from ttdn_docs.generic.outline import OUTLINE_DESCRIPTION, OutlineNode, typed_parts_optional, SectionNode, TextNode, find_part, item_texts, outline_blocks, parts_named, placeholders
+from ttdn_docs.generic.items import Item, ItemOrText
+from ttdn_docs.generic.todo import todo_problems
 from ttdn_docs.vn import numeric_date
 
 
@@ -151,7 +151,7 @@ class ForeignInfoPlan(Model):
     summary: CleanText = Field(max_length=1000, title="trích yếu")
     # Kính gửi: rare in a plan, used when it is sent to a body to act on it.
     addressees: list[CleanText] = Field(default_factory=list, max_length=50, title="kính gửi")
-    # The author's outline (``ttdn.outline``); without it the body has the standard
+    # The author's outline (``generic.outline``); without it the body has the standard
     # outline built from the typed parts below, which are then all required.
     outline: list[OutlineNode] | None = Field(default=None, max_length=5000, title="dàn ý", description=OUTLINE_DESCRIPTION)
     opening: Opening | None = Field(title="đoạn mở đầu")

@@ -30,12 +30,12 @@ from ttdn_docs.admin.text import CleanText
 from ttdn_docs.admin.values import FORM, ITEM_WORD, MAPPING, TEXT, InputDate
 from ttdn_docs.errors import FieldProblem, IncompleteDocumentError
 from ttdn_docs.input_problems import place_of
-from ttdn_docs.ttdn.common import Basis, DocumentNumber, Citation, Issuer, Model, RecipientList, Signer, admin_document
+from ttdn_docs.generic.parts import Basis, DocumentNumber, Citation, Issuer, Model, RecipientList, Signer, admin_document
 from ttdn_docs.ttdn.indicators import Indicator, IndicatorLabels, fill_years, indicator_table
-from ttdn_docs.ttdn.outline import OUTLINE_DESCRIPTION, OutlineNode, TextNode, find_part, outline_blocks, placeholders, typed_parts_optional
+from ttdn_docs.generic.outline import OUTLINE_DESCRIPTION, OutlineNode, TextNode, find_part, outline_blocks, placeholders, typed_parts_optional
 from ttdn_docs.ttdn.plan import Opening, item_section
-from ttdn_docs.ttdn.plan_items import ItemOrText
-from ttdn_docs.ttdn.todo import todo_problems
+from ttdn_docs.generic.items import ItemOrText
+from ttdn_docs.generic.todo import todo_problems
 from ttdn_docs.vn import numeric_date
 
 # A list whose items error messages call "ý" (``ý thứ 2 của phần lãnh đạo, chỉ đạo``).
@@ -172,7 +172,7 @@ class ForeignInfoReport(Model):
     summary: CleanText = Field(max_length=1000, title="trích yếu")
     plan: PlanReference | None = Field(title="kế hoạch được báo cáo")
     addressees: list[CleanText] = Field(default_factory=list, max_length=50, title="kính gửi")
-    # The author's outline (``ttdn.outline``); without it the body is the standard one
+    # The author's outline (``generic.outline``); without it the body is the standard one
     # built from ``sections``, and ``plan`` and ``sections`` are required.
     outline: list[OutlineNode] | None = Field(default=None, max_length=5000, title="dàn ý", description=OUTLINE_DESCRIPTION)
     opening: Opening | None = Field(default=None, title="đoạn mở đầu")

@@ -20,7 +20,7 @@ from typing import Any
 
 from ttdn_docs.ttdn.plan import ForeignInfoPlan
 from ttdn_docs.ttdn.report import ForeignInfoReport, PlanReference
-from ttdn_docs.ttdn.todo import todo
+from ttdn_docs.generic.todo import todo
 
 # Fields whose words are about other documents or people, not about the plan's year.
 _KEPT = {"opening", "plan", "signature", "issuer", "recipients", "marks", "profile", "kind", "indicators"}

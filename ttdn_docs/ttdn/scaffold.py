@@ -15,10 +15,10 @@ from pydantic import Field
 
 from ttdn_docs.admin.text import CleanText
 from ttdn_docs.datafile import load_model
-from ttdn_docs.ttdn.common import Model, RecipientEntry, RecipientList
+from ttdn_docs.generic.parts import Model, RecipientEntry, RecipientList
 from ttdn_docs.ttdn.indicators import Indicator
 from ttdn_docs.ttdn.plan import ForeignInfoPlan
-from ttdn_docs.ttdn.plan_items import Item
+from ttdn_docs.generic.items import Item
 from ttdn_docs.ttdn.report import (
     ContentArea,
     ForeignInfoReport,
@@ -30,7 +30,7 @@ from ttdn_docs.ttdn.report import (
     TaskResult,
     UnitReport,
 )
-from ttdn_docs.ttdn.todo import todo
+from ttdn_docs.generic.todo import todo
 
 DEFAULT_OUTLINE = Path(__file__).resolve().parent / "data" / "report-outline.yaml"
 

@@ -31,7 +31,7 @@ from ttdn_docs.datafile import csv_delimiter, first_worksheet, load_model, read_
 from ttdn_docs.input_problems import problems_from
 from ttdn_docs.limits import InputKind
 from ttdn_docs.errors import FieldProblem, InputError
-from ttdn_docs.ttdn.common import Model
+from ttdn_docs.generic.parts import Model
 from ttdn_docs.ttdn.indicators import Indicator, is_percent_unit
 from ttdn_docs.ttdn.report import TaskResultOrText
 from ttdn_docs.vn import clean_text, fold_key, parse_figure
