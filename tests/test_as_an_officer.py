@@ -544,6 +544,8 @@ PYTHON_NAME = re.compile(r"\b[A-Z][a-z]+[A-Z]\w+\b|\b\w+Error\b|\bNone\b|\bTrue\
 TYPED_NAMES = {
     "unit_results", "init_kind", "commune.full_name", "errors", "text", "json", "csv", "list", "next", "void", "term",
     "ttdn_register", "ke_hoach",
+    # type keys of the profiles' type tables, typed after --type
+    "cong_van", "thong_bao", "to_trinh", "quyet_dinh", "giay_moi",
 }
 
 
