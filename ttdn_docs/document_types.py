@@ -16,30 +16,12 @@ from ttdn_docs.profiles import Profile
 
 def type_names(profile: Profile) -> dict[str, str]:
     """The profile's type keys and their Vietnamese names, in the table's order."""
-    types = getattr(profile, "types", None)
-    if isinstance(types, dict) and types:
-        return {getattr(key, "value", str(key)): str(getattr(entry, "name", key)) for key, entry in types.items()}
-    from ttdn_docs.admin import DocumentKind
-
-    # A profile of before the type table: the types it has an abbreviation for, and the
-    # công văn (which has none under ND 30).
-    keys = [*profile.type_abbreviations, DocumentKind.CONG_VAN]
-    return {DocumentKind(k).value: DocumentKind(k).display_name for k in dict.fromkeys(keys)}
-
-
-# The family of each type for a profile of before the type table (the table's
-# ``family`` says it where there is one).
-_FAMILY_BEFORE_TABLE = {"cong_van": "cong_van", "quyet_dinh": "decision", "nghi_quyet": "decision"}
+    return {key: entry.name for key, entry in profile.types.items()}
 
 
 def type_family(profile: Profile, key: str) -> str:
     """The layout family of type ``key``: ``titled``, ``cong_van``, ``decision`` or ``short_paper``."""
-    types = getattr(profile, "types", None)
-    if isinstance(types, dict) and types:
-        for type_key, entry in types.items():
-            if getattr(type_key, "value", str(type_key)) == key:
-                return str(getattr(entry, "family", "titled"))
-    return _FAMILY_BEFORE_TABLE.get(key, "titled")
+    return profile.family_of(key)
 
 
 def check_document_type(document: Any, profile: Profile, source: str, line: int | None = None) -> None:

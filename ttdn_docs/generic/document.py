@@ -10,13 +10,13 @@ an «Điều»). Nothing here knows about docx or about a rule book's form.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal, Union
 
-from pydantic import Field, model_validator
+from pydantic import Field, Tag, model_validator
 
-from ttdn_docs.admin import AdminDocument, Annex, Block, DocumentKind, Marks, Paragraph
+from ttdn_docs.admin import AdminDocument, Annex, Block, DocumentKind, Marks
 from ttdn_docs.admin.text import CleanText
-from ttdn_docs.admin.values import InputDate
+from ttdn_docs.admin.values import FORM, MAPPING, TEXT, InputDate
 from ttdn_docs.errors import FieldProblem, IncompleteDocumentError
 from ttdn_docs.input_problems import place_of
 from ttdn_docs.generic.outline import OUTLINE_DESCRIPTION, OutlineNode, SectionNode, outline_blocks, walk
@@ -24,8 +24,13 @@ from ttdn_docs.generic.parts import Citation, DocumentNumber, Issuer, Model, Rec
 from ttdn_docs.generic.todo import todo_problems
 
 DOCUMENT_KIND = "document"
+# The word before a cited document in a căn cứ line.
+BASIS_VERB = "Căn cứ"
 # A type key as profiles write it: ASCII, lower case, words joined by ``_``.
 TYPE_KEY_PATTERN = r"^[a-z][a-z0-9_]*$"
+
+
+CitationOrText = Annotated[Union[Annotated[Citation, Tag(MAPPING)], Annotated[CleanText, Tag(TEXT)]], FORM]
 
 
 class AnnexInput(Model):
@@ -53,7 +58,9 @@ class GenericDocument(Model):
     place: CleanText = Field(max_length=200, title="địa danh")
     summary: CleanText = Field(default="", max_length=1000, title="trích yếu")
     addressees: list[CleanText] = Field(default_factory=list, max_length=50, title="kính gửi")
-    bases: list[Citation] = Field(default_factory=list, max_length=30, title="căn cứ")
+    # A document cited (``Căn cứ`` is written before it), or a line as typed
+    # (``Theo đề nghị của Văn phòng HĐND và UBND xã``).
+    bases: list[CitationOrText] = Field(default_factory=list, max_length=30, title="căn cứ")
     outline: list[OutlineNode] = Field(min_length=1, max_length=5000, title="dàn ý", description=OUTLINE_DESCRIPTION)
     recipients: RecipientList = Field(title="nơi nhận")
     signature: Signer = Field(title="người ký")
@@ -76,10 +83,10 @@ class GenericDocument(Model):
     def effective_year(self) -> int | None:
         return self.date.year if self.date is not None else self.year
 
-    def basis_lines(self) -> list[str]:
-        """The căn cứ lines (``Căn cứ Nghị định số 30/2020/NĐ-CP …;``), the last with ``;``
-        as well: the enacting line follows."""
-        return [f"Căn cứ {citation.text()};" for citation in self.bases]
+    def basis_texts(self) -> list[str]:
+        """The căn cứ lines without their ends (``Căn cứ Nghị định số 30/2020/NĐ-CP …``):
+        the profile's layout adds the prefix and the ``;`` / ``.`` ends."""
+        return [basis if isinstance(basis, str) else f"{BASIS_VERB} {basis.text()}" for basis in self.bases]
 
     def missing_parts(self) -> list[FieldProblem]:
         """Every part still to be written (``<<CẦN ĐIỀN: …>>``, as ``init document``
@@ -88,14 +95,14 @@ class GenericDocument(Model):
         return todo_problems(data, lambda path: place_of(type(self), data, path))
 
     def to_document(self) -> AdminDocument:
-        """The generic anatomy (the căn cứ lines open the body); refuses a document with
-        parts still to be written unless it is a draft (``marks.draft``)."""
+        """The generic anatomy; refuses a document with parts still to be written unless it
+        is a draft (``marks.draft``)."""
         if not self.marks.draft and (problems := self.missing_parts()):
             raise IncompleteDocumentError("văn bản", problems)
-        body: list[Block] = [Paragraph(text=line) for line in self.basis_lines()]
-        body += outline_blocks(list(self.outline), _no_typed_part)
+        body = outline_blocks(list(self.outline), _no_typed_part)
         annexes = [annex.annex() for annex in self.annexes]
-        return admin_document(self, DocumentKind(self.type), body, annexes, unit=self.unit)
+        document = admin_document(self, DocumentKind(self.type), body, annexes, unit=self.unit)
+        return document.model_copy(update={"bases": self.basis_texts()}) if self.bases else document
 
     def _repr_html_(self) -> str:
         """A notebook cell shows the document as it will print (``ttdn_docs.preview``)."""
