@@ -163,8 +163,9 @@ def check_styles(anatomy: Anatomy, reporter: Reporter) -> None:
     for key, para in anatomy.elements():
         # Our own files mark the family elements (căn cứ, «QUYẾT ĐỊNH:», «Điều 1.») and
         # are judged by the profile's style of each; in anyone's file a căn cứ and the
-        # enacting line are too, but «Điều 1.» often has only its number in bold.
-        own_style = key in styles and (para.mark == key or key != "article")
+        # enacting line are too, but «Điều 1.» often has only its number in bold and the
+        # authority line is told only by its capitals.
+        own_style = key in styles and (para.mark == key or key not in {"article", "authority"})
         if key in STRUCTURE_ROLES and not own_style:
             # A structural line (căn cứ, «QUYẾT ĐỊNH:», «Điều 1.», «Chương I») keeps its
             # own layout (italic, centred, a bold prefix only); it is set in the body's size.

@@ -605,7 +605,7 @@ _CAPITALS_LINE_MAX = 150
 _STRUCTURE_STARTS = frozenset("QCBĐPMT")
 _SEPARATOR_STARTS = frozenset("*-–—_~=.·•")
 STRUCTURE_ROLES = {"basis", "enacting", "article", "chapter", "chapter_title", "authority", "separator"}
-_MARKED_STRUCTURE = frozenset({"basis", "enacting", "article"})
+_MARKED_STRUCTURE = frozenset({"authority", "basis", "enacting", "article"})
 
 
 def _enacting_pattern(profile: Profile) -> re.Pattern[str]:

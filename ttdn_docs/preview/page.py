@@ -172,6 +172,7 @@ _HTML: dict[str, Html] = {
     "summary": _value("summary", "title.summary", "summary"),
     "summary_separator": _separator_of("summary_separator", "summary"),
     "addressee": lambda profile, context, slot: _addressees(context),
+    "authority": _value("authority", "authority", "authority"),
     "basis": _basis,
     "enacting": _enacting,
     "body": _body_html,

@@ -24,6 +24,23 @@ def cong_van_summary(profile: Profile, layout: FamilyLayout, summary: str) -> st
     return apply_case(layout.summary_prefix + _ABOUT.sub("", summary), style.case)
 
 
+def authority_line(profile: Profile, layout: FamilyLayout, document: AdminDocument) -> str:
+    """``ỦY BAN NHÂN DÂN XÃ HÒA PHÚ`` (a collective decides) or ``CHỦ TỊCH ỦY BAN NHÂN
+    DÂN XÃ HÒA PHÚ`` (the head); empty where the layout has no such line."""
+    wording = layout.authority_line
+    if wording is None or "authority" not in layout.body:
+        return ""
+    style = profile.elements.authority
+    assert style is not None
+    signature = document.signature
+    issuer = " ".join(document.issuer.lines)
+    if signature.collective is not None:
+        text = wording.collective.format(issuer=issuer)
+    else:
+        text = wording.person.format(issuer=issuer, title=signature.head_title or signature.position)
+    return apply_case(text, style.case)
+
+
 def basis_lines(layout: FamilyLayout, bases: list[str]) -> list[str]:
     """``Căn cứ …;`` each, the last with its own end (``.`` State, ``,`` Party)."""
     grammar = layout.bases

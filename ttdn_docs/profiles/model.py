@@ -262,6 +262,15 @@ class Enacting(Sourced):
         return self.by_type.get(key, self.template)
 
 
+class AuthorityLine(Sourced):
+    """The line naming who decides (ND 30 PL III Mẫu 1.1 «THẨM QUYỀN BAN HÀNH»):
+    ``collective`` when the signer signs for a collective, else ``person``; ``{issuer}``
+    is the issuing body, ``{title}`` the head's title (or the signer's position)."""
+
+    collective: str = Field(min_length=1)
+    person: str = Field(min_length=1)
+
+
 class BasisGrammar(Sourced):
     """Căn cứ lines: each ``prefix`` + text + ``line_end``, the last ``last_end``."""
 
@@ -291,6 +300,7 @@ class FamilyLayout(Sourced):
     summary_prefix: str = ""
     bases: BasisGrammar | None = None
     enacting: Enacting | None = None
+    authority_line: AuthorityLine | None = None
 
     def slot(self, name: LayoutSlot) -> list[str]:
         items: list[str] = getattr(self, name)
@@ -352,6 +362,8 @@ class Elements(_Data):
     # one gives its style. ``cong_van_summary``: the «V/v …» line under the number;
     # ``basis``: a căn cứ line; ``enacting``: «QUYẾT ĐỊNH:»; ``article``: «Điều 1.».
     cong_van_summary: Style | None = None
+    # ``authority``: the line naming who decides, above the căn cứ (``ỦY BAN NHÂN DÂN XÃ …``).
+    authority: Style | None = None
     basis: Style | None = None
     enacting: Style | None = None
     article: HeadingLevel | None = None
@@ -374,7 +386,7 @@ class Elements(_Data):
 
 
 # Elements optional in ``Elements`` that a layout naming them needs.
-_OWN_STYLES = frozenset({"cong_van_summary", "basis", "enacting"})
+_OWN_STYLES = frozenset({"cong_van_summary", "authority", "basis", "enacting"})
 
 
 class Profile(_Data):
@@ -450,6 +462,8 @@ class Profile(_Data):
                     raise ValueError(f"layouts.{family}.levels dùng 'article' nhưng 'elements.article' chưa có")
             if "basis" in layout.body and layout.bases is None:
                 raise ValueError(f"layouts.{family}: có 'basis' nhưng thiếu 'bases'")
+            if "authority" in layout.body and layout.authority_line is None:
+                raise ValueError(f"layouts.{family}: có 'authority' nhưng thiếu 'authority_line'")
             if "enacting" in layout.body and layout.enacting is None:
                 raise ValueError(f"layouts.{family}: có 'enacting' nhưng thiếu 'enacting' (lời ban hành)")
         return self

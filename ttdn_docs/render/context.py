@@ -12,7 +12,13 @@ from typing import Any
 
 from ttdn_docs.admin import AdminDocument, Annex, Block, Table
 from ttdn_docs.profiles import Profile
-from ttdn_docs.profiles.family_text import basis_lines, cong_van_summary, enacting_line, recipients_with_as_above
+from ttdn_docs.profiles.family_text import (
+    authority_line,
+    basis_lines,
+    cong_van_summary,
+    enacting_line,
+    recipients_with_as_above,
+)
 from ttdn_docs.profiles.grammar import (
     BodyLine,
     annex_label,
@@ -42,6 +48,7 @@ PLACEHOLDERS: dict[str, str] = {
         "marks.<name>: left, right indents of each placed mark (its box)"
     ),
     "addressees": "list of 'Kính gửi' lines",
+    "authority": "the line naming who decides, above a decision's căn cứ (else empty)",
     "bases": "list of căn cứ lines of a decision (ends included)",
     "enacting": "the enacting line of a decision ('QUYẾT ĐỊNH:'), else empty",
     "body": "list of {role, text}; role: body, heading_1..3, article (Điều), item, bullet_1..2, table "
@@ -89,6 +96,7 @@ def build_context(document: AdminDocument, profile: Profile) -> dict[str, Any]:
             },
         },
         "addressees": addressees,
+        "authority": authority_line(profile, layout, document),
         "bases": basis_lines(layout, document.bases),
         "enacting": enacting_line(profile, layout, document),
         "body": _body(profile, document.body, widths["top"], layout.levels),

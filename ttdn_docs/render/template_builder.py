@@ -438,6 +438,7 @@ _FRAGMENTS: dict[str, Fragments] = {
     "summary": _text_of("summary", "title.summary"),
     "summary_separator": _separator_of("summary_separator", "lines.summary"),
     "addressee": _addressees,
+    "authority": _text_of("authority", "authority"),
     "basis": _basis,
     "enacting": _enacting,
     "body": _body,
