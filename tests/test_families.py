@@ -182,3 +182,35 @@ def test_a_type_of_the_short_paper_family_renders_checks_and_previews(book: str,
     assert [p.text for p in _of(doc, "kind_title")] == ["THÔNG BÁO"]
     in_docx = [p.text.strip() for p in _paragraphs(doc) if p.text.strip()]
     assert [w for w in _preview_words(to_html(document, profile)) if w] == in_docx
+
+
+@pytest.mark.parametrize("book", BOOKS)
+def test_every_committed_template_fits_its_family(book: str) -> None:
+    from ttdn_docs.render.engine import CompiledTemplate
+    from ttdn_docs.render.template_check import check_template
+    from ttdn_docs.render.templates import committed_template_path
+
+    profile = load_profile(BOOKS[book])
+    for family in profile.layouts:
+        path = committed_template_path(profile.id, family)
+        assert path is not None
+        assert check_template(CompiledTemplate.from_path(path, built=True), profile, family) == [], family
+
+
+@pytest.mark.parametrize("book", BOOKS)
+def test_a_users_titled_template_is_refused_for_a_decision(book: str, tmp_path: Path) -> None:
+    """A decision into a template without căn cứ, enacting line or Điều would lose them
+    without a word: the template is refused, naming each part."""
+    from ttdn_docs.errors import TemplateProblemError
+    from ttdn_docs.render.templates import committed_template_path
+
+    profile = load_profile(BOOKS[book])
+    source = committed_template_path(profile.id)
+    assert source is not None
+    copy = tmp_path / "mau.docx"
+    copy.write_bytes(source.read_bytes())
+    with pytest.raises(TemplateProblemError) as caught:
+        render_docx(family_document("decision", book == "state"), profile, template=copy)
+    message = str(caught.value)
+    assert "'bases'" in message and "'enacting'" in message and "'article'" in message
+    render_docx(family_document("titled", book == "state"), profile, template=copy)  # its own family fits

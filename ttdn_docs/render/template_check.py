@@ -55,8 +55,6 @@ REQUIRED = (
     "header.issuer",
     "header.number",
     "header.place_date",
-    "title.kind",
-    "title.summary",
     "body",
     "recipients",
     "signature.lines",
@@ -129,8 +127,19 @@ def context_shape(profile: Profile) -> dict[str, Any]:
     return _context_shape_for(profile.model_dump_json())
 
 
-def check_template(template: CompiledTemplate, profile: Profile) -> list[TemplateIssue]:
-    """All problems of ``template`` against the placeholders of ``profile``'s context."""
+# The placeholder that holds each element only some families print: a template that
+# renders such a family must use it, or the element would vanish without a word (a
+# công văn prints no title: its template needs no ``title.*``).
+_FAMILY_PLACEHOLDERS = {
+    "kind_title": "title.kind", "summary": "title.summary", "cong_van_summary": "header.summary",
+    "authority": "authority", "basis": "bases", "enacting": "enacting",
+}
+
+
+def check_template(template: CompiledTemplate, profile: Profile, family: str = "titled") -> list[TemplateIssue]:
+    """All problems of ``template`` against the placeholders of ``profile``'s context,
+    for documents of ``family`` (its layout's elements and section levels)."""
+    layout = profile.layouts[family]  # type: ignore[index]  # a family of the profile's layouts
     shape = context_shape(profile)
     issues: list[TemplateIssue] = []
     used: set[str] = set()
@@ -143,19 +152,20 @@ def check_template(template: CompiledTemplate, profile: Profile) -> list[Templat
             used.add(path)
             if not known:
                 issues.append(TemplateIssue(where(locations, source, lineno, part), f"dữ liệu '{path}' không có trong mô hình"))
-    for required in REQUIRED:
+    family_required = [path for key, path in _FAMILY_PLACEHOLDERS.items() if layout.has(key)]
+    for required in (*REQUIRED, *family_required):
         if not any(u == required or u.startswith(required + ".") for u in used):
             issues.append(TemplateIssue("mẫu", f"thiếu chỗ điền bắt buộc '{required}'"))
     # A body line whose role has no branch would vanish from the document without a word.
-    for role in body_roles(profile):
+    for role in body_roles(profile, layout.levels):
         if role not in constants:
             issues.append(TemplateIssue("mẫu", f"không có nhánh cho loại đoạn '{role}' (nội dung loại này sẽ bị mất)"))
     return issues
 
 
-def assert_template_fits(template: CompiledTemplate, profile: Profile) -> None:
+def assert_template_fits(template: CompiledTemplate, profile: Profile, family: str = "titled") -> None:
     """Raise one ``TemplateProblemError`` listing every problem, or return."""
-    issues = check_template(template, profile)
+    issues = check_template(template, profile, family)
     if issues:
         lines = "\n".join(f"  - {i.describe()}" for i in issues)
         raise TemplateProblemError(f"Mẫu '{template.name}' không khớp với dữ liệu ({len(issues)} lỗi):\n{lines}")

@@ -20,7 +20,7 @@ def template_for(profile: Profile, template: Path | None = None, family: str = "
     (all problems at once); it serves whatever family the document is."""
     if template is not None:
         compiled = _compiled_file(str(Path(template).resolve()), _mtime(template), False)
-        _checked_user_template(compiled, profile.model_dump_json())
+        _checked_user_template(compiled, profile.model_dump_json(), family)
         return compiled
     path = committed_template_path(profile.id, family)
     if path is not None and _is_builtin(profile):
@@ -51,11 +51,12 @@ def _compiled_file(path: str, mtime: float, built: bool) -> CompiledTemplate:
 
 
 @lru_cache(maxsize=64)
-def _checked_user_template(compiled: CompiledTemplate, profile_json: str) -> None:
-    # A user's template is checked once per profile, before its first render.
+def _checked_user_template(compiled: CompiledTemplate, profile_json: str, family: str) -> None:
+    # A user's template is checked once per profile and family, before its first render:
+    # a công văn or a decision needs the placeholders and body roles of its layout.
     from ttdn_docs.render.template_check import assert_template_fits
 
-    assert_template_fits(compiled, Profile.model_validate_json(profile_json))
+    assert_template_fits(compiled, Profile.model_validate_json(profile_json), family)
 
 
 @lru_cache(maxsize=16)
