@@ -107,7 +107,7 @@ ELEMENTS: tuple[Element, ...] = (
     _e("annex_separator", "Dấu dưới phụ lục", "TTDN Duoi phu luc", "elements.annex_separator.style", checked=False),
     _e("cong_van_summary", "Trích yếu công văn («V/v …»)", "TTDN Trich yeu cong van", family_only=True),
     _e("authority", "Thẩm quyền ban hành", "TTDN Tham quyen ban hanh", family_only=True),
-    _e("basis", "Dòng căn cứ", "TTDN Can cu", family_only=True),
+    _e("basis", "Dòng căn cứ", "TTDN Can cu", indented=True, family_only=True),
     _e("enacting", "Lời ban hành («QUYẾT ĐỊNH:»)", "TTDN Loi ban hanh", family_only=True),
     _e("article", "Điều", "TTDN Dieu", "elements.article.style", indented=True, family_only=True),
 )
