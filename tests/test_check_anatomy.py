@@ -86,9 +86,9 @@ def test_several_addressees_may_stand_as_a_block_under_the_colon(profile_id: str
     doc = DocxEdit(render_docx(document, profile))
     lines = doc.paras("addressee")
     assert [text(p) for p in lines] == [
-        profile.recipients.addressee_label,
-        f"{profile.recipients.prefix}Ban Thường vụ Thành ủy{profile.recipients.line_end}",
-        f"{profile.recipients.prefix}Ban Tuyên giáo và Dân vận Thành ủy{profile.recipients.last_end}",
+        profile.addressees.label,
+        f"{profile.addressees.prefix}Ban Thường vụ Thành ủy{profile.addressees.line_end}",
+        f"{profile.addressees.prefix}Ban Tuyên giáo và Dân vận Thành ủy{profile.addressees.last_end}",
     ]
     for para in lines:  # laid out as a left-aligned block, indented under the colon
         para.find(f"{W}pPr/{W}jc").set(qn("val"), "left")

@@ -137,7 +137,7 @@ def test_scaffold_yaml_loads_back_unchanged(tmp_path: Path, scaffold: ForeignInf
 def test_an_upward_report_with_kinh_gui_renders_it(tmp_path: Path, report: ForeignInfoReport, party: Profile) -> None:
     upward = report.model_copy(update={"addressees": ["Ban Tuyên giáo và Dân vận Thành ủy Hải Phòng"]})
     doc = open_docx(render_file(upward, tmp_path / "b.docx", profile=party))
-    label = party.recipients.addressee_label
+    label = party.addressees.label
     assert find(doc, f"{label} Ban Tuyên giáo và Dân vận Thành ủy Hải Phòng.") is not None
 
 

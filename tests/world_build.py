@@ -339,7 +339,7 @@ class WorldBuilder(HandMade):
 
     def body_cong_van(self) -> None:
         e = self.profile.elements
-        label = self.profile.recipients.addressee_label
+        label = self.profile.addressees.label
         first = self.para(self.doc, "", e.addressee)
         first.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
         first.paragraph_format.left_indent = Cm(2)

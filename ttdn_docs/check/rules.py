@@ -110,6 +110,13 @@ def _fixed_rules(profile: Profile) -> Iterator[Rule]:
         path = f"elements.headings[{i - 1}]"
         yield Rule(f"HEADING_{i}.SEQUENCE", "đánh số liên tục, không nhảy, không lặp", f"{path}.numbering")
         yield Rule(f"HEADING_{i}.SUFFIX", f"dấu sau số thứ tự là «{level.suffix}»", f"{path}.suffix")
+    yield Rule("ADDRESSEE.LABEL", f"nhãn viết đúng «{profile.addressees.label}»", "addressees.label")
+    yield Rule("ADDRESSEE.PREFIX", f"dòng Kính gửi bắt đầu bằng «{profile.addressees.prefix}»", "addressees.prefix")
+    yield Rule(
+        "ADDRESSEE.LINE_END",
+        f"dòng Kính gửi kết thúc bằng «{profile.addressees.line_end}», dòng cuối «{profile.addressees.last_end}»",
+        "addressees.line_end",
+    )
     yield Rule("RECIPIENTS_LABEL.MISSING", f"có «{profile.recipients.label}»", "recipients.label")
     yield Rule("RECIPIENTS_LABEL.PLACEMENT", "nơi nhận bên trái, ngang hàng khối chữ ký", "recipients.label", "warning")
     yield Rule("RECIPIENTS_LABEL.TEXT", f"nhãn viết đúng «{profile.recipients.label}»", "recipients.label")

@@ -15,6 +15,7 @@ from ttdn_docs.check.format_checks import (
 )
 from ttdn_docs.check.reporter import Reporter, merge_document_wide
 from ttdn_docs.check.text_checks import (
+    check_addressees,
     check_body,
     check_header,
     check_issuer,
@@ -43,6 +44,7 @@ def run_checks(view: DocxView, profile: Profile, *, final: bool = False) -> list
     check_issuer(anatomy, reporter, final=final)
     check_title(anatomy, reporter)
     check_body(anatomy, reporter)
+    check_addressees(anatomy, reporter)
     check_recipients(anatomy, reporter)
     check_signature(anatomy, reporter)
     check_styles(anatomy, reporter)

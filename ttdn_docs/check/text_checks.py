@@ -8,10 +8,11 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from ttdn_docs.docxread.anatomy import SIGNATURE_PREFIX, UNIT_WORDS, Anatomy, FoundSeparator, is_separator_like, prefix_letters
+from ttdn_docs.docxread.anatomy import UNIT_WORDS, Anatomy, FoundSeparator, is_separator_like
 from ttdn_docs.docxread.view import DocxView, Location, Para
 from ttdn_docs.check.reporter import Reporter
-from ttdn_docs.admin import DocumentKind
+from ttdn_docs.admin import DocumentKind, SignatureAuthority
+from ttdn_docs.profiles.grammar import is_deputy_title, read_signature_prefix
 from ttdn_docs.profiles.model import Profile, Separator
 from ttdn_docs.ttdn.todo import TODO_WORD, todo_hint
 from ttdn_docs.vn import date_line, fold_key, nfc
@@ -286,21 +287,50 @@ def _check_archive(reporter: Reporter, para: Para) -> None:
         reporter.add("RECIPIENT.ARCHIVE", para, f"Dòng lưu phải có {', '.join(missing)}.", expected=example, found=content)
 
 
+def check_addressees(anatomy: Anatomy, reporter: Reporter) -> None:
+    """Kính gửi lines in the profile's own grammar (``addressees``, not Nơi nhận's): one
+    addressee on the label line ending ``single_end``; several as ``- Ban A;`` … ``- Ban B.``."""
+    if not anatomy.addressees:
+        return
+    grammar = reporter.profile.addressees
+    first, *others = anatomy.addressees
+    text = first.text.strip()
+    if not text.startswith(grammar.label):
+        reporter.add("ADDRESSEE.LABEL", first, "Nhãn Kính gửi viết không đúng.", expected=grammar.label, found=text[: len(grammar.label) + 2])
+    after = text.partition(":")[2].strip()
+    dash = grammar.prefix.strip()
+    if after and not others and not after.startswith(dash):
+        _check_addressee_end(reporter, first, after, grammar.single_end, "Kính gửi một nơi")
+        return
+    lines = ([(first, after)] if after else []) + [(p, p.text.strip()) for p in others]
+    for index, (para, line) in enumerate(lines):
+        if not line.startswith(grammar.prefix):
+            reporter.add("ADDRESSEE.PREFIX", para, f"Dòng Kính gửi phải bắt đầu bằng «{dash}».", expected=grammar.prefix, found=line[:2])
+        last = index == len(lines) - 1
+        _check_addressee_end(reporter, para, line, grammar.last_end if last else grammar.line_end, "Dòng cuối" if last else "Dòng Kính gửi")
+
+
+def _check_addressee_end(reporter: Reporter, para: Para, line: str, end: str, which: str) -> None:
+    # An empty end asks for nothing: ND 30 writes ``Kính gửi: Bộ Nội vụ`` and a reviewer
+    # lets a full stop after it stand.
+    if end and not line.endswith(end):
+        reporter.add("ADDRESSEE.LINE_END", para, f"{which} phải kết thúc bằng «{end}».", expected=end, found=line[-1:])
+
+
 def check_signature(anatomy: Anatomy, reporter: Reporter) -> None:
     grammar = reporter.profile.signature
     if not anatomy.signature:
         where = anatomy.recipients_label.location() if anatomy.recipients_label else Location("body")
         reporter.add("SIGNATURE_POSITION.MISSING", where, "Không tìm thấy khối chữ ký (quyền hạn, chức vụ người ký).")
         return
+    written = _written_prefixes(reporter.profile)
     allowed = {"collective": [grammar.collective_prefix], "authority": list(grammar.prefixes.values())}
     roles = [role for role, _para in anatomy.signature]
     for role, para in anatomy.signature:
-        match = SIGNATURE_PREFIX.match(para.text)
-        if role in allowed and match is not None:
-            prefix = match.group("prefix")
-            if prefix not in allowed[role]:
-                wanted = _same_meaning(prefix, allowed[role]) or " / ".join(allowed[role])
-                reporter.add(f"SIGNATURE_{role.upper()}.PREFIX", para, "Chữ viết tắt quyền hạn ký không đúng hồ sơ thể thức.", expected=wanted, found=prefix)
+        typed = read_signature_prefix(reporter.profile, para.text)
+        if role in allowed and typed is not None and typed.typed not in allowed[role]:
+            wanted = written.get(typed.meaning) or " / ".join(allowed[role])
+            reporter.add(f"SIGNATURE_{role.upper()}.PREFIX", para, "Chữ viết tắt quyền hạn ký không đúng hồ sơ thể thức.", expected=wanted, found=typed.typed)
     if "collective" in roles and "authority" in roles and not grammar.authority_line_under_collective:
         para = next(p for role, p in anatomy.signature if role == "authority")
         reporter.add(
@@ -310,8 +340,8 @@ def check_signature(anatomy: Anatomy, reporter: Reporter) -> None:
         )
     if "collective" in roles and "authority" not in roles and grammar.authority_line_under_collective:
         position = next((p for role, p in anatomy.signature if role == "position"), None)
-        deputy = grammar.prefixes.get("deputy")  # type: ignore[call-overload]
-        if position is not None and deputy and fold_key(position.text).startswith("phó "):
+        deputy = grammar.prefixes.get(SignatureAuthority.DEPUTY)
+        if position is not None and deputy and is_deputy_title(reporter.profile, position.text):
             reporter.add(
                 "SIGNATURE_AUTHORITY.PLACEMENT", position,
                 f"Cấp phó ký thay người đứng đầu phải có dòng «{deputy} …» dưới dòng thay mặt tập thể.",
@@ -324,6 +354,12 @@ def check_signature(anatomy: Anatomy, reporter: Reporter) -> None:
         reporter.add("SIGNER_NAME.MISSING", anatomy.signature[-1][1], "Thiếu họ tên người ký.")
 
 
+def _written_prefixes(profile: Profile) -> dict[str, str]:
+    """The prefix the profile writes for each meaning (``collective`` → ``T/M``)."""
+    grammar = profile.signature
+    return {"collective": grammar.collective_prefix, **{k.value: v for k, v in grammar.prefixes.items()}}
+
+
 def _check_collective_issuer(anatomy: Anatomy, reporter: Reporter, roles: list[str]) -> None:
     """A collective issuer (a cấp ủy) signs on behalf of the collective: a deputy signing
     «K/T» without the collective line breaks HD 36 1.7.1."""
@@ -331,22 +367,16 @@ def _check_collective_issuer(anatomy: Anatomy, reporter: Reporter, roles: list[s
     issuer = fold_key(" ".join(p.text for p in anatomy.issuer))
     if "collective" in roles or not any(issuer.startswith(fold_key(name)) for name in grammar.collective_issuers):
         return
-    deputy = grammar.prefixes.get("deputy")  # type: ignore[call-overload]
     for role, para in anatomy.signature:
-        match = SIGNATURE_PREFIX.match(para.text)
-        if role == "authority" and match is not None and deputy and prefix_letters(match.group("prefix")) == prefix_letters(deputy):
+        typed = read_signature_prefix(reporter.profile, para.text)
+        if role == "authority" and typed is not None and typed.meaning == SignatureAuthority.DEPUTY.value:
             reporter.add(
                 "SIGNATURE_COLLECTIVE.MISSING", para,
                 f"Cấp ủy là tập thể: ký «{grammar.collective_prefix} <tập thể>» rồi chức vụ người ký "
-                f"(ví dụ «{grammar.collective_prefix} BAN THƯỜNG VỤ» / «PHÓ BÍ THƯ»), không ký «{match.group('prefix')}».",
+                f"(ví dụ «{grammar.collective_prefix} BAN THƯỜNG VỤ» / «PHÓ BÍ THƯ»), không ký «{typed.typed}».",
                 expected=f"{grammar.collective_prefix} <tập thể>", found=para.text.strip(),
             )
             return
-
-
-def _same_meaning(prefix: str, allowed: list[str]) -> str | None:
-    letters = prefix_letters(prefix)
-    return next((a for a in allowed if prefix_letters(a) == letters), None)
 
 
 # -- ready to be signed --------------------------------------------------------------------

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from ttdn_docs.admin import DocumentKind
 from ttdn_docs.docxread.view import Cell, DocxView, JoinedPara, LineMark, Para, Table
+from ttdn_docs.profiles.grammar import number_label, read_signature_prefix
 from ttdn_docs.profiles.model import HeadingLevel, Profile, Separator
 from ttdn_docs.vn import fold_key, upper
 from ttdn_docs.vn.numbering import VIETNAMESE_ALPHABET
@@ -32,9 +33,6 @@ _DATE_LINE = re.compile(
     r"\bngày\b.*\btháng\b.*\bnăm\b|^[^\d,]{2,60},?\s*(?:ngày\s*)?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}\s*$",
     re.IGNORECASE | re.DOTALL,
 )
-_NUMBER_START = re.compile(r"^\s*số\b", re.IGNORECASE)
-# Signature prefixes have a slash (T/M) or a final dot (TM., KT., Q.).
-SIGNATURE_PREFIX = re.compile(r"^\s*(?P<prefix>[A-ZĐ]{1,3}(?:/[A-ZĐ]{1,2}|\.))\s*")
 # Administrative unit words: a header line starting with one continues the name above it
 # (``ỦY BAN NHÂN DÂN`` / ``XÃ HÒA PHÚ`` is one name; ``ĐẢNG BỘ …`` / ``ĐẢNG ỦY …`` two).
 UNIT_WORDS = ("xã", "phường", "thị trấn", "đặc khu", "quận", "huyện", "thị xã", "tỉnh", "thành phố")
@@ -162,12 +160,12 @@ class AnatomyReader:
         self.profile = profile
         self._national_keys = [loose_key(line.text) for line in profile.elements.national_lines]
         self._recipients_key = label_key(profile.recipients.label)
-        self._addressee_key = label_key(profile.recipients.addressee_label)
+        self._addressee_key = label_key(profile.addressees.label)
         self._heading_patterns = [_heading_pattern(level) for level in profile.elements.headings]
         self._enacting = _enacting_pattern(profile)
         self._summary_under_number = any("cong_van_summary" in layout.header_left for layout in profile.layouts.values())
-        grammar = profile.signature
-        self._prefix_letters = {_letters(p) for p in (grammar.collective_prefix, *grammar.prefixes.values())}
+        # ``Số`` (the number template's label): a line starting with it is the number.
+        self._number_start = re.compile(rf"^\s*{re.escape(number_label(profile))}\b", re.IGNORECASE)
 
     # -- entry point ------------------------------------------------------------------
     def read(self, view: DocxView) -> Anatomy:
@@ -221,7 +219,7 @@ class AnatomyReader:
                 return True
             head = para.text[:_HEAD]
             key = loose_key(head)
-            if key and (key in self._national_keys or _NUMBER_START.match(head) or _DATE_LINE.search(head)):
+            if key and (key in self._national_keys or self._number_start.match(head) or _DATE_LINE.search(head)):
                 return True
         return False
 
@@ -246,7 +244,7 @@ class AnatomyReader:
             found.place_date = next((p for p in left if self._is_place_date(p)), None)
             left = [p for p in left if p is not found.place_date]
         found.number = next((p for p in left if p.mark == "number"), None) or next(
-            (p for p in left if not p.mark and _NUMBER_START.match(p.text)), None
+            (p for p in left if not p.mark and self._number_start.match(p.text)), None
         )
         stop = left.index(found.number) if found.number is not None else len(left)
         found.cong_van_summary = self._cong_van_summary(left[stop + 1 :])
@@ -382,7 +380,7 @@ class AnatomyReader:
             body[index].mark == "addressee" or loose_key(body[index].text[:_HEAD]).startswith(self._addressee_key)
         ):
             found.addressees.append(body[index])
-            dash = self.profile.recipients.prefix.strip()
+            dash = self.profile.addressees.prefix.strip()
             rest = loose_key(body[index].text)[len(self._addressee_key):]
             # A list: «Kính gửi:» alone on its line, or its first addressee after a dash
             # («Kính gửi: - Các ban, ngành;»), the others one per line under it.
@@ -429,9 +427,9 @@ class AnatomyReader:
         return len(paras)
 
     def _is_signature_line(self, para: Para) -> bool:
-        """``T/M BAN THƯỜNG VỤ``, ``KT. CHỦ TỊCH``: a known prefix (either punctuation)."""
-        match = SIGNATURE_PREFIX.match(para.text)
-        return match is not None and _letters(match.group("prefix")) in self._prefix_letters and len(para.text) < 80
+        """``T/M BAN THƯỜNG VỤ``, ``KT. CHỦ TỊCH``: a prefix as a typist writes it
+        (``signature.typed_prefixes``: ``T / M``, ``TM.`` …)."""
+        return len(para.text) < 80 and read_signature_prefix(self.profile, para.text) is not None
 
     def _body_role(self, para: Para) -> tuple[str, Numbered | None]:
         # Word's automatic number or bullet counts as typed (``Para.label``).
@@ -503,7 +501,7 @@ class AnatomyReader:
         label_at = next(i for i, p in enumerate(paras) if self._is_recipients_label(p))
         found.recipients_label = paras[label_at]
         groups: list[list[Para]] = []
-        dash = self.profile.recipients.prefix.strip()
+        dash = self.profile.addressees.prefix.strip()
         for para in paras[label_at + 1 :]:
             if para.mark and para.mark != "recipient":
                 break
@@ -537,20 +535,14 @@ class AnatomyReader:
             found.signer_name = rest[-1]
         elif len(lines) >= 2 and upper(lines[-1].text) != lines[-1].text:
             found.signer_name = lines.pop()
-        for position, para in enumerate(lines):
-            found.signature.append((self._signature_role(para, position), para))
+        for para in lines:
+            found.signature.append((self._signature_role(para), para))
 
-    def _signature_role(self, para: Para, position: int) -> str:
-        match = SIGNATURE_PREFIX.match(para.text)
-        if match is None:
+    def _signature_role(self, para: Para) -> str:
+        prefix = read_signature_prefix(self.profile, para.text)
+        if prefix is None:
             return "position"
-        token = _letters(match.group("prefix"))
-        grammar = self.profile.signature
-        if token == _letters(grammar.collective_prefix):
-            return "collective"
-        if token in {_letters(p) for p in grammar.prefixes.values()}:
-            return "authority"
-        return "collective" if position == 0 else "authority"
+        return "collective" if prefix.meaning == "collective" else "authority"
 
 
 def _tab_columns(paras: list[Para]) -> list[Cell] | None:
@@ -659,16 +651,6 @@ def _after_label(text: str) -> str:
 def _para_at(blocks: list[Para | Table], index: int, end: int) -> Para | None:
     block = blocks[index] if index < end else None
     return block if isinstance(block, Para) else None
-
-
-def _letters(prefix: str) -> str:
-    return re.sub(r"[^A-ZĐ]", "", prefix.upper())
-
-
-def prefix_letters(prefix: str) -> str:
-    """``T/M`` and ``TM.`` → ``TM``: the meaning of a signature prefix, its punctuation
-    aside."""
-    return _letters(prefix)
 
 
 def _heading_pattern(level: HeadingLevel) -> re.Pattern[str]:

@@ -9,19 +9,18 @@ the elements as when they were typed with Enter. Paragraphs elsewhere keep their
 
 from __future__ import annotations
 
-import re
 from copy import deepcopy
 
 from lxml import etree
 
 from ttdn_docs.docxsafe import parse_xml
 from ttdn_docs.ooxml_ns import W_NS as _W
+from ttdn_docs.profiles import builtin_profile_ids, load_profile
+from ttdn_docs.profiles.grammar import read_signature_prefix
 
 # The titles of the documents whose typed line breaks are split (no profile at hand here).
 _TITLES = {"KẾ HOẠCH", "BÁO CÁO"}
 _NOI_NHAN = "nơi nhận"
-# The authority prefixes of both rule books (T/M, TM., K/T, KT., T/L, TL., T/U, TUQ., Q.).
-_SIGNATURE_START = re.compile(r"^(?:T/M|TM\.|K/T|KT\.|T/L|TL\.|T/U|TUQ\.|Q\.)\s*\S")
 
 
 def split_typed_lines(source: bytes, part: str, name: str) -> bytes:
@@ -54,7 +53,13 @@ def _header_and_footer(body: etree._Element) -> list[etree._Element]:
 def _stands_for_lines(first: str) -> bool:
     """A title (``KẾ HOẠCH``), a signature block (``TM. ỦY BAN NHÂN DÂN`` ↵ ``CHỦ TỊCH``
     ↵ … ↵ name) or Nơi nhận typed as one paragraph with line breaks."""
-    return first in _TITLES or bool(_SIGNATURE_START.match(first)) or first.lower().startswith(_NOI_NHAN)
+    return first in _TITLES or _starts_with_signature_prefix(first) or first.lower().startswith(_NOI_NHAN)
+
+
+def _starts_with_signature_prefix(text: str) -> bool:
+    """A prefix of any built-in rule book, as a typist writes it (the file's own rule
+    book is not known yet when its lines are split)."""
+    return any(read_signature_prefix(load_profile(p), text) is not None for p in builtin_profile_ids())
 
 
 def _first_line(para: etree._Element) -> str:

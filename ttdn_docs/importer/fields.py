@@ -15,14 +15,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ttdn_docs.admin import SignatureAuthority
-from ttdn_docs.docxread.anatomy import UNIT_WORDS, prefix_letters
+from ttdn_docs.docxread.anatomy import UNIT_WORDS
+from ttdn_docs.profiles.grammar import is_deputy_title, number_label, read_signature_prefix
 from ttdn_docs.profiles.model import Profile
 from ttdn_docs.vn import fold_key, nfc, parse_numeric_date
 from ttdn_docs.vn.case import capitalize_first
 from ttdn_docs.vn.dates import DATE_WORDS_PATTERN, NUMERIC_DATE
 
 _DATE_WORDS = re.compile(DATE_WORDS_PATTERN, re.IGNORECASE)
-_SIGNATURE_PREFIX = re.compile(r"^\s*(?P<prefix>[A-ZĐ]{1,3}(?:\s*/\s*[A-ZĐ]{1,2}|\.))\s*")
 _LINE_END = ",;.:"
 
 
@@ -48,7 +48,8 @@ class RecipientFields:
 def read_number(text: str, profile: Profile) -> NumberFields | None:
     """``Số 04-KH/ĐU`` → 4, ``ĐU``; a draft's blank number → ``None``. Either profile's
     punctuation is accepted (``Số:``, ``/`` or ``-``)."""
-    match = re.match(r"^\s*số\s*:?\s*(?P<digits>\d*)\s*(?P<rest>.*)$", nfc(text), re.IGNORECASE)
+    label = re.escape(number_label(profile))
+    match = re.match(rf"^\s*{label}\s*:?\s*(?P<digits>\d*)\s*(?P<rest>.*)$", nfc(text), re.IGNORECASE)
     if match is None:
         return None
     rest = match.group("rest").strip(" " + _LINE_END)
@@ -137,25 +138,21 @@ class SignerFields:
 
 def read_signature(lines: list[tuple[str, str]], name: str, profile: Profile) -> SignerFields:
     """Signature lines (role, text) as found by the reader → who signs, by meaning."""
-    grammar = profile.signature
-    by_letters = {prefix_letters(p): authority for authority, p in grammar.prefixes.items()}
-    collective_letters = prefix_letters(grammar.collective_prefix)
     signer = SignerFields(name=nfc(name).strip())
     positions: list[str] = []
     for _role, text in lines:
         text = nfc(text).strip()
-        match = _SIGNATURE_PREFIX.match(text)
-        letters = prefix_letters(match.group("prefix")) if match else ""
-        rest = text[match.end():].strip() if match else text
-        if match and letters == collective_letters:
-            signer.collective = running_case(rest)
-        elif match and letters in by_letters:
-            signer.authority = SignatureAuthority(by_letters[letters])
-            signer.head_title = running_case(rest)
+        # The reader's own prefix spellings (``signature.typed_prefixes``): both agree.
+        prefix = read_signature_prefix(profile, text)
+        if prefix is not None and prefix.meaning == "collective":
+            signer.collective = running_case(prefix.rest)
+        elif prefix is not None:
+            signer.authority = SignatureAuthority(prefix.meaning)
+            signer.head_title = running_case(prefix.rest)
         else:
             positions.append(text)
     signer.position = running_case(" ".join(positions)) if positions else ""
-    if signer.authority is SignatureAuthority.HEAD and signer.collective and fold_key(signer.position).startswith("pho "):
+    if signer.authority is SignatureAuthority.HEAD and signer.collective and is_deputy_title(profile, signer.position):
         # ``T/M BAN THƯỜNG VỤ`` over ``PHÓ BÍ THƯ``: a deputy signing for the collective.
         signer.authority = SignatureAuthority.DEPUTY
     return signer

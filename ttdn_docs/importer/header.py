@@ -86,7 +86,7 @@ def _issuer(anatomy: Anatomy, known: str, notes: Notes) -> dict[str, Any]:
 
 
 def _addressees(anatomy: Anatomy, profile: Profile) -> list[str]:
-    label = profile.recipients.addressee_label.rstrip(":").strip()
+    label = profile.addressees.label.rstrip(":").strip()
     out: list[str] = []
     for para in anatomy.addressees:
         text = nfc(para.text).strip()

@@ -10,6 +10,7 @@ import re
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ttdn_docs.admin import (
     AdminDocument,
@@ -28,7 +29,7 @@ from ttdn_docs.admin import (
 )
 from ttdn_docs.errors import ProfileError
 from ttdn_docs.profiles.model import Case, HeadingLevel, Profile
-from ttdn_docs.vn import date_line, date_words, upper
+from ttdn_docs.vn import date_line, date_words, fold_key, upper
 from ttdn_docs.vn.case import capitalize_first
 from ttdn_docs.vn.numbering import number_symbol
 
@@ -44,6 +45,13 @@ def apply_case(text: str, case: Case) -> str:
 def number_line(profile: Profile, kind: DocumentKind, number: DocNumber) -> str:
     """``Số 04-KH/ĐU`` / ``Số: 04/KH-UBND``; a blank for a missing number."""
     return _format_number(profile, kind, number, symbol_only=False)
+
+
+def number_label(profile: Profile) -> str:
+    """``Số``: the label the number template starts with (``Số {number}-…``, ``Số:
+    {number}/…``), its colon aside; the reader finds the number line by it."""
+    template = profile.number.template
+    return template[: template.find("{")].strip().rstrip(":").strip()
 
 
 def doc_symbol(profile: Profile, kind: DocumentKind, number: DocNumber) -> str:
@@ -93,6 +101,20 @@ def recipient_lines(profile: Profile, recipients: Recipients) -> list[str]:
     return lines
 
 
+def addressee_lines(profile: Profile, addressees: list[str]) -> list[str]:
+    """``Kính gửi: X`` for one; ``Kính gửi:`` then ``- A;`` … ``- B.`` for several, in the
+    profile's own Kính gửi grammar (``addressees``)."""
+    grammar = profile.addressees
+    if not addressees:
+        return []
+    if len(addressees) == 1:
+        return [f"{grammar.label} {addressees[0]}{grammar.single_end}"]
+    lines = [grammar.label]
+    lines += [f"{grammar.prefix}{name}{grammar.line_end}" for name in addressees[:-1]]
+    lines.append(f"{grammar.prefix}{addressees[-1]}{grammar.last_end}")
+    return lines
+
+
 @dataclass(frozen=True)
 class SignatureLine:
     role: str  # "collective" | "authority" | "position"
@@ -100,21 +122,74 @@ class SignatureLine:
 
 
 def signature_lines(profile: Profile, signature: Signature) -> list[SignatureLine]:
-    """Quyền hạn and chức vụ lines above the signature space, upper-cased."""
+    """Quyền hạn and chức vụ lines above the signature space, each in the case of its
+    element (``elements.signature_collective`` / ``_authority`` / ``_position``)."""
     grammar = profile.signature
+    e = profile.elements
     lines: list[SignatureLine] = []
     if signature.collective is not None:
-        lines.append(
-            SignatureLine("collective", upper(f"{grammar.collective_prefix} {signature.collective}"))
-        )
+        text = f"{grammar.collective_prefix} {signature.collective}"
+        lines.append(SignatureLine("collective", apply_case(text, e.signature_collective.case)))
     writes_authority = signature.authority is not SignatureAuthority.HEAD and (
         signature.collective is None or grammar.authority_line_under_collective
     )
     if writes_authority and signature.head_title is not None:
         prefix = grammar.prefixes[signature.authority]
-        lines.append(SignatureLine("authority", upper(f"{prefix} {signature.head_title}")))
-    lines.append(SignatureLine("position", upper(signature.position)))
+        lines.append(SignatureLine("authority", apply_case(f"{prefix} {signature.head_title}", e.signature_authority.case)))
+    lines.append(SignatureLine("position", apply_case(signature.position, e.signature_position.case)))
     return lines
+
+
+@dataclass(frozen=True)
+class TypedPrefix:
+    """A signature prefix found at the start of a line: its meaning (``collective`` or a
+    ``SignatureAuthority`` value), the prefix as typed and the text after it."""
+
+    meaning: str
+    typed: str
+    rest: str
+
+
+def read_signature_prefix(profile: Profile, text: str) -> TypedPrefix | None:
+    """The prefix a line starts with, among every spelling a typist uses for the
+    profile's prefixes (``signature.typed_prefixes``: ``T/M``, ``T / M``, ``TM.`` …);
+    ``None`` for a line without one. Reader, checker and importer all read with this."""
+    match = _prefix_pattern(profile.signature.typed_prefixes_key()).match(text)
+    if match is None:
+        return None
+    typed = match.group("prefix")
+    meaning = _prefix_meanings(profile.signature.typed_prefixes_key())[_squeezed(typed)]
+    return TypedPrefix(meaning, typed, text[match.end():].strip())
+
+
+def is_deputy_title(profile: Profile, title: str) -> bool:
+    """``Phó Bí thư``, ``PHÓ CHỦ TỊCH``: a title starting with the deputy word."""
+    word = fold_key(profile.signature.deputy_word)
+    return fold_key(title).startswith(word + " ")
+
+
+def _squeezed(prefix: str) -> str:
+    return re.sub(r"\s+", "", prefix)
+
+
+@lru_cache(maxsize=32)
+def _prefix_meanings(forms: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, str]:
+    return {_squeezed(form): meaning for meaning, spellings in forms for form in spellings}
+
+
+@lru_cache(maxsize=32)
+def _prefix_pattern(forms: tuple[tuple[str, tuple[str, ...]], ...]) -> re.Pattern[str]:
+    # Longest first, so ``TUQ.`` wins over ``TU``. A spelling ending in a letter (``TM``)
+    # needs a space after it (``TMX`` is no prefix); one ending in ``.`` or ``/`` does not.
+    spellings = sorted({s for _meaning, group in forms for s in group}, key=len, reverse=True)
+    alternatives = "|".join(_spelled(s) for s in spellings)
+    return re.compile(rf"^\s*(?P<prefix>{alternatives})(?:(?<=[A-ZĐ])\s+|(?<![A-ZĐ])\s*)(?=\S)")
+
+
+def _spelled(spelling: str) -> str:
+    """A spelling as a pattern: a space typed in it stands for any run of spaces or none
+    (``T / M``, ``T/ M``, ``T/M``)."""
+    return "".join(r"\s*" if char == " " else re.escape(char) for char in spelling)
 
 
 @dataclass(frozen=True)
@@ -233,7 +308,7 @@ def mark_texts(profile: Profile, marks: Marks) -> dict[str, str]:
     drafter = ""
     if marks.drafter_initials or marks.copies:
         initials = apply_case(marks.drafter_initials or "", profile.elements.drafter_line.case)
-        drafter = initials + (f"({marks.copies})" if marks.copies else "")
+        drafter = initials + (profile.drafter_copies.format(copies=marks.copies) if marks.copies else "")
     return {
         "draft": _mark_word(profile, "draft") if marks.draft else "",
         "urgency": _mark_word(profile, marks.urgency.value) if marks.urgency else "",

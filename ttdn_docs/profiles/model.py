@@ -197,13 +197,25 @@ class RecipientGrammar(Sourced):
     archive: str
     archive_join: str = ", "
     archive_fixed: list[str] = Field(default_factory=list)
-    addressee_label: str = "Kính gửi:"
-    # End of a single addressee written on the ``Kính gửi:`` line (ND 30: none).
-    addressee_single_end: str = "."
     # A report sent upward names the upper body under ``Kính gửi:`` (ND 30 PL I.II.9.b)
     # and then opens Nơi nhận with ``as_above``; Party reports do neither (seen S6a).
     upward_addressee: bool = False
     as_above: str = "Như trên"
+
+
+class AddresseeGrammar(Sourced):
+    """Kính gửi lines, a grammar of their own (not Nơi nhận's): one addressee on the label
+    line (``Kính gửi: Bộ Nội vụ``, ending ``single_end``), several as ``- Ban A;`` …
+    ``- Ban B.`` under ``Kính gửi:``."""
+
+    label: str
+    prefix: str
+    line_end: str
+    last_end: str
+    single_end: str
+
+
+SignatureMeaning = Literal["collective", "deputy", "by_order", "by_authorization", "acting"]
 
 
 class SignatureGrammar(Sourced):
@@ -215,10 +227,29 @@ class SignatureGrammar(Sourced):
     collective_prefix: str
     prefixes: dict[SignatureAuthority, str]
     authority_line_under_collective: bool
+    # How a typist writes each prefix (``T/M``, ``T / M``, ``TM.``, ``TM``): the reader and
+    # the importer recognise a signature line by these; the checker then asks for the
+    # written form above. Each written prefix must be among its own meaning's forms.
+    typed_prefixes: dict[SignatureMeaning, list[str]]
+    # The word that starts a deputy's title (``Phó Bí thư``, ``Phó Chủ tịch``).
+    deputy_word: str
     # Issuers that are collectives signing only on behalf of the collective (a cấp ủy):
     # the start of the issuer name; their deputy signs under the collective line, never
     # «K/T» alone.
     collective_issuers: list[str] = Field(default_factory=list)
+
+    def typed_prefixes_key(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """``typed_prefixes`` as a hashable key (the reader's pattern is cached by it)."""
+        return tuple((meaning, tuple(forms)) for meaning, forms in self.typed_prefixes.items())
+
+    @model_validator(mode="after")
+    def _written_prefixes_are_read(self) -> SignatureGrammar:
+        written: dict[str, str] = {"collective": self.collective_prefix, **{k.value: v for k, v in self.prefixes.items()}}
+        unread = [f"{meaning}: {prefix}" for meaning, prefix in written.items()
+                  if prefix not in self.typed_prefixes.get(meaning, [])]  # type: ignore[call-overload]
+        if unread:
+            raise ValueError("'typed_prefixes' thiếu cách viết đang dùng: " + ", ".join(unread))
+        return self
 
 
 # Tables (e.g. an indicator table) are regulated by neither rule book; these defaults
@@ -401,6 +432,7 @@ class Profile(_Data):
     number: NumberGrammar
     date: DateGrammar
     recipients: RecipientGrammar
+    addressees: AddresseeGrammar
     signature: SignatureGrammar
     # Document types by key (``ke_hoach``, ``cong_van`` …); see ``DocumentType``.
     types: dict[str, DocumentType] = Field(min_length=1)
@@ -416,6 +448,8 @@ class Profile(_Data):
     # III.1.đ); ``continuous``: the annex pages go on counting from the main text.
     annex_page_numbering: Literal["continuous", "per_annex"] = "continuous"
     marks: dict[str, str] = Field(default_factory=dict)
+    # The number of copies after the drafter's initials (ô 12 of ND 30: ``PL(300)``).
+    drafter_copies: str = Field(pattern=r"\{copies\}")
     mark_placement: dict[MarkName, MarkPlacement] = Field(default_factory=dict)
     # The articles of rules that read no styled data: ``font`` (the typeface and the
     # Unicode code of TCVN 6909), ``text`` (text hygiene), so every finding names one.

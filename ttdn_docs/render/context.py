@@ -21,6 +21,7 @@ from ttdn_docs.profiles.family_text import (
 )
 from ttdn_docs.profiles.grammar import (
     BodyLine,
+    addressee_lines,
     annex_label,
     annex_reference,
     apply_case,
@@ -142,7 +143,7 @@ def _under_colon(profile: Profile, addressees: list[str], text_width: int) -> di
     """Indents of several addressees: the ``Kính gửi:`` line and the ``- A;`` lines whose
     dashes stand under its colon, the whole block centred on the page."""
     style = profile.elements.addressee
-    label = profile.recipients.addressee_label
+    label = profile.addressees.label
     before_colon = text_width_twips(label.rstrip(":"), style.size, style.bold)
     widest = max((text_width_twips(a, style.size, style.bold) for a in addressees[1:]), default=0)
     block = max(text_width_twips(label, style.size, style.bold), before_colon + widest)
@@ -210,16 +211,3 @@ def table_entry(profile: Profile, table: Table, width_twips: int) -> dict[str, A
         "rows": [{"cells": row(texts, e.table_cell.align)} for texts in table.rows],
         "total": row(table.total, e.table_total.align) if table.total is not None else [],
     }
-
-
-def addressee_lines(profile: Profile, addressees: list[str]) -> list[str]:
-    """``Kính gửi: X.`` for one; ``Kính gửi:`` then ``- A;`` … ``- B.`` for several."""
-    grammar = profile.recipients
-    if not addressees:
-        return []
-    if len(addressees) == 1:
-        return [f"{grammar.addressee_label} {addressees[0]}{grammar.addressee_single_end}"]
-    lines = [grammar.addressee_label]
-    lines += [f"{grammar.prefix}{name}{grammar.line_end}" for name in addressees[:-1]]
-    lines.append(f"{grammar.prefix}{addressees[-1]}{grammar.last_end}")
-    return lines
