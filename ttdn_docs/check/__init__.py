@@ -15,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ttdn_docs.check.findings import CheckResult, Finding
+from ttdn_docs.docxread.detect import folder_of
 from ttdn_docs.check.run import UNDETECTED_RULE, detect_profile, profile_of_header, resolve_profile, run_checks
 from ttdn_docs.docxread.view import Location, open_docx
 from ttdn_docs.docxsafe import DEFAULT_LIMITS, Limits
@@ -53,7 +54,7 @@ def check_file(
 
         return check_pdf(source, profile)
     view = open_docx(source, limits)
-    chosen = resolve_profile(profile) if profile is not None else detect_profile(view)
+    chosen = resolve_profile(profile) if profile is not None else detect_profile(view, folder_of(source))
     if chosen is None:
         known = ", ".join(builtin_profile_ids())
         finding = Finding(

@@ -21,6 +21,7 @@ from ttdn_docs.errors import NotADocxError
 _RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _REL_TYPES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 _DC = "{http://purl.org/dc/elements/1.1/}"
+_EXTENDED = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}"
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ class DocxPackage:
             raise NotADocxError(f"{self.name}: không phải tệp Word .docx đọc được (thiếu phần văn bản chính)")
         self.main = main
         self.core = next((r.part for r in root_rels.values() if r.type.endswith("core-properties") and r.part), None)
+        self.app = next((r.part for r in root_rels.values() if r.type.endswith("extended-properties") and r.part), None)
         self.related = self.relationships(main)
 
     def relationships(self, source: str) -> dict[str, Relationship]:
@@ -88,14 +90,22 @@ class DocxPackage:
         found = _PARSED.get(key)
         return found if found is not None else _PARSED.put(key, self.safe.xml(part))
 
+    def template_name(self) -> str:
+        """The extended properties' ``Template`` (where a rendered file names its
+        rule book, ``profiles.marker``)."""
+        return self._property_text(self.app, f"{_EXTENDED}Template")
+
     def comments(self) -> str:
         """The core properties' description (``dc:description``, Word's "Comments")."""
-        if self.core is None or self.core not in self.safe:
+        return self._property_text(self.core, f"{_DC}description")
+
+    def _property_text(self, part: str | None, tag: str) -> str:
+        if part is None or part not in self.safe:
             return ""
-        key = (self.core, self.safe.identity(self.core))
+        key = (part, self.safe.identity(part))
         found = _COMMENTS.get(key)
         if found is None:
-            element = self.safe.xml(self.core).find(f"{_DC}description")
+            element = self.safe.xml(part).find(tag)
             found = _COMMENTS.put(key, (element.text or "") if element is not None else "")
         return found
 

@@ -18,6 +18,7 @@ from lxml import etree
 
 from ttdn_docs.boundedcache import BoundedCache
 from ttdn_docs.docxread.numbering import Numbering
+from ttdn_docs.profiles.marker import marked_profile
 from ttdn_docs.docxread.package import DocxPackage, clear_package_caches
 from ttdn_docs.docxread.interning import (
     InternedPart,
@@ -411,7 +412,7 @@ def open_docx(source: str | Path | bytes, limits: Limits = DEFAULT_LIMITS) -> Do
         _number_paragraphs(package, blocks, formatter, direct=_NUMPR_SOURCE in source)
         if builder.count > MAX_PARAGRAPHS:
             raise UnsafeDocxError(f"{name}: tài liệu có hơn {MAX_PARAGRAPHS} đoạn, vượt giới hạn kiểm tra")
-        return DocxView(name, blocks, sections, stories, _marker_profile(package.comments()), formatter)
+        return DocxView(name, blocks, sections, stories, _marker_profile(package.template_name() + "\n" + package.comments()), formatter)
     finally:
         package.safe.close()
 
@@ -495,10 +496,10 @@ def _all_paragraphs(blocks: list[Block]) -> Iterator[Para]:
             yield block
 
 
-def _marker_profile(comments: str) -> str | None:
-    """Our templates name their profile in the core properties' comments."""
-    match = re.search(r"ttdn_docs template for profile ([a-z0-9-]+)", comments)
-    return match.group(1) if match else None
+def _marker_profile(properties: str) -> str | None:
+    """Our files name their profile in the extended properties' template (rendered
+    files) or the core properties' comments (templates)."""
+    return marked_profile(properties)
 
 
 class _Builder:

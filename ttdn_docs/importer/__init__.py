@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ttdn_docs.admin import DocumentKind
-from ttdn_docs.docxread.detect import detect_profile
+from ttdn_docs.docxread.detect import detect_profile, folder_of
 from ttdn_docs.datafile import validate
 from ttdn_docs.docxread.anatomy import Anatomy, AnatomyReader
 from ttdn_docs.docxread.view import DocxView, Para, Table, open_docx
@@ -75,7 +75,7 @@ def import_docx(
     as_read = word.converted_from or isinstance(source, (bytes, bytearray))
     view = open_docx(word.data if as_read else source)
     view.name = word.name
-    chosen = _profile(view, profile)
+    chosen = _profile(view, profile, folder_of(source))
     anatomy = AnatomyReader(chosen).read(view)
     notes = Notes()
     kind = _kind(anatomy, kind, word.name, notes)
@@ -187,12 +187,12 @@ def _display_name(name: str | list[str]) -> str:
     return name if isinstance(name, str) else " ".join(name)
 
 
-def _profile(view: DocxView, profile: str | Path | Profile | None) -> Profile:
+def _profile(view: DocxView, profile: str | Path | Profile | None, near: Path | None) -> Profile:
     if isinstance(profile, Profile):
         return profile
     if profile is not None:
         return load_profile(profile)
-    found = detect_profile(view)
+    found = detect_profile(view, near)
     if found is None:
         raise NotAPlanDocumentError(
             f"{view.name}: không nhận ra văn bản của Đảng hay của Nhà nước (không thấy «ĐẢNG CỘNG SẢN VIỆT NAM» "

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from ttdn_docs.admin import AdminDocument
 from ttdn_docs.profiles import Profile
 from ttdn_docs.profiles.grammar import doc_symbol
+from ttdn_docs.profiles.marker import profile_marker
 from ttdn_docs.render.ooxml import escape
 
 LANGUAGE = "vi-VN"
@@ -35,6 +36,8 @@ class DocumentProperties:
     keywords: str
     description: str
     created: dt.datetime  # UTC, naive
+    # The rule book, in the words ``docxread`` finds (``profiles.marker``).
+    template: str = ""
     language: str = LANGUAGE
 
     @property
@@ -59,6 +62,7 @@ def document_properties(document: AdminDocument, profile: Profile, *, now: dt.da
         keywords=symbol,
         description=described,
         created=created,
+        template=profile_marker(profile.id),
     )
 
 
@@ -100,7 +104,8 @@ def app_xml(props: DocumentProperties) -> bytes:
         "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
         '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
         'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
-        f"<Application>{APPLICATION}</Application>"
+        + (f"<Template>{escape(props.template)}</Template>" if props.template else "")
+        + f"<Application>{APPLICATION}</Application>"
         "<DocSecurity>0</DocSecurity>"
         f"<Company>{escape(props.author)}</Company>"
         "<LinksUpToDate>false</LinksUpToDate>"

@@ -30,6 +30,7 @@ from ttdn_docs.profiles.grammar import body_roles, section_levels
 from ttdn_docs.profiles.model import MARK_SLOT_IN, Family, FamilyLayout, LayoutSlot, MarkSlot
 from ttdn_docs.render import ooxml
 from ttdn_docs.render.package import read_entries, write_entries
+from ttdn_docs.profiles.marker import profile_marker
 from ttdn_docs.render.property_parts import with_property_parts
 from ttdn_docs.render.template_files import template_filename
 
@@ -54,7 +55,7 @@ def build_template(profile: Profile, family: Family = "titled") -> bytes:
         sect_pr.addprevious(parse_xml(_with_ns(fragment)))
     doc.core_properties.author = "ttdn_docs"
     doc.core_properties.title = profile.title
-    doc.core_properties.comments = f"ttdn_docs template for profile {profile.id}"
+    doc.core_properties.comments = profile_marker(profile.id)
     buffer = io.BytesIO()
     doc.save(buffer)
     return _normalise_package(buffer.getvalue())
