@@ -17,7 +17,7 @@ from ttdn_docs.errors import ProfileError
 from ttdn_docs.profiles.loader import PATH_ENV, merged
 
 ROOT = Path(__file__).resolve().parents[1]
-EXTENDED = ROOT / "examples" / "extended_profile" / "state-hoa-phu.yaml"
+EXTENDED = ROOT / "examples" / "profiles" / "state-hoa-phu.yaml"
 PLAN = ROOT / "examples" / "state_plan" / "plan.yaml"
 
 

@@ -134,9 +134,9 @@ def test_yaml_box_for_other_shapes_and_its_syntax_error() -> None:
 
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
-# Every document in examples/ (unit results and the batch template are not documents).
+# Every document in examples/ (unit results, the batch template and profiles are not documents).
 DOCUMENT_EXAMPLES = sorted(
-    str(p.relative_to(EXAMPLES)) for p in EXAMPLES.rglob("*.yaml") if "unit_results" not in p.parts and p.parent.name != "batch"
+    str(p.relative_to(EXAMPLES)) for p in EXAMPLES.rglob("*.yaml") if "unit_results" not in p.parts and p.parent.name not in {"batch", "profiles"}
 )
 
 
