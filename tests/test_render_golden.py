@@ -110,3 +110,52 @@ def test_a_character_xml_forbids_is_refused_before_a_file_is_written() -> None:
     context["body"][0]["text"] = "nội dung\x0bcó ký tự điều khiển"
     with pytest.raises(RenderError, match="không được phép trong XML"):
         compiled.render(context)
+
+
+def test_a_forbidden_character_is_refused_in_a_users_template_and_in_a_templates_own_text(tmp_path: Path) -> None:
+    import zipfile
+
+    from ttdn_docs.errors import RenderError, TemplateProblemError
+    from ttdn_docs.render.context import build_context
+    from ttdn_docs.render.engine import CompiledTemplate
+    from ttdn_docs.render.template_files import committed_template_path
+
+    path, profile_id = CASES["thanh_mien_2025/plan.yaml (party-hd36-2018)"]
+    committed = committed_template_path(profile_id)
+    assert committed is not None
+    users = CompiledTemplate(committed.read_bytes(), "mau.docx")  # not built: parsed after each render as well
+    assert not users.built
+    context = build_context(load_document(path).to_document(), load_profile(profile_id))
+    context["body"][0]["text"] = "nội dung\x1fcó ký tự điều khiển"
+    with pytest.raises(RenderError, match=r"word/document.xml có ký tự không được phép trong XML \(mã 0x001f\)"):
+        users.render(context)
+
+    with zipfile.ZipFile(committed) as archive, zipfile.ZipFile(tmp_path / "x.docx", "w") as out:
+        for info in archive.infolist():
+            data = archive.read(info)
+            if info.filename == "word/document.xml":
+                data = data.replace(b"</w:body>", b"<w:p><w:r><w:t>a\x01b</w:t></w:r></w:p></w:body>", 1)
+            out.writestr(info, data)
+    with pytest.raises(TemplateProblemError, match="word/document.xml: có ký tự không được phép trong XML"):
+        CompiledTemplate((tmp_path / "x.docx").read_bytes(), "x.docx")
+
+
+def test_the_fast_dict_lookup_gives_what_the_sandbox_gives() -> None:
+    import jinja2
+    from jinja2.sandbox import SandboxedEnvironment
+
+    from ttdn_docs.render.engine import TemplateEnvironment
+
+    ours = TemplateEnvironment()
+    sandbox = SandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+    data = {"d": {"text": "a & b", "items": "shadowed", "get": 1, "__class__": 2, "n": {"m": "<x>"}}}
+    for source in ("{{ d.text }}", "{{ d.items()|list|length }}", "{{ d.get('text') }}", "{{ d.n.m }}",
+                   "{{ d['items'] }}", "{% for k in d.keys() %}{{ k }},{% endfor %}",
+                   "{% for k in d %}{{ loop.index }}{{ loop.last }}{{ loop.length }}{{ loop.revindex0 }}{% endfor %}"):
+        assert ours.from_string(source).render(data) == sandbox.from_string(source).render(data), source
+    for source in ("{{ d.missing }}", "{{ d.__class__ }}", "{{ d.text.__class__.__mro__ }}", "{{ d.mro }}",
+                   "{% for k in d %}{{ loop.__class__ }}{% endfor %}", "{% for k in d %}{{ loop._iterator }}{% endfor %}"):
+        with pytest.raises(jinja2.TemplateError):
+            ours.from_string(source).render(data)
+        with pytest.raises(jinja2.TemplateError):
+            sandbox.from_string(source).render(data)

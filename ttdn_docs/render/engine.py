@@ -21,6 +21,7 @@ from types import CodeType
 from typing import Any
 
 import jinja2
+from jinja2.runtime import LoopContext
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
@@ -45,8 +46,47 @@ class TemplateEnvironment(BudgetMixin, SandboxedEnvironment):
     """The sandbox of .docx templates, with step and size budgets (``budget``)."""
 
     def __init__(self) -> None:
-        super().__init__(autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+        super().__init__(
+            autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True, finalize=_printable_in_xml
+        )
         self._init_budget()
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        """``item.text`` on the context's plain dicts (nearly every lookup of a render)
+        without the sandbox's failed attribute lookup first: a dict instance has no
+        attribute but its class's, so this is the item the sandbox would return."""
+        kind = type(obj)
+        if kind is dict and attribute in obj and attribute not in _DICT_ATTRIBUTES:
+            return obj[attribute]
+        if kind is LoopContext and attribute in _LOOP_ATTRIBUTES:  # ``loop.index``, ``loop.last``: public, safe
+            return getattr(obj, attribute)
+        return super().getattr(obj, attribute)
+
+
+# What a dict instance's attribute lookup can find: its class's attributes (it has no
+# ``__dict__`` of its own).
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+_LOOP_ATTRIBUTES = frozenset(
+    {"index", "index0", "revindex", "revindex0", "first", "last", "length", "depth", "depth0", "previtem", "nextitem"}
+)
+
+
+class _NotInXml(Exception):
+    def __init__(self, character: str) -> None:
+        super().__init__(character)
+        self.character = character
+
+
+def _printable_in_xml(value: Any) -> Any:
+    """Jinja's ``finalize``: every value a template prints passes here before it is
+    escaped. A character XML forbids is refused where it enters (a value is short) rather
+    than searched for in the whole rendered part; the template's own text was searched
+    once, when it was compiled."""
+    if isinstance(value, str):
+        found = _NOT_XML.search(value)
+        if found is not None:
+            raise _NotInXml(found.group())
+    return value
 
 
 def _environment() -> SandboxedEnvironment:
@@ -110,6 +150,9 @@ class CompiledTemplate:
             if "{" not in xml:
                 continue
             patched = _PARAGRAPH_START.sub(r"\n<w:p\1", patcher.patch_xml(xml))
+            if (found := _NOT_XML.search(patched)) is not None:
+                errors.append(f"{part}: có ký tự không được phép trong XML (mã {ord(found.group()):#06x})")
+                continue
             try:
                 compiled[part] = (patched, self.environment.compile(patched))
             except jinja2.TemplateSyntaxError as exc:
@@ -152,6 +195,8 @@ class CompiledTemplate:
         for part, template in self._templates.items():
             try:
                 xml = budgeted_render(template, context, MAX_PART_CHARS)
+            except _NotInXml as exc:
+                raise RenderError(_not_xml_message(part, exc.character)) from None
             except BudgetError as exc:
                 where_text = self.where(part, exc.line)
                 raise TemplateProblemError(f"Mẫu '{self.name}', {where_text}: {exc.message}; không ghi tệp") from None
@@ -166,8 +211,7 @@ class CompiledTemplate:
             except jinja2.TemplateError:
                 raise TemplateProblemError(f"Mẫu '{self.name}', phần {part}: lỗi khi điền; kiểm tra lại các thẻ {{ … }} của mẫu") from None
             xml = _PARAGRAPH_START_MARKED.sub(r"<w:p\1", xml)
-            if self.built:
-                _guard_characters(xml, part)
+            if self.built:  # its text and every value it printed were searched (_printable_in_xml)
                 rendered[part] = xml.encode("utf-8")
                 continue
             blob = xml.encode("utf-8")
@@ -208,14 +252,10 @@ def _load_compiled(digest: str) -> dict[str, tuple[str, CodeType]] | None:
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def _guard_characters(xml: str, part: str) -> None:
-    """The one check a built template's output needs: values are escaped, but a
-    character XML forbids would still make Word refuse the file."""
-    found = _NOT_XML.search(xml)
-    if found is not None:
-        raise RenderError(
-            f"Kết quả điền phần {part} có ký tự không được phép trong XML (mã {ord(found.group()):#06x}); không ghi tệp"
-        )
+def _not_xml_message(part: str, character: str) -> str:
+    """Values are escaped, but a character XML forbids would still make Word refuse the
+    file: the one check a built template's output needs."""
+    return f"Kết quả điền phần {part} có ký tự không được phép trong XML (mã {ord(character):#06x}); không ghi tệp"
 
 
 def _parse_well_formed(blob: bytes, part: str) -> etree._Element:
