@@ -1,8 +1,11 @@
 import calendar
 import datetime as dt
+import re
 import unicodedata
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ttdn_docs.vn import clean_text, date_line, date_words, fold_key, fold_tone_placement, format_number, format_percent, numeric_date, upper
 from ttdn_docs.vn.numbering import alpha_vi, roman
@@ -72,6 +75,21 @@ def test_clean_text_documented_rules() -> None:
     assert clean_text("  many   spaces  ") == "many spaces"
     assert clean_text("& < > \" '") == "& < > \" '"
     assert clean_text(unicodedata.normalize("NFD", "Thanh Miện")) == "Thanh Miện"
+
+
+_KEPT = "ab ơệ."
+_BREAKING = "\t\n\r\v\f\u0085\u2028\u2029\u00a0\u202f"
+_DROPPED = "\x00\x01\x1f\ufffe\uffff\u200b\u00ad\x7f\x9f\u202e\u2066\ufeff\ud800"
+
+
+@given(st.text(alphabet=_KEPT + _BREAKING + _DROPPED, max_size=16))
+def test_clean_text_on_mixed_characters_as_documented(text: str) -> None:
+    """Breaking whitespace → a space, illegal and invisible characters dropped, spaces
+    collapsed and stripped; a clean text (nothing to substitute: the fast path) comes
+    back as it is."""
+    expected = re.sub(" {2,}", " ", "".join(" " if c in _BREAKING else c for c in text if c not in _DROPPED)).strip()
+    assert clean_text(text) == expected
+    assert clean_text(expected) == expected
 
 
 def test_numbers_in_vietnamese_format() -> None:
