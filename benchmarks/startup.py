@@ -17,7 +17,9 @@ from __future__ import annotations
 import argparse
 import compileall
 import os
+import re
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -46,6 +48,11 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=15)
     parser.add_argument("--cold", action="store_true", help="empty the disk cache before every run")
+    parser.add_argument(
+        "--instructions", action="store_true",
+        help="also count each command's instructions once (valgrind --tool=cachegrind): a figure a busy machine "
+             "does not move",
+    )
     args = parser.parse_args()
     compileall.compile_dir(str(ROOT / "ttdn_docs"), quiet=1)
     work = Path(tempfile.mkdtemp(prefix="ttdn-startup-"))
@@ -88,7 +95,27 @@ def main() -> int:
         verdict = "" if target is None else ("ok" if cpu <= target else "over")
         shown = f"{target:.2f}" if target is not None else ""
         print(f"| {name} | {cpu:.3f} | {cpu - base:.3f} | {wall:.3f} | {shown} | {verdict} |")
+    if args.instructions:
+        if shutil.which("valgrind") is None:
+            print("\nvalgrind is not installed: no instruction counts")
+            return 0
+        counts = {name: _instructions(command, env) for name, command in commands.items()}
+        print()
+        print("| command | instructions (M) | − python -c pass |")
+        print("|---|---:|---:|")
+        for name, count in counts.items():
+            print(f"| {name} | {count / 1e6:,.0f} | {(count - counts['python -c pass']) / 1e6:,.0f} |")
     return 0
+
+
+def _instructions(command: list[str], env: dict[str, str]) -> int:
+    """Instructions one run executes (valgrind's cachegrind, no cache simulation)."""
+    done = subprocess.run(
+        ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null", *command],
+        env=env, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    found = re.search(r"I\s+refs:\s+([\d,]+)", done.stderr)
+    return int(found.group(1).replace(",", "")) if found else 0
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "ttdn_docs"
@@ -71,6 +72,7 @@ def _imports(tree: ast.AST) -> Iterator[str]:
         yield from _imports(node)
 
 
+@cache
 def _graph() -> dict[str, set[str]]:
     return {
         module: {target for target in _imports(ast.parse(path.read_text(encoding="utf-8"))) if target in MODULES} - {module}
