@@ -134,3 +134,25 @@ def test_drafter_copies_and_number_label_are_profile_data(profile_id: str) -> No
     assert number_label(profile) == "Số" and number_label(changed) == "No"
     changed = profile.model_copy(update={"drafter_copies": " [{copies} bản]"})
     assert mark_texts(changed, Marks(drafter_initials="PL", copies=30))["drafter"] == "PL [30 bản]"
+
+
+@pytest.mark.check_errors_expected
+@pytest.mark.parametrize("profile_id", PROFILES)
+def test_page_number_position_is_profile_data(profile_id: str) -> None:
+    profile = load_profile(profile_id)
+    assert profile.elements.page_number.position == "header"
+    data = profile.model_dump()
+    data["elements"]["page_number"]["position"] = "footer"
+    data["elements"]["page_number"]["style"]["align"] = "right"
+    data["id"] = "footer-numbers"
+    footer = Profile.model_validate(data)
+    long_document = corpus_document().model_copy(update={"body": corpus_document().body * 4})
+    rendered = render_docx(long_document, footer)
+    from ttdn_docs.docxread.view import open_docx
+
+    view = open_docx(rendered)
+    stories = {story.kind for story in view.stories for para in story.paras if "PAGE" in "".join(para.el.itertext()) or para.el.xpath(".//*[local-name()='instrText' or local-name()='fldSimple']")}
+    assert stories == {"footer"}
+    assert check_docx(rendered, footer) == []
+    found = {f.rule.split(".", 1)[1] for f in check_docx(rendered, profile)}
+    assert "PAGE_NUMBER.POSITION" in found and "PAGE_NUMBER.ALIGN" not in found  # the number judged where it should be

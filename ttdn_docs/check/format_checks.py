@@ -328,15 +328,20 @@ def _width(para: Para) -> int:
 
 
 def check_page_numbers(view: DocxView, reporter: Reporter) -> None:
-    """Page numbers: in the header, centred, styled, never on page 1 (when the profile
-    says so); a missing number is a warning (the checker cannot count pages)."""
+    """Page numbers: in the header or footer the profile names, aligned and styled as
+    it says, never on page 1 (when the profile says so); a missing number is a warning
+    (the checker cannot count pages)."""
     number = reporter.profile.elements.page_number
     title_page = view.sections[0].title_page
     page_paras = [(story, para) for story in view.stories for para in story.paras if _has_page_field(para)]
+    wanted, other = _PAGE_PLACES[number.position], _PAGE_PLACES["footer" if number.position == "header" else "header"]
     for story, para in page_paras:
-        if story.kind == "footer":
-            reporter.add("PAGE_NUMBER.POSITION", para, "Số trang phải đặt ở lề trên (đầu trang), không ở chân trang.", expected="đầu trang", found="chân trang")
-    headers = [(s, p) for s, p in page_paras if s.kind == "header"]
+        if story.kind != number.position:
+            reporter.add(
+                "PAGE_NUMBER.POSITION", para, f"Số trang phải đặt ở {wanted}, không ở {other}.",
+                expected=wanted, found=other,
+            )
+    headers = [(s, p) for s, p in page_paras if s.kind == number.position]
     if not headers and not page_paras:
         reporter.add("PAGE_NUMBER.MISSING", Location("header"), "Không có số trang (cần từ trang 2 nếu văn bản nhiều trang).")
     for _story, para in headers[:1]:
@@ -351,6 +356,9 @@ def check_page_numbers(view: DocxView, reporter: Reporter) -> None:
                 "PAGE_NUMBER.FIRST_PAGE", shown_on_first[0][1], "Trang thứ nhất không được đánh số trang.",
                 expected="không có số ở trang 1", found="có số ở trang 1",
             )
+
+
+_PAGE_PLACES = {"header": "lề trên (đầu trang)", "footer": "lề dưới (chân trang)"}
 
 
 def _has_page_field(para: Para) -> bool:

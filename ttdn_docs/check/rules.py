@@ -135,7 +135,8 @@ def _fixed_rules(profile: Profile) -> Iterator[Rule]:
     yield Rule("SIGNER_NAME.MISSING", "có họ tên người ký", "elements.signer_name")
     yield Rule("PAGE_NUMBER.MISSING", "có số trang từ trang 2 (không đếm được số trang)", "elements.page_number", "warning")
     yield Rule("PAGE_NUMBER.FIRST_PAGE", "không đánh số trang thứ nhất", "elements.page_number.first_page")
-    yield Rule("PAGE_NUMBER.POSITION", "số trang ở lề trên (đầu trang)", "elements.page_number")
+    place = "lề trên (đầu trang)" if profile.elements.page_number.position == "header" else "lề dưới (chân trang)"
+    yield Rule("PAGE_NUMBER.POSITION", f"số trang ở {place}", "elements.page_number.position", source="elements.page_number")
     yield Rule("MARK.DRAFT", "không còn dấu DỰ THẢO (khi kiểm tra bản ban hành)", "marks", source="rule_refs.final")
     yield Rule("TEXT.PLACEHOLDER", "không còn phần chưa điền (<<CẦN ĐIỀN: …>>)", "", source="rule_refs.final")
     for code, title in _HYGIENE.items():

@@ -111,12 +111,12 @@ class BulletLevel(_Data):
 
 
 class PageSetup(Sourced):
-    width_mm: float = 210
-    height_mm: float = 297
-    orientation: Literal["portrait", "landscape"] = "portrait"
+    width_mm: float
+    height_mm: float
+    orientation: Literal["portrait", "landscape"]
     margins_mm: dict[Literal["top", "bottom", "left", "right"], float]
     margin_ranges_mm: dict[Literal["top", "bottom", "left", "right"], tuple[float, float]]
-    header_distance_mm: float = 10
+    header_distance_mm: float
 
     @model_validator(mode="after")
     def _margins_complete(self) -> PageSetup:
@@ -131,8 +131,12 @@ class PageSetup(Sourced):
 
 
 class PageNumber(Sourced):
+    """The page number: its style (size, alignment …), whether it stands in the page's
+    header or footer, and whether page 1 shows it."""
+
     style: Style
-    first_page: bool = False
+    position: Literal["header", "footer"]
+    first_page: bool
 
 
 # Where a mark may stand. The template has a place for each slot: ``top`` before the
@@ -157,7 +161,7 @@ class Layout(_Data):
 
     header_columns_mm: tuple[float, float]
     signature_columns_mm: tuple[float, float]
-    signature_blank_lines: int = Field(default=4, ge=0, le=10)
+    signature_blank_lines: int = Field(ge=0, le=10)
 
 
 class NumberGrammar(Sourced):
@@ -168,39 +172,39 @@ class NumberGrammar(Sourced):
 
     template: str
     cong_van_template: str
-    digits: int = Field(default=2, ge=1, le=5)
-    blank: str = "    "
+    digits: int = Field(ge=1, le=5)
+    blank: str
     # Numbers run from 1 again in each period: ``calendar_year`` (1 January to 31
     # December, ND 30 art. 15) or ``term`` (the committee's term of office; its start
     # date is kept in the register of numbers). ``period_ref``: the article.
-    period: Literal["calendar_year", "term"] = "calendar_year"
+    period: Literal["calendar_year", "term"]
     period_ref: str = ""
 
 
 class DateGrammar(Sourced):
-    template: str = "{place}, {date}"
-    padded_months: list[int] = Field(default_factory=lambda: [1, 2])
-    blank: str = "     "
+    template: str
+    padded_months: list[int]
+    blank: str
     # A cited document's date in running text: ``số 08-HD/BTGDVTU, ngày 28/7/2025``
     # (comma) or ``số 72/2015/NĐ-CP ngày 7/9/2015`` (none), when the data does not say.
-    citation_comma: bool = True
+    citation_comma: bool
 
 
 class RecipientGrammar(Sourced):
     """Nơi nhận lines: ``- TT Đảng ủy (để báo cáo),`` … ``- Lưu VPĐU.``"""
 
-    label: str = "Nơi nhận:"
-    prefix: str = "- "
+    label: str
+    prefix: str
     line_end: str
-    last_end: str = "."
-    purpose: str = " ({purpose})"
+    last_end: str
+    purpose: str
     archive: str
-    archive_join: str = ", "
-    archive_fixed: list[str] = Field(default_factory=list)
+    archive_join: str
+    archive_fixed: list[str]
     # A report sent upward names the upper body under ``Kính gửi:`` (ND 30 PL I.II.9.b)
     # and then opens Nơi nhận with ``as_above``; Party reports do neither (seen S6a).
-    upward_addressee: bool = False
-    as_above: str = "Như trên"
+    upward_addressee: bool
+    as_above: str
 
 
 class AddresseeGrammar(Sourced):
@@ -236,7 +240,7 @@ class SignatureGrammar(Sourced):
     # Issuers that are collectives signing only on behalf of the collective (a cấp ủy):
     # the start of the issuer name; their deputy signs under the collective line, never
     # «K/T» alone.
-    collective_issuers: list[str] = Field(default_factory=list)
+    collective_issuers: list[str]
 
     def typed_prefixes_key(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """``typed_prefixes`` as a hashable key (the reader's pattern is cached by it)."""
@@ -426,7 +430,7 @@ class Profile(_Data):
     family: str
     sources: dict[str, str] = Field(default_factory=dict)
     page: PageSetup
-    font: str = "Times New Roman"
+    font: str
     layout: Layout
     elements: Elements
     number: NumberGrammar
@@ -438,15 +442,15 @@ class Profile(_Data):
     types: dict[str, DocumentType] = Field(min_length=1)
     # The page of each family the types use (``FamilyLayout``).
     layouts: dict[Family, FamilyLayout]
-    body_end: str = ""
-    annex_numbering: Literal["upper-roman", "arabic"] = "arabic"
-    annex_label: str = "Phụ lục"
+    body_end: str
+    annex_numbering: Literal["upper-roman", "arabic"]
+    annex_label: str
     # ``{kind}``, ``{symbol}`` (number and ký hiệu without ``Số``), ``{date}`` (``ngày 05
     # tháng 8 năm 2025``), ``{issuer}`` (the issuing body in running text); empty: no line.
-    annex_reference: str = ""
+    annex_reference: str
     # ``per_annex``: each annex is its own section whose pages count from 1 (ND 30 PL I
     # III.1.đ); ``continuous``: the annex pages go on counting from the main text.
-    annex_page_numbering: Literal["continuous", "per_annex"] = "continuous"
+    annex_page_numbering: Literal["continuous", "per_annex"]
     marks: dict[str, str] = Field(default_factory=dict)
     # The number of copies after the drafter's initials (ô 12 of ND 30: ``PL(300)``).
     drafter_copies: str = Field(pattern=r"\{copies\}")
@@ -460,7 +464,7 @@ class Profile(_Data):
     # `` - `` inside a body paragraph (``chính trị - xã hội``): ``no_break_space`` binds
     # the dash to the word before it, so no line of a paragraph starts with ``- `` and
     # reads as a bullet; ``as_typed`` leaves the space breakable.
-    body_dash: Literal["no_break_space", "as_typed"] = "no_break_space"
+    body_dash: Literal["no_break_space", "as_typed"]
 
     @model_validator(mode="after")
     def _placed_marks_have_words(self) -> Profile:

@@ -123,11 +123,14 @@ def _qn(tag: str) -> str:
 
 
 def _setup_page_number(doc: DocxDocument, profile: Profile) -> None:
+    """The page number in the header or the footer (``elements.page_number.position``),
+    aligned as its style says; page 1 without it unless ``first_page``."""
     section = doc.sections[0]
     number = profile.elements.page_number
-    header = section.header
-    header.is_linked_to_previous = False
-    element = header._element
+    in_header = number.position == "header"
+    story = section.header if in_header else section.footer
+    story.is_linked_to_previous = False
+    element = story._element
     for child in list(element):
         element.remove(child)
     ppr = ooxml.paragraph_properties(
@@ -135,7 +138,7 @@ def _setup_page_number(doc: DocxDocument, profile: Profile) -> None:
     )
     element.append(parse_xml(_with_ns(f"<w:p>{ppr}{ooxml.page_field_runs(number.style, profile.font)}</w:p>")))
     if not number.first_page:
-        first = section.first_page_header
+        first = section.first_page_header if in_header else section.first_page_footer
         first.is_linked_to_previous = False
         # An empty paragraph: no number on page 1.
         first_el = first._element
