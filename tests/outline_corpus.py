@@ -19,6 +19,7 @@ import html
 import io
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -34,17 +35,20 @@ Line = str | list[list[str]]  # a typed line, or a table as rows of cells (first
 _MUC = re.compile(r"^(?P<n>[IVX]+)\.\s+(?P<t>.+)$")
 _KHOAN = re.compile(r"^(?P<n>\d+)\.\s+(?P<t>.+)$")
 _DIEM = re.compile(r"^(?P<n>[a-zđ])\)\s+(?P<t>.+)$")
+_DIEU = re.compile(r"^Điều (?P<n>\d+)\.\s+(?P<t>.+)$")
 
 
 @dataclass(frozen=True)
 class Shaped:
     name: str
     profile: str  # party | state
-    kind: str  # KẾ HOẠCH | BÁO CÁO
+    kind: str  # KẾ HOẠCH | BÁO CÁO | THÔNG BÁO … ; "" for a công văn (no title line)
     summary: str
     body: list[Line]
     addressees: list[str] = field(default_factory=list)
     titled_points: bool = False  # ``a) Title`` lines are headings (bold), not items
+    number: str | None = None  # the number line, when not the plan's or report's
+    under_number: list[str] = field(default_factory=list)  # a công văn's «V/v …» lines
 
 
 def _line(container: object, text: str = "", *, bold: bool = False, italic: bool = False,
@@ -67,6 +71,8 @@ def _borderless(table: object) -> None:
 
 
 def _is_heading(text: str, shaped: Shaped) -> bool:
+    if shaped.kind == "QUYẾT ĐỊNH":  # a decision: «Điều N. …» and «QUYẾT ĐỊNH:» bold, khoản as typed
+        return bool(_DIEU.match(text)) or text == "QUYẾT ĐỊNH:"
     return bool(_MUC.match(text) or _KHOAN.match(text) or (shaped.titled_points and _DIEM.match(text)))
 
 
@@ -90,11 +96,12 @@ def docx_bytes(shaped: Shaped) -> bytes:
             else:
                 _line(cell, text, bold=bold, italic=italic, align=CENTER)
     _line(doc)
-    _line(doc, shaped.kind, bold=True, align=CENTER)
-    _line(doc, shaped.summary, bold=True, align=CENTER)
-    _line(doc, "-----" if shaped.profile == "party" else "", align=CENTER)
-    if shaped.addressees:
-        _line(doc, "Kính gửi: " + shaped.addressees[0], align=CENTER)
+    if shaped.kind:
+        _line(doc, shaped.kind, bold=True, align=CENTER)
+        _line(doc, shaped.summary, bold=True, align=CENTER)
+        _line(doc, "-----" if shaped.profile == "party" else "", align=CENTER)
+    for text in _addressee_lines(shaped):
+        _line(doc, text, align=CENTER if len(shaped.addressees) == 1 else None, indent=len(shaped.addressees) > 1)
     for item in shaped.body:
         if isinstance(item, list):
             table = doc.add_table(rows=len(item), cols=len(item[0]))
@@ -119,6 +126,31 @@ def docx_bytes(shaped: Shaped) -> bytes:
     return out.getvalue()
 
 
+PRODUCERS = ["python-docx", "libreoffice-resave", "html-in-writer"]
+
+
+def produce(shaped: Shaped, producer: str, folder: Path) -> Path:
+    """The document as ``producer`` types it: python-docx, LibreOffice re-saving that
+    file, or LibreOffice Writer opening it as a web page and saving it as .docx."""
+    path = folder / f"{shaped.name}.docx"
+    path.write_bytes(docx_bytes(shaped))
+    if producer == "python-docx":
+        return path
+    from ttdn_docs.office import soffice_convert
+
+    if producer == "libreoffice-resave":
+        saved = folder / "resaved" / path.name
+        saved.parent.mkdir(exist_ok=True)
+        saved.write_bytes(soffice_convert(path, "docx"))
+        return saved
+    page = folder / f"{shaped.name}.html"
+    page.write_text(html_text(shaped), encoding="utf-8")
+    out = folder / "from-html" / path.name
+    out.parent.mkdir(exist_ok=True)
+    out.write_bytes(soffice_convert(page, "docx"))
+    return out
+
+
 def html_text(shaped: Shaped) -> str:
     """The same document as a web page (opened and saved by LibreOffice Writer)."""
     esc = html.escape
@@ -134,12 +166,14 @@ def html_text(shaped: Shaped) -> str:
     out = ['<html><head><meta charset="utf-8"></head><body style="font-family:\'Times New Roman\';font-size:14pt">']
     out.append(f'<table style="border:none;width:100%"><tr><td style="text-align:center">{cell(top_left)}</td>'
                f'<td style="text-align:center">{cell(top_right)}</td></tr></table>')
-    out.append(f'<p style="text-align:center"><b>{esc(shaped.kind)}</b></p>')
-    out.append(f'<p style="text-align:center"><b>{esc(shaped.summary)}</b></p>')
-    if shaped.profile == "party":
-        out.append('<p style="text-align:center">-----</p>')
-    if shaped.addressees:
-        out.append(f'<p style="text-align:center">Kính gửi: {esc(shaped.addressees[0])}</p>')
+    if shaped.kind:
+        out.append(f'<p style="text-align:center"><b>{esc(shaped.kind)}</b></p>')
+        out.append(f'<p style="text-align:center"><b>{esc(shaped.summary)}</b></p>')
+        if shaped.profile == "party":
+            out.append('<p style="text-align:center">-----</p>')
+    for text in _addressee_lines(shaped):
+        align = "center" if len(shaped.addressees) == 1 else "left;text-indent:1cm"
+        out.append(f'<p style="text-align:{align}">{esc(text)}</p>')
     for item in shaped.body:
         if isinstance(item, list):
             rows = "".join("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in row) + "</tr>" for row in item)
@@ -157,17 +191,29 @@ def html_text(shaped: Shaped) -> str:
     return "\n".join(out)
 
 
+def _addressee_lines(shaped: Shaped) -> list[str]:
+    """«Kính gửi: A» for one addressee; «Kính gửi:» then «- A;» … «- B.» for several."""
+    if len(shaped.addressees) <= 1:
+        return [f"Kính gửi: {a}" for a in shaped.addressees]
+    end = "," if shaped.profile == "party" else ";"
+    items = [f"- {a}{end}" for a in shaped.addressees[:-1]] + [f"- {shaped.addressees[-1]}."]
+    return ["Kính gửi:", *items]
+
+
 def _header_lines(shaped: Shaped) -> tuple[list[tuple[str, bool, bool]], list[tuple[str, bool, bool]]]:
     symbol = "KH" if shaped.kind == "KẾ HOẠCH" else "BC"
     date = "Ngũ Hùng, ngày 12 tháng 3 năm 2025" if symbol == "KH" else "Ngũ Hùng, ngày 15 tháng 12 năm 2025"
     if shaped.profile == "party":
+        number = shaped.number or f"Số 12-{symbol}/ĐU"
         left = [("ĐẢNG BỘ TỈNH HẢI DƯƠNG", False, False), ("ĐẢNG ỦY XÃ NGŨ HÙNG", True, False), ("*", False, False),
-                (f"Số 12-{symbol}/ĐU", False, False)]
+                (number, False, False)]
         right = [("ĐẢNG CỘNG SẢN VIỆT NAM", True, False), (date, False, True)]
     else:
-        left = [("ỦY BAN NHÂN DÂN", True, False), ("XÃ NGŨ HÙNG", True, False), (f"Số: 45/{symbol}-UBND", False, False)]
+        number = shaped.number or f"Số: 45/{symbol}-UBND"
+        left = [("ỦY BAN NHÂN DÂN", True, False), ("XÃ NGŨ HÙNG", True, False), (number, False, False)]
         right = [("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", True, False), ("Độc lập - Tự do - Hạnh phúc", True, False),
                  (date, False, True)]
+    left += [(text, False, shaped.profile == "party") for text in shaped.under_number]
     return left, right
 
 
@@ -458,4 +504,55 @@ SHAPES: list[Shaped] = [
         "- Theo dõi, đôn đốc, tổng hợp.",
         "Trên đây là Kế hoạch công tác thông tin đối ngoại năm 2025 của Đảng ủy xã./.",
     ], titled_points=True),
+]
+
+
+# -- the other types of a commune: công văn, quyết định, thông báo, giấy mời ------------
+
+DOC_SHAPES: list[Shaped] = [
+    Shaped("ubnd-cong-van", "state", "", "tăng cường thông tin đối ngoại năm 2025", [
+        "Thực hiện Kế hoạch số 45/KH-UBND ngày 08/9/2025 của Ủy ban nhân dân xã, Ủy ban nhân dân xã đề nghị:",
+        "1. Các phòng, đơn vị cung cấp thông tin về hoạt động của đơn vị trước ngày 25 hằng tháng.",
+        "2. Trưởng các thôn tuyên truyền tại các cuộc họp thôn, khu dân cư.",
+        "Đề nghị các cơ quan, đơn vị quan tâm thực hiện./.",
+    ], addressees=["Các phòng, đơn vị thuộc UBND xã", "Trưởng các thôn"], number="Số: 152/UBND-VHXH",
+        under_number=["V/v tăng cường thông tin đối ngoại", "năm 2025"]),
+    Shaped("dang-uy-cong-van", "party", "", "tuyên truyền kỷ niệm Ngày thành lập ngành Ngoại giao", [
+        "Ban Thường vụ Đảng ủy xã đề nghị các chi bộ trực thuộc thực hiện một số nội dung sau:",
+        "1. Tổ chức tuyên truyền trong cán bộ, đảng viên và Nhân dân.",
+        "2. Lồng ghép nội dung tuyên truyền trong sinh hoạt chi bộ thường kỳ.",
+    ], addressees=["Các chi bộ trực thuộc", "Ủy ban Mặt trận Tổ quốc Việt Nam xã"], number="Số 37-CV/ĐU",
+        under_number=["V/v tuyên truyền kỷ niệm Ngày thành lập ngành Ngoại giao"]),
+    Shaped("ubnd-quyet-dinh", "state", "QUYẾT ĐỊNH", "Về việc thành lập Tổ Thông tin đối ngoại xã", [
+        "ỦY BAN NHÂN DÂN XÃ NGŨ HÙNG",  # who decides (NĐ 30 Mẫu 1.1); the Ủy ban signs TM.
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;",
+        "Căn cứ Nghị định số 72/2015/NĐ-CP ngày 7/9/2015 của Chính phủ về quản lý hoạt động thông tin đối ngoại.",
+        "QUYẾT ĐỊNH:",
+        "Điều 1. Thành lập Tổ Thông tin đối ngoại xã",
+        "Thành lập Tổ Thông tin đối ngoại xã gồm các ông, bà có tên sau:",
+        "- Ông Nguyễn Văn C, Phó Chủ tịch Ủy ban nhân dân xã, Tổ trưởng;",
+        "- Bà Lê Thị D, công chức Văn hóa - Xã hội, Tổ phó.",
+        "Điều 2. Nhiệm vụ của Tổ",
+        "1. Giúp Chủ tịch Ủy ban nhân dân xã chỉ đạo công tác thông tin đối ngoại.",
+        "2. Tổng hợp, báo cáo kết quả theo quý, năm.",
+        "Điều 3. Quyết định này có hiệu lực kể từ ngày ký. Các ông, bà có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.",
+    ], number="Số: 215/QĐ-UBND"),
+    Shaped("dang-uy-quyet-dinh", "party", "QUYẾT ĐỊNH", "về việc thành lập Ban Chỉ đạo công tác thông tin đối ngoại", [
+        "- Căn cứ Điều lệ Đảng;",
+        "- Căn cứ Kết luận số 57-KL/TW, ngày 15/6/2023 của Bộ Chính trị về tiếp tục nâng cao chất lượng, hiệu quả công tác thông tin đối ngoại trong tình hình mới,",
+        "BAN THƯỜNG VỤ QUYẾT ĐỊNH",
+        "Điều 1. Thành lập Ban Chỉ đạo công tác thông tin đối ngoại của Đảng ủy xã",
+        "Ban Chỉ đạo gồm các đồng chí trong Ban Thường vụ Đảng ủy xã.",
+        "Điều 2. Ban Chỉ đạo giúp Ban Thường vụ lãnh đạo công tác thông tin đối ngoại trên địa bàn xã.",
+        "Điều 3. Văn phòng Đảng ủy, các chi bộ và các đồng chí có tên tại Điều 1 thi hành Quyết định này.",
+    ], number="Số 125-QĐ/ĐU"),
+    Shaped("ubnd-thong-bao", "state", "THÔNG BÁO", "Kết luận của Chủ tịch UBND xã tại cuộc họp giao ban", [
+        "Ngày 03/10/2025, Chủ tịch Ủy ban nhân dân xã chủ trì cuộc họp giao ban công tác thông tin đối ngoại quý III.",
+        "I. ĐÁNH GIÁ CHUNG",
+        "Các phòng, đơn vị đã chủ động cung cấp thông tin.",
+        "II. NHIỆM VỤ TRONG THỜI GIAN TỚI",
+        "1. Phòng Văn hóa - Xã hội xây dựng chuyên mục quảng bá sản phẩm OCOP.",
+        "2. Công an xã xử lý thông tin sai sự thật trên không gian mạng.",
+        "Ủy ban nhân dân xã thông báo để các phòng, đơn vị biết, thực hiện./.",
+    ], number="Số: 87/TB-UBND"),
 ]

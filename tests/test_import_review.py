@@ -142,11 +142,12 @@ def _inputs(tmp_path: Path) -> dict[str, Path]:
     (tmp_path / "hong.docx").write_bytes(b"PK\x03\x04 cut short")
     (tmp_path / "thu-muc").mkdir()
     docx.Document().save(str(tmp_path / "trong.docx"))
-    decision = docx.Document()
+    # A State header, then no type: no title line, no ký hiệu of a type, no «V/v».
+    untyped = docx.Document()
     for text in ("ỦY BAN NHÂN DÂN XÃ NGŨ HÙNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-                 "Số: 12/QĐ-UBND", "QUYẾT ĐỊNH", "Về việc thành lập Tổ công tác", "Điều 1. Thành lập Tổ công tác."):
-        decision.add_paragraph(text)
-    decision.save(str(tmp_path / "quyet-dinh.docx"))
+                 "Số: 12/UBND", "Thư mời họp tổ dân phố", "Mời các hộ dự họp vào tối thứ Bảy."):
+        untyped.add_paragraph(text)
+    untyped.save(str(tmp_path / "khong-ro.docx"))
     (tmp_path / "da-co.yaml").write_text("# tệp cũ\n", encoding="utf-8")
     return {p.name: p for p in tmp_path.iterdir()}
 
@@ -166,14 +167,14 @@ def _inputs(tmp_path: Path) -> dict[str, Path]:
         (["rollover", str(PLAN), "--year", "20266", "-o", "{out.yaml}"], "không quá 2200"),
         (["rollover", str(PLAN), "--year", "2026", "-o", "{out.docx}"], "phải là tệp dữ liệu YAML"),
         (["import", "{trong.docx}", "-o", "{out.yaml}"], "không nhận ra văn bản của Đảng hay của Nhà nước"),
-        (["import", "{quyet-dinh.docx}", "-o", "{out.yaml}"], "không phải kế hoạch hay báo cáo"),
+        (["import", "{khong-ro.docx}", "-o", "{out.yaml}"], "không nhận ra loại văn bản"),
         (["fix", "{khong-co.docx}", "-o", "{out.docx}"], "không tìm thấy tệp"),
         (["import", "{typed.docx}", "-o", "{da-co.yaml}"], "đã tồn tại (dùng --force để ghi đè)"),
         (["rollover", str(PLAN), "--year", "2024", "-o", "{out.yaml}"], "năm mới (2024) phải sau năm 2025"),
         (["rollover", str(PLAN), "--year", "abc", "-o", "{out.yaml}"], "'abc'"),
     ],
     ids=["pdf", "fix-pdf", "xlsx", "xlsx-renamed", "broken", "folder", "yaml-as-docx", "docx-as-pdf",
-         "output-folder", "year-typo", "rollover-docx", "empty", "decision", "missing", "output-exists",
+         "output-folder", "year-typo", "rollover-docx", "empty", "unknown-type", "missing", "output-exists",
          "year-before", "year-not-a-number"],
 )
 def test_wrong_inputs_get_one_message(

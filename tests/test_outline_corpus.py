@@ -11,7 +11,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from outline_corpus import SHAPES, Shaped, docx_bytes, expected_shape, html_text
+from outline_corpus import PRODUCERS, SHAPES, Shaped, docx_bytes, expected_shape, produce
 
 from ttdn_docs.check import check_file
 from ttdn_docs.docxread import open_docx
@@ -26,29 +26,8 @@ from ttdn_docs.ttdn.report import ForeignInfoReport
 
 from conftest import soffice
 
-PRODUCERS = ["python-docx", "libreoffice-resave", "html-in-writer"]
 _NEEDS_LIBREOFFICE = pytest.mark.skipif(soffice() is None, reason="LibreOffice (soffice) is not installed; .ci/run installs it")
 _NUMBER_OR_MARKER = re.compile(r"^(?:[IVX]+\.|\d+\.|[a-zđ]\)|[-+–•])\s+")
-
-
-def _source(shaped: Shaped, producer: str, folder: Path) -> Path:
-    path = folder / f"{shaped.name}.docx"
-    path.write_bytes(docx_bytes(shaped))
-    if producer == "python-docx":
-        return path
-    from ttdn_docs.office import soffice_convert
-
-    if producer == "libreoffice-resave":
-        saved = folder / "resaved" / path.name
-        saved.parent.mkdir(exist_ok=True)
-        saved.write_bytes(soffice_convert(path, "docx"))
-        return saved
-    page = folder / f"{shaped.name}.html"
-    page.write_text(html_text(shaped), encoding="utf-8")
-    out = folder / "from-html" / path.name
-    out.parent.mkdir(exist_ok=True)
-    out.write_bytes(soffice_convert(page, "docx"))
-    return out
 
 
 def _folded(tokens: list[tuple[object, ...]]) -> list[tuple[object, ...]]:
@@ -92,7 +71,7 @@ def _cases() -> list[object]:
 
 @pytest.mark.parametrize(("shaped", "producer"), _cases())
 def test_import_and_fix_keep_the_authors_outline_and_words(shaped: Shaped, producer: str, tmp_path: Path) -> None:
-    source = _source(shaped, producer, tmp_path)
+    source = produce(shaped, producer, tmp_path)
     expected = _folded(expected_shape(shaped))
     assert _shape_of(source) == expected
     fixed = fix_docx(source, tmp_path / "sua.docx")

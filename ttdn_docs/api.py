@@ -322,14 +322,16 @@ def import_to_yaml(
     *,
     kind: ImportKind | None = None,
     profile: str | Path | Profile | None = None,
+    type: str | None = None,
     overwrite: bool = False,
 ) -> ImportResult:
-    """Read a plan or report from a Word file and write it as commented YAML."""
+    """Read a plan, report or any other document from a Word file and write it as
+    commented YAML."""
     from ttdn_docs.importer import import_docx
     from ttdn_docs.importer.yaml_out import document_yaml
 
     check_output(Path(output), YAML_SUFFIXES, "tệp dữ liệu YAML", inputs=[source])
-    result = import_docx(source, kind=kind, profile=profile)
+    result = import_docx(source, kind=kind, profile=profile, type=type)
     text = document_yaml(result.document, source=Path(source).name, warnings=result.warnings)
     write_bytes_atomic(Path(output), text.encode("utf-8"), overwrite=overwrite)
     return result

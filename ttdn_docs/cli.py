@@ -184,7 +184,11 @@ def _add_from_word(commands: argparse._SubParsersAction) -> None:  # type: ignor
     imp = commands.add_parser("import", help="đọc kế hoạch/báo cáo .docx (.doc, .odt) thành tệp YAML")
     imp.add_argument("input", type=Path, metavar="FILE.docx", help="tệp Word cần đọc")
     imp.add_argument("-o", "--output", type=Path, required=True, help="tệp .yaml đầu ra")
-    imp.add_argument("--kind", choices=["plan", "report"], help="loại văn bản (mặc định: theo tên loại trong tệp)")
+    imp.add_argument(
+        "--kind", choices=["plan", "report", "document"],
+        help="kế hoạch, báo cáo hay văn bản khác (mặc định: theo tên loại trong tệp)",
+    )
+    imp.add_argument("--type", help="loại văn bản trong bảng loại của hồ sơ, ví dụ cong_van (mặc định: nhận ra từ tệp)")
     imp.add_argument("--profile", help="hồ sơ thể thức (mặc định: nhận ra từ phần đầu văn bản)")
     imp.add_argument("--force", action="store_true", help="ghi đè tệp đầu ra nếu đã có")
     imp.set_defaults(handler=_import)
@@ -208,9 +212,12 @@ def _add_from_word(commands: argparse._SubParsersAction) -> None:  # type: ignor
 def _import(args: argparse.Namespace) -> int:
     from ttdn_docs.api import import_to_yaml
 
-    result = import_to_yaml(args.input, args.output, kind=args.kind, profile=args.profile, overwrite=args.force)
+    result = import_to_yaml(
+        args.input, args.output, kind=args.kind, profile=args.profile, type=args.type, overwrite=args.force
+    )
     _print_import_notes(args.input, result)
-    kind = "kế hoạch" if result.document.kind == "plan" else "báo cáo"
+    document = result.document
+    kind = {"plan": "kế hoạch", "report": "báo cáo"}.get(document.kind) or result.profile.type_name(document.type).lower()
     print(f"Đã ghi {args.output} ({kind}, hồ sơ {result.profile.id}, {len(result.warnings)} chú ý).")
     return EXIT_OK
 

@@ -588,7 +588,7 @@ def _pushed_right(para: Para, left: list[Para]) -> bool:
 
 # Structural lines of a decision, resolution or regulation (NĐ 30 PL I.II.6.b, PL III;
 # HD 36): judged by their own layout, never as body text. Each is told by its words.
-_BASIS = re.compile(r"^\s*(?:Căn cứ|Xét đề nghị|Theo đề nghị|Xét|Thực hiện)\b")
+_BASIS = re.compile(r"^\s*(?:[-–+•]\s*)?(?:Căn cứ|Xét đề nghị|Theo đề nghị|Xét|Thực hiện)\b")
 _ABOUT_START = re.compile(r"^\s*(?:V/v|V/V|Về việc)\b")
 _ENACTING = re.compile(r"^\s*(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|CHỈ THỊ|BAN HÀNH)\s*:\s*$")
 _ARTICLE = re.compile(r"^\s*Điều\s+\d+\s*[.:]")

@@ -61,6 +61,9 @@ class GenericDocument(Model):
     # A document cited (``Căn cứ`` is written before it), or a line as typed
     # (``Theo đề nghị của Văn phòng HĐND và UBND xã``).
     bases: list[CitationOrText] = Field(default_factory=list, max_length=30, title="căn cứ")
+    # A decision's enacting line as typed, when it is not the one the layout writes
+    # («BAN CHẤP HÀNH ĐẢNG BỘ XÃ QUYẾT ĐỊNH» for «BAN THƯỜNG VỤ QUYẾT ĐỊNH»).
+    enacting: CleanText | None = Field(default=None, max_length=200, title="lời ban hành")
     outline: list[OutlineNode] = Field(min_length=1, max_length=5000, title="dàn ý", description=OUTLINE_DESCRIPTION)
     recipients: RecipientList = Field(title="nơi nhận")
     signature: Signer = Field(title="người ký")
@@ -102,7 +105,10 @@ class GenericDocument(Model):
         body = outline_blocks(list(self.outline), _no_typed_part)
         annexes = [annex.annex() for annex in self.annexes]
         document = admin_document(self, DocumentKind(self.type), body, annexes, unit=self.unit)
-        return document.model_copy(update={"bases": self.basis_texts()}) if self.bases else document
+        own: dict[str, object] = {"bases": self.basis_texts()} if self.bases else {}
+        if self.enacting is not None:
+            own["enacting"] = self.enacting
+        return document.model_copy(update=own) if own else document
 
     def _repr_html_(self) -> str:
         """A notebook cell shows the document as it will print (``ttdn_docs.preview``)."""

@@ -227,13 +227,17 @@ def _without_symbol(text: str, symbol: str) -> str:
 
 
 def _strip_end_mark(outline: Outline, end_mark: str) -> None:
-    """``… đúng quy định./.``: the renderer adds the end mark, so it is taken off."""
+    """``… đúng quy định./.``: the renderer adds the end mark, so it is taken off (from
+    the last paragraph, item, or a decision's last «Điều» carrying its text)."""
     if not end_mark:
         return
-    last = _last_entry(outline)
-    if last is None:
+    last = _last_node(outline)
+    if isinstance(last, Heading):
+        if last.title.endswith(end_mark):
+            last.title = _unmark(last.title, end_mark)
+    elif last is None:
         return
-    if last.subitems and last.subitems[-1].endswith(end_mark):
+    elif last.subitems and last.subitems[-1].endswith(end_mark):
         last.subitems[-1] = _unmark(last.subitems[-1], end_mark)
     elif last.text.endswith(end_mark):
         last.text = _unmark(last.text, end_mark)
@@ -244,11 +248,12 @@ def _unmark(text: str, end_mark: str) -> str:
     return text + "." if end_mark.startswith(".") else text
 
 
-def _last_entry(outline: Outline) -> Entry | None:
+def _last_node(outline: Outline) -> Entry | Heading | None:
+    """The last paragraph or item, or the last heading when nothing stands under it."""
     nodes: list[Heading | Entry] = [*outline.preamble, *outline.sections]
     while nodes:
         node = nodes[-1]
-        if isinstance(node, Entry):
+        if isinstance(node, Entry) or not node.children:
             return node
         nodes = node.children
     return None

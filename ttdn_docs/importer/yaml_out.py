@@ -6,6 +6,7 @@ from typing import Any
 
 from ttdn_docs.datafile import dump_commented_yaml
 from ttdn_docs.importer.notes import ImportWarning
+from ttdn_docs.profiles import load_profile
 from ttdn_docs.skeletons.plan import COMMENTS as PLAN_COMMENTS
 from ttdn_docs.ttdn.plan import ForeignInfoPlan
 from ttdn_docs.ttdn.report import ForeignInfoReport
@@ -56,26 +57,50 @@ _PLAN_EXTRA = {
 }
 
 
-def document_data(document: ForeignInfoPlan | ForeignInfoReport) -> dict[str, Any]:
+# Comments of a ``kind: document`` read from Word (any type of the profile's type table).
+DOCUMENT_COMMENTS: dict[str, list[str]] = {
+    **{k: v for k, v in PLAN_COMMENTS.items() if k in {"number", "date", "place", "recipients", "signature"}},
+    **_FROM_WORD,
+    "type": ["Loại văn bản: một khóa trong bảng loại văn bản (types) của hồ sơ thể thức."],
+    "unit": ["Đơn vị soạn thảo (công văn: ký hiệu sau chữ viết tắt cơ quan, «Số: 12/UBND-VHXH»)."],
+    "summary": ["Trích yếu nội dung (công văn: in dưới số, ký hiệu, sau «V/v»)."],
+    "addressees": ["Kính gửi: mỗi dòng một nơi nhận."],
+    "bases": ["Căn cứ (quyết định): mỗi văn bản một dòng «Căn cứ …»."],
+    "outline": [
+        "Thân văn bản theo dàn ý của văn bản gốc, giữ nguyên thứ tự: mỗi mục một 'title' với 'body'",
+        "(đoạn văn, 'bullets' gạch đầu dòng, 'table' bảng, mục con); khoản không tiêu đề: 'text'.",
+        "Quyết định: mỗi mục cấp 1 là một «Điều».",
+    ],
+}
+
+
+def document_data(document: Any) -> dict[str, Any]:
     """The fields that differ from the defaults, in model order; ``kind``, ``profile``,
     ``number`` and ``date`` always (a blank is written ``null``, to show where to type)."""
     data = document.model_dump(mode="python", exclude_defaults=True)
     always = {"kind": document.kind, "profile": document.profile, "number": document.number, "date": document.date}
+    if "type" in type(document).model_fields:
+        always["type"] = document.type
     merged = {**data, **always}
     # Beside an outline, a typed part not given is left out (it is not printed).
     blank = {key for key, value in merged.items() if value is None and key not in always}
     return {key: merged[key] for key in type(document).model_fields if key in merged and key not in blank}
 
 
-def document_yaml(
-    document: ForeignInfoPlan | ForeignInfoReport, *, source: str = "", warnings: list[ImportWarning] | None = None
-) -> str:
-    what = "Kế hoạch" if isinstance(document, ForeignInfoPlan) else "Báo cáo"
-    header = [f"{what} năm {document.year} — {document.issuer.display_name}" + (f", từ {source}" if source else "") + "."]
+def document_yaml(document: Any, *, source: str = "", warnings: list[ImportWarning] | None = None) -> str:
+    """The document as commented YAML: a plan or report with its own comments; a
+    ``kind: document`` named by its type's name in the rule book."""
+    if isinstance(document, (ForeignInfoPlan, ForeignInfoReport)):
+        what = "Kế hoạch" if isinstance(document, ForeignInfoPlan) else "Báo cáo"
+        title = f"{what} năm {document.year} — {document.issuer.display_name}"
+        comments = {**PLAN_COMMENTS, **_PLAN_EXTRA} if isinstance(document, ForeignInfoPlan) else REPORT_COMMENTS
+    else:
+        title = f"{load_profile(document.profile).type_name(document.type)} — {document.issuer.display_name}"
+        comments = DOCUMENT_COMMENTS
+    header = [title + (f", từ {source}" if source else "") + "."]
     header.append("Sửa nội dung nếu cần rồi dựng lại: ttdn-docs render <tệp này> -o <tệp>.docx")
     header.append("Các chỗ <<CẦN ĐIỀN: …>> phải được điền trước khi in (hoặc in bản DỰ THẢO bằng --draft).")
     header.append("Lược đồ cho trình soạn thảo: ttdn-docs schema " + document.kind)
     for warning in warnings or []:
         header.append("CHÚ Ý " + warning.describe())
-    comments = {**PLAN_COMMENTS, **_PLAN_EXTRA} if isinstance(document, ForeignInfoPlan) else REPORT_COMMENTS
     return dump_commented_yaml(document_data(document), comments, header)

@@ -197,7 +197,7 @@ def _download(request: Request, fields: dict[str, str], fmt: str) -> Response:
         return _document_page(request, data, problems, "", status=400)
     stem = safe_filename(f"{KIND_NAMES.get(str(data.get('kind')), 'van-ban')}-{getattr(document, 'year', '')}")
     if fmt == "yaml":
-        text = document_yaml(document)  # type: ignore[arg-type]
+        text = document_yaml(document)
         return _attachment(text.encode("utf-8"), f"{stem}.yaml", "application/yaml; charset=utf-8")
     workspace = request.app.state.workspace
     with workspace.job() as folder:
