@@ -323,3 +323,18 @@ def _state_template(tmp_path: Path) -> Path:
     path = tmp_path / "state-template.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
+
+
+def test_a_batch_runs_with_spawned_workers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """macOS and Windows start workers with ``spawn`` (so does any process with threads,
+    such as a test runner's worker): everything a worker gets is pickled, the table's
+    column converters included (a lambda once made the whole batch an internal error)."""
+    import multiprocessing
+
+    from ttdn_docs.batch import runner
+
+    monkeypatch.setattr(runner, "pool_context", lambda: multiprocessing.get_context("spawn"))
+    result = run_batch(TEMPLATE, tmp_path / "out", table=read_table(COMMUNES), workers=2)
+    assert result.entries and {e.status for e in result.entries} == {"ok"}
+    for entry in result.entries:
+        assert zipfile.is_zipfile(tmp_path / "out" / entry.file)

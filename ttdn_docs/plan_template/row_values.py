@@ -11,6 +11,7 @@ placeholders (``{{ row.<column> }}``).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import types
 import typing
 from collections.abc import Callable
@@ -140,6 +141,13 @@ def _options(annotation: Any) -> list[Any]:
     return [annotation]
 
 
+def _to_int_or_word(words: frozenset[str], text: str) -> int | str:
+    """A number, or one of the words the field accepts besides (``auto``). A module-level
+    function, not a lambda: the columns travel to the batch's workers, pickled when the
+    pool starts them with ``spawn`` (macOS, Windows, a process with threads)."""
+    return text.strip() if text.strip() in words else _to_int(text)
+
+
 def _converter(annotation: Any) -> Converter | None:
     options = [o for o in _options(annotation) if o is not type(None)]
     if any(o is bool for o in options):
@@ -149,7 +157,7 @@ def _converter(annotation: Any) -> Converter | None:
     if any(o is int for o in options):
         # ``number: auto``: a cell may hold a word the field accepts besides a number.
         words = {str(w) for o in options if typing.get_origin(o) is typing.Literal for w in typing.get_args(o)}
-        return _to_int if not words else (lambda text: text.strip() if text.strip() in words else _to_int(text))
+        return _to_int if not words else functools.partial(_to_int_or_word, frozenset(words))
     if any(o is str for o in options) and not any(typing.get_origin(o) in (list, dict) for o in options):
         return _to_text
     return None
