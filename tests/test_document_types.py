@@ -13,6 +13,7 @@ import docx
 import pytest
 import yaml
 
+from conftest import soffice
 from document_types import EXAMPLES, document_data, every_type
 from htmltext import visible_text
 from readback import document_text, normalise_words, open_docx, paragraphs_in_order
@@ -158,3 +159,28 @@ def test_import_takes_the_word_file_as_bytes(tmp_path: Path) -> None:
     out = _rendered("state-nd30-2020", "thong_bao", tmp_path)
     imported = import_docx(out.read_bytes())
     assert imported.document.kind == "document" and imported.document.type == "thong_bao"
+
+
+_EXAMPLES = sorted(EXAMPLES.glob("*/*.yaml"))
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(soffice() is None, reason="LibreOffice (soffice) is not installed; .ci/run installs it")
+@pytest.mark.parametrize("example", _EXAMPLES, ids=lambda p: f"{p.parent.name}:{p.stem}")
+def test_the_preview_opened_in_writer_imports_word_for_word(example: Path, tmp_path: Path) -> None:
+    """Another producer: the HTML preview opened in LibreOffice Writer and saved as .docx
+    — a page laid out line by line, no header or signature table, Nơi nhận above the
+    signature. Its type, header and footer are read and it renders the same words."""
+    from ttdn_docs.office import soffice_convert
+
+    document = load_document(example)
+    profile = load_profile(document.profile)
+    page = tmp_path / "xem-truoc.html"
+    page.write_text(to_html(cite_as_rule_book(document, profile).to_document(), profile), encoding="utf-8")
+    typed = tmp_path / "tu-trinh-duyet.docx"
+    typed.write_bytes(soffice_convert(page, "docx"))
+    imported = import_docx(typed)
+    assert imported.document.type == document.type and imported.warnings == []
+    ours = render_file(document, tmp_path / "ours.docx")
+    again = render_file(imported.document, tmp_path / "again.docx")
+    assert _words(again) == _words(ours)

@@ -205,10 +205,17 @@ class AnatomyReader:
                 assert isinstance(para, Para)
                 if para.mark == "kind_title" or (not para.mark and kind_of_title(para.text, self.profile)):
                     break
+                if para.mark == "addressee" or loose_key(para.text[:_HEAD]).startswith(self._addressee_key):
+                    break  # «Kính gửi:» of a công văn (no title line) typed without a table
                 paras.append(para)
                 end += 1
             if end >= len(blocks) or len(paras) >= 20:
-                return first  # no header found: the body starts at once
+                # No title line: a header typed line under line ends at its date line.
+                dated = [i for i, p in enumerate(paras) if self._is_place_date(p)]
+                if not dated or not any(self._national_index(p) is not None for p in paras[: dated[0] + 1]):
+                    return first  # no header found: the body starts at once
+                paras = paras[: dated[0] + 1]
+                end = first + len(paras)
             cells = _tab_columns(paras) or [Cell(paras, paras[0].container if paras else 0)]
         self._read_header_cells(cells, found)
         return end
@@ -491,22 +498,36 @@ class AnatomyReader:
         if label_at is None:
             self._read_signature_block(paras, found)
             return
-        self._read_recipients(paras[label_at:], found)
-        self._read_signature_block(paras[:label_at], found)
-        # Typed one after the other, Nơi nhận prints under the signer's name, not level
-        # with the signature.
-        found.recipients_below = any(not p.empty for p in paras[:label_at])
+        after = label_at + self._read_recipients(paras[label_at:], found)
+        above = paras[:label_at]
+        if any(not p.empty for p in above):
+            self._read_signature_block(above, found)
+            # Typed one after the other, Nơi nhận prints under the signer's name, not
+            # level with the signature.
+            found.recipients_below = True
+        else:
+            # Nơi nhận first, the signature typed under it (a page laid out line by line).
+            self._read_signature_block(paras[after:], found)
 
-    def _read_recipients(self, paras: list[Para], found: Anatomy) -> None:
+    def _read_recipients(self, paras: list[Para], found: Anatomy) -> int:
+        """Nơi nhận from its label on; returns where it ended (a signature line, or a line
+        without a dash after the list has ended with «.», begins what follows)."""
         label_at = next(i for i, p in enumerate(paras) if self._is_recipients_label(p))
         found.recipients_label = paras[label_at]
         groups: list[list[Para]] = []
         dash = self.profile.addressees.prefix.strip()
-        for para in paras[label_at + 1 :]:
+        end = len(paras)
+        for index in range(label_at + 1, len(paras)):
+            para = paras[index]
             if para.mark and para.mark != "recipient":
+                end = index
                 break
             if para.empty:
                 continue
+            undashed = not para.text.lstrip().startswith(dash)
+            if undashed and (self._is_signature_line(para) or (groups and groups[-1][-1].text.rstrip().endswith("."))):
+                end = index
+                break
             # A recipient typed over two lines: the second goes on without a dash after
             # a line that has not ended (no «;», «,» or «.»).
             if groups and not para.text.lstrip().startswith(dash) and not groups[-1][-1].text.rstrip().endswith(_LINE_ENDS):
@@ -514,6 +535,7 @@ class AnatomyReader:
             else:
                 groups.append([para])
         found.recipients = [JoinedPara.of(group) for group in groups]
+        return end
 
     def _read_signature_block(self, paras: list[Para], found: Anatomy) -> None:
         if any(p.mark and p.mark.startswith("signature_") for p in paras):
