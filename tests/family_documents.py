@@ -85,8 +85,9 @@ def family_document(family: str, state: bool) -> AdminDocument:
                     Section(text="Theo dõi, đôn đốc và báo cáo kết quả thực hiện."),
                 ]),
                 Section(title="Hiệu lực thi hành", children=[
-                    Paragraph(text="Quyết định này có hiệu lực kể từ ngày ký. Văn phòng và các thành viên có tên tại Điều 1 chịu trách nhiệm thi hành."),
+                    Paragraph(text="Quyết định này có hiệu lực kể từ ngày ký."),
                 ]),
+                Section(text="Văn phòng và các thành viên có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này."),
             ],
         )
     return AdminDocument(

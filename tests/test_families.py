@@ -110,6 +110,13 @@ def test_decision_bases_enacting_line_and_articles(book: str) -> None:
         "Điều 3. Hiệu lực thi hành",
     ]
     assert all(_facts(p)[1] for p in articles)
+    # An Điều without a title: «Điều 4.» in bold, its text not (ND 30 PL I.II.6.đ).
+    untitled = _of(doc, "article_text")
+    assert [p.text for p in untitled] == [
+        "Điều 4. Văn phòng và các thành viên có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này." + ("/." if state else "")
+    ]
+    runs = [(r.text, bool(r.font.bold)) for r in untitled[0].runs if r.text]
+    assert runs[0] == ("Điều 4.", True) and not any(bold for _, bold in runs[1:])
     # Khoản count from 1 again in each Điều.
     items = [p.text for p in _of(doc, "item")]
     assert [t[:2] for t in items] == ["1.", "2.", "1.", "2."]

@@ -619,7 +619,8 @@ _CAPITALS_LINE_MAX = 150
 _STRUCTURE_STARTS = frozenset("QCBĐPMT")
 _SEPARATOR_STARTS = frozenset("*-–—_~=.·•")
 STRUCTURE_ROLES = {"basis", "enacting", "article", "chapter", "chapter_title", "authority", "separator"}
-_MARKED_STRUCTURE = frozenset({"authority", "basis", "enacting", "article"})
+# Our own marks of structural lines → their role (an Điều without a title is an Điều).
+_MARKED_STRUCTURE = {"authority": "authority", "basis": "basis", "enacting": "enacting", "article": "article", "article_text": "article"}
 
 
 def _enacting_pattern(profile: Profile) -> re.Pattern[str]:
@@ -648,7 +649,7 @@ def _structure_role(para: Para, previous: str, enacting: re.Pattern[str], *, pre
     if start in _SEPARATOR_STARTS and is_separator_like(head) and len(text) <= _HEAD:
         return "separator"
     if para.mark in _MARKED_STRUCTURE:  # our own file names its lines
-        return para.mark
+        return _MARKED_STRUCTURE[para.mark]
     if enacting.match(head):
         return "enacting"
     if start in _STRUCTURE_STARTS:

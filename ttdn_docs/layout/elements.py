@@ -110,6 +110,8 @@ ELEMENTS: tuple[Element, ...] = (
     _e("basis", "Dòng căn cứ", "TTDN Can cu", indented=True, family_only=True),
     _e("enacting", "Lời ban hành («QUYẾT ĐỊNH:»)", "TTDN Loi ban hanh", family_only=True),
     _e("article", "Điều", "TTDN Dieu", "elements.article.style", indented=True, family_only=True),
+    # «Điều 1.» in bold, then the text in the item's style (an Điều without a title).
+    _e("article_text", "Điều không có tiêu đề", "TTDN Dieu khong tieu de", "elements.item", indented=True, family_only=True, checked=False),
 )
 
 

@@ -254,6 +254,9 @@ def _body(lines: list[dict[str, Any]]) -> list[str]:
     for line in lines:
         if line["role"] == "table":
             out.append(_table(line["table"]))
+        elif "label" in line:  # a bold start, the rest as the element's style
+            text = f"<b>{escape(line['label'], quote=False)}</b>{escape(line['rest'], quote=False)}"
+            out.append(f'<p class="el-{line["role"]}" data-el="body-line">{text}</p>')
         else:
             out.append(_p(line["role"], line["text"], "body-line"))
     return out

@@ -197,9 +197,11 @@ class BodyLine:
     """One paragraph of the flattened body: which style it takes and its full text; a
     table stands as one line of role ``table`` that carries the ``Table`` (text empty)."""
 
-    role: str  # "body" | "heading_1..3" | "item" | "bullet_1..2" | "table"
+    role: str  # "body" | "heading_1..3" | "article" | "article_text" | "item" | "bullet_1..2" | "table"
     text: str
     table: Table | None = None
+    # The bold start of a line whose rest is not bold (``Điều 1.`` of an Điều without a title).
+    label: str = ""
 
 
 def body_lines(
@@ -213,7 +215,7 @@ def body_lines(
     paragraphs = [index for index, line in enumerate(lines) if line.table is None]
     if end_mark and profile.body_end and paragraphs:
         last = lines[paragraphs[-1]]
-        lines[paragraphs[-1]] = BodyLine(last.role, with_end_mark(last.text, profile.body_end))
+        lines[paragraphs[-1]] = BodyLine(last.role, with_end_mark(last.text, profile.body_end), label=last.label)
     return lines
 
 
@@ -255,7 +257,7 @@ def section_levels(profile: Profile, levels: list[str] | None = None) -> list[tu
 
 def _flatten(profile: Profile, blocks: list[Block], depth: int, levels: list[tuple[str, HeadingLevel]]) -> Iterator[BodyLine]:
     for line in _flatten_typed(profile, blocks, depth, levels):
-        yield line if line.table is not None else BodyLine(line.role, keep_dash_with_word(profile, line.text))
+        yield line if line.table is not None else BodyLine(line.role, keep_dash_with_word(profile, line.text), label=line.label)
 
 
 def _flatten_typed(
@@ -282,6 +284,9 @@ def _flatten_typed(
                 yield BodyLine(role, f"{symbol} {apply_case(block.title, level.style.case)}")
                 if block.text is not None:
                     yield BodyLine("body", block.text)
+            elif role == "article":
+                # ND 30 PL I.II.6.đ: «Điều» and its number in bold, the text as body text.
+                yield BodyLine("article_text", f"{symbol} {block.text}", label=symbol)
             else:
                 yield BodyLine("item", f"{symbol} {block.text}")
             yield from _flatten_typed(profile, block.children, at + 1, levels)
@@ -296,6 +301,7 @@ def body_roles(profile: Profile, levels: list[str] | None = None) -> list[str]:
     return [
         "body",
         *dict.fromkeys(role for role, _ in section_levels(profile, levels)),
+        *(["article_text"] if levels is not None and "article" in levels else []),
         "item",
         *(f"bullet_{i}" for i in range(1, len(e.bullets) + 1)),
         "table",

@@ -52,7 +52,8 @@ PLACEHOLDERS: dict[str, str] = {
     "authority": "the line naming who decides, above a decision's căn cứ (else empty)",
     "bases": "list of căn cứ lines of a decision (ends included)",
     "enacting": "the enacting line of a decision ('QUYẾT ĐỊNH:'), else empty",
-    "body": "list of {role, text}; role: body, heading_1..3, article (Điều), item, bullet_1..2, table "
+    "body": "list of {role, text}; role: body, heading_1..3, article (Điều), article_text (an Điều "
+    "without title: also label 'Điều 1.' and rest), item, bullet_1..2, table "
     "(then also table: grid (column widths, twips), header, rows (list of {cells}), total; "
     "a cell is {text, width (twips), align})",
     "recipients": "list of Nơi nhận lines, the archive line last",
@@ -181,6 +182,8 @@ def _annex(profile: Profile, document: AdminDocument, annex: Annex, index: int, 
 
 
 def body_entry(profile: Profile, line: BodyLine, width_twips: int) -> dict[str, Any]:
+    if line.label:  # a bold start and the rest (``Điều 1.`` + `` Tổ công tác …``)
+        return {"role": line.role, "text": line.text, "label": line.label, "rest": line.text[len(line.label):]}
     if line.table is None:
         return {"role": line.role, "text": line.text}
     return {"role": line.role, "text": line.text, "table": table_entry(profile, line.table, width_twips)}

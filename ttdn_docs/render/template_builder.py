@@ -110,7 +110,8 @@ def _setup_styles(doc: DocxDocument, profile: Profile, layout: FamilyLayout) -> 
                 del rfonts.attrib[attr]
             for slot in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
                 rfonts.set(_qn(slot), profile.font)
-    for name in style_names(lambda key: layout.has(key) or key in layout.levels):
+    roles = body_roles(profile, layout.levels)
+    for name in style_names(lambda key: layout.has(key) or key in roles):
         style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
         style.base_style = normal
         style.quick_style = False
@@ -353,12 +354,22 @@ def _body_branches(
     branches: list[tuple[str, str | list[str]]] = [("body", _p(profile, "body", e.body, "{{ line.text }}", **keep))]
     for role, level in dict(section_levels(profile, layout.levels)).items():
         branches.append((role, _p(profile, role, level.style, "{{ line.text }}", **keep)))
+    if "article" in layout.levels:
+        branches.append(("article_text", _labelled(profile, "article_text", e.item, **keep)))
     branches.append(("item", _p(profile, "item", e.item, "{{ line.text }}", **keep)))
     for index, bullet in enumerate(e.bullets, start=1):
         branches.append((f"bullet_{index}", _p(profile, f"bullet_{index}", bullet.style, "{{ line.text }}", **keep)))
     branches.append(("table", _table(profile, "line.table")))
     assert [role for role, _ in branches] == body_roles(profile, layout.levels)  # one branch per role, none lost
     return branches
+
+
+def _labelled(profile: Profile, element: str, style: Style, **ppr: object) -> str:
+    """A paragraph whose start (``line.label``) is bold and the rest as ``style``."""
+    bold = style.model_copy(update={"bold": True})
+    runs = ooxml.text_run(bold, profile.font, "{{ line.label }}") + ooxml.text_run(style, profile.font, "{{ line.rest }}")
+    properties = ooxml.paragraph_properties(style, profile.font, style_id=style_id(element), **ppr)  # type: ignore[arg-type]
+    return f"<w:p>{properties}{runs}</w:p>"
 
 
 def _addressees(profile: Profile, layout: FamilyLayout, slot: LayoutSlot) -> list[str]:
