@@ -26,6 +26,7 @@ import pytest
 from lxml import etree
 
 from ttdn_docs.api import load_document
+from ttdn_docs.citations import cite_as_rule_book
 from ttdn_docs.errors import TtdnError
 from ttdn_docs.profiles import builtin_profile_ids, load_profile
 from ttdn_docs.render import render_docx
@@ -63,7 +64,9 @@ def facts(data: bytes) -> dict[str, str]:
 
 
 def _render(path: Path, profile_id: str) -> bytes:
-    return render_docx(load_document(path).to_document(), load_profile(profile_id))
+    # As `ttdn-docs render` does: citations written the rule book's way (ttdn_docs.citations).
+    profile = load_profile(profile_id)
+    return render_docx(cite_as_rule_book(load_document(path), profile).to_document(), profile)
 
 
 def test_regenerate_when_asked() -> None:

@@ -110,7 +110,12 @@ class Citation(Model):
     subject: CleanText | None = Field(default=None, max_length=1000, title="trích yếu")
     # Left out of the data: as the rule book cites (profile ``date.citation_comma``, decided
     # before rendering by ``ttdn_docs.citations``); a comma when rendered without one.
-    comma_before_date: bool = Field(default=True, title="dấu phẩy trước ngày")
+    # Old data that repeats it on every citation is still read: the same form is kept
+    # (an override of the rule book); the examples no longer write it.
+    comma_before_date: bool = Field(
+        default=True, title="dấu phẩy trước ngày",
+        description="Không cần ghi: hồ sơ thể thức quyết định (Đảng: «số …, ngày …»; Nhà nước: «số … ngày …»). Chỉ ghi khi muốn khác quy tắc.",
+    )
 
     def text(self) -> str:
         parts = [self.kind]
