@@ -3,6 +3,7 @@ that stay flat in memory however many files pass through."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Generic, TypeVar
 
 K = TypeVar("K")
@@ -13,9 +14,9 @@ class BoundedCache(Generic[K, V]):
     def __init__(self, size: int = 256) -> None:
         self.size = size
         self._items: dict[K, V] = {}
-
-    def get(self, key: K) -> V | None:
-        return self._items.get(key)
+        # The dictionary's own lookup: no Python call per hit (the reader looks up
+        # every run's format here).
+        self.get: Callable[[K], V | None] = self._items.get
 
     def __contains__(self, key: object) -> bool:
         return key in self._items

@@ -192,7 +192,10 @@ def check_style(
         return
     # The runs of a paragraph share a few formats: each is judged once.
     kinds = {(r.size, r.bold, r.italic, r.underline) for r in runs}
-    _check_size(reporter, code, label, para, style, runs)
+    low, high = style.allowed_sizes
+    if not all(low - _SIZE_TOLERANCE <= kind[0] <= high + _SIZE_TOLERANCE for kind in kinds):
+        _check_size(reporter, code, label, para, style, runs)  # names the first size out of range
+    applies = _rules_applying(style)
     wants = (style.bold, style.italic, style.underline)
     found = {kind[1:] for kind in kinds}
     if not underline:
@@ -207,7 +210,7 @@ def check_style(
             f"{code}.ALIGN", para, f"{label}: căn lề không đúng.",
             expected=_ALIGN_WORDS[style.align], found=_ALIGN_WORDS[para.fmt.align],
         )
-    if style_rule_applies(style, "CASE"):
+    if "CASE" in applies:
         shown = "".join(upper(r.text) if r.caps else r.text for r in runs).strip()
         if style.case == "upper":
             ok = shown == upper(shown)
@@ -215,7 +218,24 @@ def check_style(
             ok = not _all_capitals(shown) and (style.case == "lower" or _starts_upper(shown))
         if not ok:
             reporter.add(f"{code}.CASE", para, f"{label}: phải {_CASE_WORDS[style.case]}.", expected=_CASE_WORDS[style.case], found=shown[:40])
-    _check_spacing(reporter, code, label, para, style, runs[0].size)
+    if applies & _SPACING_RULES:
+        _check_spacing(reporter, code, label, para, style, runs[0].size, applies)
+
+
+# The rules of a style that apply only where the profile sets them, by style (kept with
+# the style: an id reused by another object never returns another style's rules).
+_OPTIONAL_RULES = ("CASE", "INDENT", "SPACE_AFTER", "LINE_SPACING")
+_SPACING_RULES = frozenset({"INDENT", "SPACE_AFTER", "LINE_SPACING"})
+_APPLYING: dict[int, tuple[Style, frozenset[str]]] = {}
+
+
+def _rules_applying(style: Style) -> frozenset[str]:
+    found = _APPLYING.get(id(style))
+    if found is None or found[0] is not style:
+        if len(_APPLYING) >= 1024:
+            _APPLYING.clear()
+        found = _APPLYING[id(style)] = (style, frozenset(p for p in _OPTIONAL_RULES if style_rule_applies(style, p)))
+    return found[1]
 
 
 def _check_size(reporter: Reporter, code: str, label: str, para: Para, style: Style, runs: list[RunFormat] | None = None) -> None:
@@ -245,16 +265,18 @@ def _starts_upper(text: str) -> bool:
     return not first or first == first.upper()
 
 
-def _check_spacing(reporter: Reporter, code: str, label: str, para: Para, style: Style, size: float) -> None:
+def _check_spacing(
+    reporter: Reporter, code: str, label: str, para: Para, style: Style, size: float, applies: frozenset[str],
+) -> None:
     fmt = para.fmt
     # A list paragraph's indent comes from its numbering definition, not checked here
     # (BODY.AUTO_NUMBERING warns about such lists).
-    if style_rule_applies(style, "INDENT") and not fmt.numbered:
+    if "INDENT" in applies and not fmt.numbered:
         low, high = style.first_line_indent_range_cm  # type: ignore[misc]
         value = cm(fmt.first_line)
         if not low - _CM_TOLERANCE <= value <= high + _CM_TOLERANCE:
             reporter.add(f"{code}.INDENT", para, f"{label}: thụt đầu dòng ngoài khoảng cho phép.", expected=_range(low, high, "cm"), found=f"{value:.2f} cm")
-    if style_rule_applies(style, "SPACE_AFTER"):
+    if "SPACE_AFTER" in applies:
         # NĐ 30 PL I.II.6.e: «khoảng cách giữa các đoạn văn tối thiểu là 6pt» — a minimum
         # of the gap, typed as space before or after; the range's top is common practice
         # only, so a wider gap is a warning.
@@ -270,7 +292,7 @@ def _check_spacing(reporter: Reporter, code: str, label: str, para: Para, style:
                 f"{code}.SPACE_AFTER", para, f"{label}: khoảng cách giữa các đoạn rộng hơn thông lệ.",
                 expected=_range(low, high, "pt"), found=f"trước {fmt.before:g} pt, sau {fmt.after:g} pt", severity="warning",
             )
-    if style_rule_applies(style, "LINE_SPACING"):
+    if "LINE_SPACING" in applies:
         low, high = style.line_spacing_range  # type: ignore[misc]
         value = fmt.line_spacing(size)
         if not low - _LINE_TOLERANCE <= value <= high + _LINE_TOLERANCE:

@@ -37,8 +37,6 @@ from ttdn_docs.ooxml_ns import W_NS
 # A fresh name in every process: a file cannot forge a placeholder.
 INTERNED_ATTR = f"ttdn-interned-{os.urandom(6).hex()}"  # os.urandom: what secrets uses, without importing random
 _TAGS = (b"pPr", b"rPr")  # pPr first: a paragraph's set holds its mark's rPr
-# A set that is not replaced when its content holds one of these.
-_KEPT_WHEN = (b"Change", b"sectPr", b"<!", b"<?")
 # The XML declaration, then the root element's start tag (its name; its attributes, where
 # a quoted value may hold ">").
 _ROOT_START = re.compile(
@@ -70,7 +68,10 @@ def intern_properties(source: bytes) -> InternedPart | None:
     root = _ROOT_START.match(source)
     if root is None or root.group(3).endswith(b"/"):
         return None
-    prefixes = {match.group(1) or b"" for match in _DECLARATION.finditer(source, root.end())}
+    # Most parts declare nothing below the root: one plain search says so (the pattern
+    # scans byte by byte).
+    below = source.find(b"xmlns", root.end())
+    prefixes = {match.group(1) or b"" for match in _DECLARATION.finditer(source, below)} if below >= 0 else set()
     if b"" in prefixes:
         return None  # a default namespace below the root: sets cannot be parsed apart
     interning = _Interning(prefixes)
@@ -136,7 +137,9 @@ class _Interning:
     def _number(self, tag: bytes, content: bytes) -> int:
         """A new set's number, or ``_KEPT`` for one to leave in place; judged once per
         distinct set, not once per copy."""
-        if any(mark in content for mark in _KEPT_WHEN) or (
+        # Kept when its content holds a tracked change, a section, a comment/CDATA or a
+        # processing instruction (tested one by one: no generator for each new set).
+        if b"Change" in content or b"sectPr" in content or b"<!" in content or b"<?" in content or (
             self.prefix_use is not None and self.prefix_use.search(content) is not None
         ):
             return _KEPT

@@ -38,7 +38,10 @@ _NUMBER_BOUND = 10**13
 
 def ooxml_number(value: str | None) -> float | None:
     """The number an attribute holds, ``None`` when absent, malformed or out of bounds."""
-    if value is None or not _NUMBER.fullmatch(value):
+    if value is None:
+        return None
+    # Plain digits (nearly every attribute) match the pattern as they are: no regex.
+    if not (len(value) <= 15 and value.isdigit() and value.isascii()) and not _NUMBER.fullmatch(value):
         return None
     number = float(value)
     return number if abs(number) <= _NUMBER_BOUND else None

@@ -553,12 +553,23 @@ class _Builder:
         self.count += 1
         if self.count > MAX_PARAGRAPHS:
             raise UnsafeDocxError(f"tài liệu có hơn {MAX_PARAGRAPHS} đoạn, vượt giới hạn kiểm tra")
-        return Para(p, self.formatter, story, self.count, width, table, row, col, table_style)
+        para = Para(p, self.formatter, story, self.count, width, table, row, col, table_style)
+        # Text, style and mark of every paragraph are read (detection, anatomy, hygiene,
+        # numbering): set here in one step instead of three lazy look-ups each.
+        pairs = run_texts(p)
+        style = self.formatter.style_id(p)
+        fields = para.__dict__
+        fields["_run_texts"] = pairs
+        fields["text"] = "".join([text for _r, text in pairs])
+        fields["style_id"] = style
+        fields["mark"] = None if style is None else ELEMENT_BY_STYLE_ID.get(style)
+        return para
 
     def _table(self, tbl: etree._Element, number: int | None, width: int) -> Table:
-        style = child_named(properties(tbl), f"{W}tblStyle")
-        table_style = style.get(f"{W}val") if style is not None else None
-        grid = [ooxml_int(g.get(f"{W}w"), 0) or 0 for g in tbl.iterfind(f"{W}tblGrid/{W}gridCol")]
+        style = child_named(properties(tbl), _TBL_STYLE)
+        table_style = style.get(_VAL) if style is not None else None
+        # tblGrid/gridCol, without ElementPath's Python machinery for a two-step path.
+        grid = [ooxml_int(g.get(_W_W), 0) or 0 for tg in tbl.iterchildren(_TBL_GRID) for g in tg.iterchildren(_GRID_COL)]
         rows: list[list[Cell]] = []
         for r_index, tr in enumerate(tbl.iterchildren(_TR), start=1):
             row: list[Cell] = []
@@ -579,6 +590,7 @@ class _Builder:
 
 
 _P, _TBL, _TR, _TC = f"{W}p", f"{W}tbl", f"{W}tr", f"{W}tc"
+_TBL_STYLE, _TBL_GRID, _GRID_COL, _VAL, _W_W = f"{W}tblStyle", f"{W}tblGrid", f"{W}gridCol", f"{W}val", f"{W}w"
 _TXBX = f"{W}txbxContent"
 _TXBX_SOURCE = b"txbxContent"
 _NUMPR_SOURCE = b"numPr"
@@ -673,16 +685,19 @@ def _section_ends(properties: list[etree._Element]) -> set[etree._Element]:
 
 def _section_properties(body: etree._Element) -> list[etree._Element]:
     """The ``w:sectPr`` of each section in order: in the body's paragraphs, then the
-    body's own (only those in their two legal places, so only the body's children and
-    their ``w:pPr`` are looked at, not the whole tree)."""
+    body's own (only those in their two legal places: a child of the body, or in the
+    ``w:pPr`` of a paragraph of the body)."""
+    # lxml finds the candidates (in document order, without a Python step per block);
+    # only those in the two places are kept.
     found = []
-    for block in body:
-        tag = block.tag
-        if tag == _SECT_PR:
-            found.append(block)
-        elif tag == _P:
-            for ppr in block.iterchildren(_PPR):
-                found += ppr.iterchildren(_SECT_PR)
+    for sect in body.iter(_SECT_PR):
+        parent = sect.getparent()
+        if parent is body:
+            found.append(sect)
+        elif parent is not None and parent.tag == _PPR:
+            paragraph = parent.getparent()
+            if paragraph is not None and paragraph.tag == _P and paragraph.getparent() is body:
+                found.append(sect)
     return found
 
 
