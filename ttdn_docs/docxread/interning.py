@@ -94,6 +94,7 @@ class _TooManySets(Exception):
 
 _DECLARATION = re.compile(rb"xmlns(?::([A-Za-z_][\w.\-]*))?\s*=")
 _KEPT = -1
+_NEW = b"\0new"  # no placeholder is this
 
 
 class _Interning:
@@ -105,7 +106,6 @@ class _Interning:
         self.prefix_use = (
             re.compile(rb"[<\s](?:" + b"|".join(re.escape(p) for p in sorted(prefixes)) + rb"):") if prefixes else None
         )
-        self.numbers: dict[tuple[bytes, bytes], int] = {}
         self.tags: list[bytes] = []
         self.fragments: list[bytes] = []
 
@@ -115,23 +115,25 @@ class _Interning:
         if len(pieces) == 1:
             return source
         placeholder = b"<w:" + tag + b" " + INTERNED_ATTR.encode() + b'="%d"/>'
-        placeholders: dict[int, bytes] = {}
-        numbers = self.numbers
+        # Each distinct content of this tag → its placeholder (None: kept in place): one
+        # look-up per copy.
+        filled_by_content: dict[bytes, bytes | None] = {}
         out = [pieces[0]]
         for piece in pieces[1:]:
             # A piece runs to the next opener: its set is complete when the closer is in
             # it (a set holding a nested one, a tracked change's old properties, is not).
             content, found, rest = piece.partition(closer)
-            number = numbers.get((tag, content), None) if found else _KEPT
-            if number is None:
-                number = numbers[(tag, content)] = self._number(tag, content)
-            if number == _KEPT:
+            if not found:
                 out += (opener, piece)
                 continue
-            filled = placeholders.get(number)
+            filled = filled_by_content.get(content, _NEW)
+            if filled is _NEW:
+                number = self._number(tag, content)
+                filled = filled_by_content[content] = None if number == _KEPT else placeholder % number
             if filled is None:
-                filled = placeholders[number] = placeholder % number
-            out += (filled, rest)
+                out += (opener, piece)
+            else:
+                out += (filled, rest)
         return b"".join(out)
 
     def _number(self, tag: bytes, content: bytes) -> int:

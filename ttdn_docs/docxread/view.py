@@ -158,7 +158,8 @@ class Para:
 
     @lazy
     def runs(self) -> list[RunFormat]:
-        return self.formatter.runs(self.el, self.table_style, self._run_texts, self.style_id)
+        pairs = self._run_texts
+        return self.formatter.runs(self.el, self.table_style, pairs, self.style_id) if pairs else []
 
     @lazy
     def lines(self) -> tuple[LineMark, ...]:
