@@ -132,7 +132,7 @@ def render_input(
     check_output(Path(output), DOCX_SUFFIXES, "tệp Word", inputs=[path, *([template] if template else [])])
     document, lines = _load_document(Path(path))
     chosen = resolve_profile(document, profile)
-    check_document_type(document, chosen, str(path), lines.get(("type",)))
+    check_document_type(document, chosen, str(path), lines)
     check_issuer_family(document, chosen, str(path))
     with _parts_located(path, lines):
         return render_file(
@@ -155,7 +155,7 @@ def preview_input(
     check_output(Path(output), HTML_SUFFIXES, "trang HTML", inputs=[path])
     document, lines = _load_document(Path(path))
     chosen = resolve_profile(document, profile)
-    check_document_type(document, chosen, str(path), lines.get(("type",)))
+    check_document_type(document, chosen, str(path), lines)
     check_issuer_family(document, chosen, str(path))
     with _parts_located(path, lines):
         shown = cite_as_rule_book(as_draft(document) if draft else document, chosen)

@@ -640,13 +640,13 @@ def _register_document(args: argparse.Namespace, create: bool) -> tuple[Any, Any
 
 def _kind_arg(text: str) -> Any:
     from ttdn_docs.admin import DocumentKind
-    from ttdn_docs.profiles.types import type_name
+    from ttdn_docs.profiles.types import type_names
     from ttdn_docs.vn import fold_key
 
-    for kind in DocumentKind:
-        if fold_key(text) in (kind.value, fold_key(type_name(kind))):
-            return kind
-    names = ", ".join(type_name(k) for k in DocumentKind)
+    for key, name in type_names().items():
+        if fold_key(text) in (key, fold_key(name)):
+            return DocumentKind(key)
+    names = ", ".join(type_names().values())
     raise TtdnError(f"Loại văn bản '{text}' không có; chọn một trong: {names}")
 
 

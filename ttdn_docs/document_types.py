@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ttdn_docs.datafile import LineMap
 from ttdn_docs.errors import FieldProblem, InputError
 from ttdn_docs.profiles import Profile
 
@@ -24,17 +25,27 @@ def type_family(profile: Profile, key: str) -> str:
     return profile.family_of(key)
 
 
-def check_document_type(document: Any, profile: Profile, source: str, line: int | None = None) -> None:
-    """Refuse a ``type`` the profile has no entry for (``InputError`` naming the field)."""
+def check_document_type(document: Any, profile: Profile, source: str, lines: LineMap | None = None) -> None:
+    """Refuse a ``type`` the profile has no entry for, and a type without an abbreviation
+    (a công văn under ND 30) whose ký hiệu then needs the drafting ``unit`` (``InputError``
+    naming the field and its line)."""
     key = getattr(document, "type", None)
     if getattr(document, "kind", None) != "document" or not isinstance(key, str):
         return
+    where = lines or {}
     known = type_names(profile)
-    if key in known:
-        return
-    listed = ", ".join(f"{k} ({name})" for k, name in known.items())
-    message = (
-        f"loại văn bản '{key}' không có trong bảng loại văn bản của hồ sơ thể thức '{profile.id}'; "
-        f"hãy chọn một trong: {listed}"
-    )
-    raise InputError(source, [FieldProblem("type", message, line, place="tên loại văn bản")])
+    if key not in known:
+        listed = ", ".join(f"{k} ({name})" for k, name in known.items())
+        message = (
+            f"loại văn bản '{key}' không có trong bảng loại văn bản của hồ sơ thể thức '{profile.id}'; "
+            f"hãy chọn một trong: {listed}"
+        )
+        raise InputError(source, [FieldProblem("type", message, where.get(("type",)), place="tên loại văn bản")])
+    entry = profile.document_type(key)
+    if entry.abbreviation is None and "{type}" in profile.number.template and getattr(document, "unit", None) is None:
+        message = (
+            f"{entry.name} theo hồ sơ '{profile.id}' không có chữ viết tắt tên loại: ký hiệu ghi chữ viết tắt "
+            "của cơ quan và của đơn vị soạn thảo; hãy thêm 'unit' (ví dụ unit: VHXH)"
+        )
+        line = where.get(("unit",), where.get(("type",)))
+        raise InputError(source, [FieldProblem("unit", message, line, place="đơn vị soạn thảo")])

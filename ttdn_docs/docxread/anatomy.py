@@ -142,12 +142,10 @@ def kind_of_title(text: str, profile: Profile) -> DocumentKind | None:
         return None
     key = loose_key(text)
     for type_key, entry in profile.types.items():
-        if key == loose_key(entry.name) and type_key in _KIND_KEYS:
+        if key == loose_key(entry.name):
             return DocumentKind(type_key)
     return None
 
-
-_KIND_KEYS = frozenset(kind.value for kind in DocumentKind)
 
 
 def label_key(label: str) -> str:

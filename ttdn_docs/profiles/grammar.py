@@ -65,7 +65,8 @@ def _format_number(profile: Profile, kind: DocumentKind, number: DocNumber, *, s
     digits = (
         grammar.blank if number.number is None else f"{number.number:0{grammar.digits}d}"
     )
-    if kind is DocumentKind.CONG_VAN and number.unit is not None:
+    # A công văn (any type of that family: thư công) with its drafting unit: body-unit.
+    if number.unit is not None and profile.family_of(kind) == "cong_van":
         template = grammar.cong_van_template
     else:
         template = grammar.template

@@ -349,7 +349,7 @@ class FamilyLayout(Sourced):
 SLOTS: tuple[LayoutSlot, ...] = ("top", "header_left", "header_right", "title", "addressees", "body", "recipients", "signature", "annex")
 
 
-class DocumentType(_Data):
+class DocumentType(Sourced):
     """One document type (tên loại) of a rule book: the name printed in the title line
     (before casing), the abbreviation in the ký hiệu (``None``: the type has none, as a
     công văn under ND 30) and the layout family it is laid out by."""

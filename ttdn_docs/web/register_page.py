@@ -13,7 +13,7 @@ from starlette.responses import Response
 from ttdn_docs.admin import DocumentKind
 from ttdn_docs.errors import TtdnError
 from ttdn_docs.profiles import load_profile
-from ttdn_docs.profiles.types import type_name
+from ttdn_docs.profiles.types import type_name, type_names
 from ttdn_docs.register import STATUS_WORDS, NumberRegister, numbering_period, period_label
 from ttdn_docs.vn import DateParseError, parse_date
 from ttdn_docs.web.common import page
@@ -52,7 +52,7 @@ def _act(request: Request, fields: dict[str, str]) -> Response:
         except TtdnError as exc:
             return _page(request, fields, {"": str(exc)}, "", 400)
         return _page(request, {}, {}, f"Đã ghi nhiệm kỳ của {issuer} bắt đầu {start:%d/%m/%Y}.", 200)
-    kind = next((k for k in DocumentKind if k.value == fields.get("kind")), None)
+    kind = DocumentKind(fields["kind"]) if fields.get("kind") in type_names() else None
     if kind is None:
         errors["kind"] = "hãy chọn loại văn bản"
     family = fields.get("family", "party")
@@ -115,5 +115,5 @@ def _page(request: Request, fields: dict[str, str], errors: dict[str, str], mess
     ]
     return page(
         request, "register.html", status, path=str(path) if path else "", rows=rows, fields=fields, errors=errors,
-        problem=problem, message=message, kinds=[(k.value, type_name(k)) for k in DocumentKind], families=FAMILIES,
+        problem=problem, message=message, kinds=list(type_names().items()), families=FAMILIES,
     )
