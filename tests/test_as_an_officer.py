@@ -546,6 +546,8 @@ TYPED_NAMES = {
     "ttdn_register", "ke_hoach",
     # type keys of the profiles' type tables, typed after --type
     "cong_van", "thong_bao", "to_trinh", "quyet_dinh", "giay_moi",
+    # keys of the profiles' bodies, typed after --body
+    "ban_thuong_vu", "dang_uy", "chi_bo", "van_phong",
 }
 
 

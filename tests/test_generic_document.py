@@ -287,3 +287,65 @@ def test_a_kind_declared_by_an_entry_point_is_picked_up_by_the_cli(tmp_path: Pat
     assert "THÔNG BÁO" in texts(tmp_path / "x.docx")
     unknown = run("schema", "nothing")
     assert unknown.returncode == 2 and "notice" in unknown.stderr and "document" in unknown.stderr
+
+
+# -- the issuing bodies of a commune (profile ``bodies:``) ----------------------------------
+
+
+def test_init_document_for_a_chi_bo_writes_its_header_and_signer(tmp_path: Path) -> None:
+    out = tmp_path / "gm.yaml"
+    args = ["init", "document", "--type", "giay_moi", "--profile", "party", "--body", "chi_bo", "--commune", "11239"]
+    assert main([*args, "--unit-name", "Thôn Đông", "-o", str(out)]) == 0
+    data = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert data["issuer"] == {"superior": ["Đảng bộ xã Thanh Miện"], "name": "Chi bộ Thôn Đông", "abbreviation": "CB"}
+    assert data["signature"]["collective"] == "Chi bộ" and data["recipients"]["archive"] == ["Chi bộ"]
+    docx = tmp_path / "gm.docx"
+    assert main(["render", str(out), "-o", str(docx), "--draft"]) == 0
+    lines = texts(docx)
+    assert "CHI BỘ THÔN ĐÔNG" in lines and "T/M CHI BỘ" in lines and "GIẤY MỜI" in lines
+    assert any(line.endswith("-GM/CB") for line in lines)
+
+
+def test_a_body_needing_its_own_name_or_unknown_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    base = ["init", "document", "--type", "thong_bao", "--profile", "party", "--commune", "11239", "-o", str(tmp_path / "x.yaml")]
+    assert main([*base, "--body", "chi_bo"]) == 2
+    assert "--unit-name" in capsys.readouterr().err
+    assert main([*base, "--body", "hdnd"]) == 2
+    err = capsys.readouterr().err
+    assert "'hdnd'" in err and "chi_bo (Chi bộ)" in err and not (tmp_path / "x.yaml").exists()
+
+
+def test_a_state_skeleton_of_the_hdnd_signs_for_the_council(tmp_path: Path) -> None:
+    out = tmp_path / "tb.yaml"
+    assert main(["init", "document", "--type", "thong_bao", "--body", "hdnd", "--commune", "11239", "-o", str(out)]) == 0
+    data = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert data["issuer"]["name"] == ["Hội đồng nhân dân", "xã Thanh Miện"] and data["issuer"]["abbreviation"] == "HĐND"
+    assert "commune_code" not in data["issuer"]  # the official list names the UBND, not the HĐND
+    assert data["signature"]["collective"] == "Hội đồng nhân dân"
+
+
+def test_a_deputy_of_a_cap_uy_does_not_sign_k_t(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = document_data(
+        profile="party-hd36-2018", issuer=PARTY_ISSUER, place="Thanh Miện",
+        signature={"authority": "deputy", "head_title": "Bí thư", "position": "Phó Bí thư", "name": "Trần Văn Bình"},
+        recipients={"items": ["Các chi, đảng bộ trực thuộc"], "archive": ["VPĐU"]},
+    )
+    source = write_yaml(tmp_path / "tb.yaml", data)
+    assert main(["render", str(source), "-o", str(tmp_path / "tb.docx")]) == 2
+    err = capsys.readouterr().err
+    assert "thẩm quyền ký" in err and "K/T" in err and "collective" in err and "dòng" in err
+    assert not (tmp_path / "tb.docx").exists()
+    # Signing for the collective with his own post is the form.
+    data["signature"] = {"collective": "Ban Thường vụ", "authority": "deputy", "position": "Phó Bí thư", "name": "Trần Văn Bình"}
+    assert main(["render", str(write_yaml(source, data)), "-o", str(tmp_path / "tb.docx")]) == 0
+    assert {"T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ"} <= set(texts(tmp_path / "tb.docx"))
+
+
+def test_the_bodies_are_profile_data_with_seal_and_deputy_rules() -> None:
+    from ttdn_docs.profiles import load_profile
+
+    party = load_profile("party-hd36-2018").bodies
+    assert party["chi_bo"].seal is False and party["dang_uy"].seal is True
+    assert not any(party[key].deputy_for_head for key in ("ban_thuong_vu", "dang_uy", "chi_bo"))
+    assert party["van_phong"].deputy_for_head  # an advisory body: K/T CHÁNH VĂN PHÒNG
+    assert set(load_profile("state-nd30-2020").bodies) == {"ubnd", "hdnd", "ubmttq"}

@@ -25,7 +25,7 @@ LAYERS: list[set[str]] = [
     {"input_problems", "datafile", "filenames", "layout", "generic"},
     {"profiles", "docxfacts"},
     {"docxread", "render", "ttdn", "register"},
-    {"check", "preview", "plans", "citations", "header_checks", "plan_template", "document_types"},
+    {"check", "preview", "plans", "citations", "header_checks", "plan_template", "document_types", "issuing_bodies"},
     {"skeletons", "importer", "batch"},
     {"api", "exchange"},
     {"cli", "sign", "web", "serve"},

@@ -70,8 +70,8 @@ def test_type_table_gives_name_abbreviation_and_family(profile_id: str) -> None:
 
 def test_an_unknown_type_is_named_in_vietnamese() -> None:
     profile = load_profile("state")
-    with pytest.raises(ProfileError, match=r"không có loại văn bản 'bien_ban' \(types.bien_ban\)"):
-        profile.document_type("bien_ban")
+    with pytest.raises(ProfileError, match=r"không có loại văn bản 'giay_khen' \(types.giay_khen\)"):
+        profile.document_type("giay_khen")
     # ND 30 gives công văn no abbreviation: asking for it names the field.
     with pytest.raises(ProfileError, match=r"types.cong_van.abbreviation"):
         profile.abbreviation(DocumentKind.CONG_VAN)

@@ -19,6 +19,7 @@ from ttdn_docs.datafile import LineMap, dump_yaml, line_of, load_data, validate
 from ttdn_docs.document_kinds import KindModels, document_model, kind_names
 from ttdn_docs.document_kinds import register_document_kind as register_document_kind
 from ttdn_docs.document_types import check_document_type
+from ttdn_docs.issuing_bodies import check_signing_body
 from ttdn_docs.errors import FieldProblem, IncompleteDocumentError, InputError
 from ttdn_docs.header_checks import check_issuer_family
 from ttdn_docs.profiles import Profile, load_profile
@@ -101,6 +102,7 @@ def render_file(
     number from the register (``register``, else ``TTDN_REGISTER``)."""
     chosen = resolve_profile(document, profile)
     check_document_type(document, chosen, "văn bản")
+    check_signing_body(document, chosen, "văn bản")
     document = cite_as_rule_book(document, chosen)
     if draft:
         # A draft takes no number from the register: ``auto`` stays a blank.
@@ -133,6 +135,7 @@ def render_input(
     document, lines = _load_document(Path(path))
     chosen = resolve_profile(document, profile)
     check_document_type(document, chosen, str(path), lines)
+    check_signing_body(document, chosen, str(path), lines)
     check_issuer_family(document, chosen, str(path))
     with _parts_located(path, lines):
         return render_file(
@@ -156,6 +159,7 @@ def preview_input(
     document, lines = _load_document(Path(path))
     chosen = resolve_profile(document, profile)
     check_document_type(document, chosen, str(path), lines)
+    check_signing_body(document, chosen, str(path), lines)
     check_issuer_family(document, chosen, str(path))
     with _parts_located(path, lines):
         shown = cite_as_rule_book(as_draft(document) if draft else document, chosen)

@@ -409,6 +409,8 @@ def _add_init_document(kinds: argparse._SubParsersAction) -> None:  # type: igno
     document = kinds.add_parser("document", help="khung văn bản mọi loại (công văn, thông báo, tờ trình, quyết định, giấy mời …) của một xã")
     document.add_argument("--type", required=True, dest="type_key", metavar="LOẠI", help="khóa tên loại trong hồ sơ: cong_van, thong_bao, to_trinh, quyet_dinh, giay_moi …")
     document.add_argument("--profile", default="state", help="state (Nhà nước, mặc định), party (Đảng) hoặc mã, tệp hồ sơ thể thức")
+    document.add_argument("--body", metavar="CƠ_QUAN", help="cơ quan ban hành trong hồ sơ: ubnd, hdnd, ubmttq (Nhà nước); ban_thuong_vu, dang_uy, chi_bo, van_phong (Đảng)")
+    document.add_argument("--unit-name", metavar="TÊN", help="tên riêng của chi bộ (với --body chi_bo)")
     _add_commune_skeleton_args(document, "năm của văn bản (mặc định: năm nay)")
     document.set_defaults(handler=_init_document)
 
@@ -420,7 +422,7 @@ def _init_document(args: argparse.Namespace) -> int:
 
     check_output(args.output, YAML_SUFFIXES, "tệp dữ liệu YAML")
     commune = _commune_arg(args.commune)
-    text = document_skeleton(commune, args.type_key, args.profile, args.year)
+    text = document_skeleton(commune, args.type_key, args.profile, args.year, body=args.body, unit_name=args.unit_name)
     out = write_bytes_atomic(args.output, text.encode("utf-8"), overwrite=args.force)
     print(f"Đã ghi {out} ({commune.full_name}, {commune.province.full_name}, mã {commune.code})")
     return EXIT_OK

@@ -56,7 +56,7 @@ class GenericDocument(Model):
     date: InputDate | None = Field(default=None, title="ngày ban hành")
     year: int | None = Field(default=None, ge=2000, le=2200, title="năm (khi chưa có ngày)")
     place: CleanText = Field(max_length=200, title="địa danh")
-    summary: CleanText = Field(default="", max_length=1000, title="trích yếu")
+    summary: CleanText = Field(max_length=1000, title="trích yếu")
     addressees: list[CleanText] = Field(default_factory=list, max_length=50, title="kính gửi")
     # A document cited (``Căn cứ`` is written before it), or a line as typed
     # (``Theo đề nghị của Văn phòng HĐND và UBND xã``).

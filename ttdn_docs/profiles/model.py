@@ -359,6 +359,25 @@ class DocumentType(Sourced):
     family: Family
 
 
+class IssuingBody(Sourced):
+    """A body of a commune that issues under this rule book (Đảng ủy, Ban Thường vụ, a chi
+    bộ; UBND, HĐND, Ủy ban MTTQ): its header lines (``{commune}``, ``{province}`` and
+    ``{unit}``, a chi bộ's own name, filled in), its abbreviation in the ký hiệu, who signs
+    (the collective after T/M, the signer's post), the archive entry of Nơi nhận, whether
+    it has a seal, and whether a deputy may sign for the head (K/T): never for a cấp ủy,
+    a collective whose deputy signs T/M with his own post."""
+
+    name: str = Field(min_length=1)
+    superior: list[str] = Field(default_factory=list, max_length=3)
+    lines: list[str] = Field(min_length=1, max_length=4)
+    abbreviation: str = Field(min_length=1)
+    collective: str | None = None
+    position: str = Field(min_length=1)
+    archive: list[str] = Field(min_length=1)
+    seal: bool = True
+    deputy_for_head: bool = True
+
+
 class Elements(_Data):
     national_lines: list[FixedLine] = Field(min_length=1)
     national_separator: Separator
@@ -461,6 +480,10 @@ class Profile(_Data):
     # The start of issuer names of the other rule book (a UBND under the Party header): a
     # document of such an issuer is checked against the wrong profile.
     other_family_issuers: list[str] = Field(default_factory=list)
+    # The bodies of a commune that issue under this rule book, by key (``IssuingBody``):
+    # ``init document --body`` writes the header and the signer from them, and a deputy's
+    # K/T under a body that has none is refused.
+    bodies: dict[str, IssuingBody] = Field(default_factory=dict)
     # `` - `` inside a body paragraph (``chính trị - xã hội``): ``no_break_space`` binds
     # the dash to the word before it, so no line of a paragraph starts with ``- `` and
     # reads as a bullet; ``as_typed`` leaves the space breakable.

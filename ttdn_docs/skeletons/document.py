@@ -19,6 +19,8 @@ from ttdn_docs.datafile import dump_commented_yaml, validate
 from ttdn_docs.document_types import check_document_type, type_family, type_names
 from ttdn_docs.errors import TtdnError
 from ttdn_docs.generic.document import GenericDocument
+from ttdn_docs.generic.parts import Issuer
+from ttdn_docs.issuing_bodies import body_fields, body_of
 from ttdn_docs.profiles import Profile, load_profile
 from ttdn_docs.ttdn.commune import FAMILIES, commune_issuer
 from ttdn_docs.units import Commune, CommuneRef, get_commune, place_name
@@ -56,8 +58,18 @@ COMMENTS: dict[str, list[str]] = {
 _BOOK_OF_OPTION = {"state": "state-nd30-2020", "party": "party-hd36-2018"}
 
 
-def document_skeleton_data(commune: CommuneRef, type_key: str, profile: str | Profile = "state", year: int | None = None) -> dict[str, Any]:
-    """The skeleton's data for one commune and type, already checked to be valid."""
+def document_skeleton_data(
+    commune: CommuneRef,
+    type_key: str,
+    profile: str | Profile = "state",
+    year: int | None = None,
+    *,
+    body: str | None = None,
+    unit_name: str | None = None,
+) -> dict[str, Any]:
+    """The skeleton's data for one commune and type, already checked to be valid; the
+    header and signer of ``body`` (a key of the profile's ``bodies:``, default its first;
+    ``unit_name``: a chi bộ's own name)."""
     chosen = profile if isinstance(profile, Profile) else load_profile(_BOOK_OF_OPTION.get(profile, profile))
     if chosen.family not in FAMILIES:
         raise TtdnError(f"Hồ sơ thể thức '{chosen.id}' không thuộc khối Đảng hoặc Nhà nước: chưa có khung văn bản cho hồ sơ này.")
@@ -67,7 +79,13 @@ def document_skeleton_data(commune: CommuneRef, type_key: str, profile: str | Pr
     unit = commune if isinstance(commune, Commune) else get_commune(commune)
     family = type_family(chosen, type_key)
     skeleton = _skeleton_data()
-    issuer = commune_issuer(unit, chosen.family)
+    if chosen.bodies:
+        fields = body_fields(chosen, body_of(chosen, body or next(iter(chosen.bodies))), unit, unit_name)
+        issuer_data, signer, archive = fields["issuer"], fields["signature"], fields["archive"]
+    else:
+        issuer_data = commune_issuer(unit, chosen.family).model_dump(exclude_defaults=True)
+        signer, archive = {}, None
+    issuer = Issuer.model_validate(issuer_data)
     words = {
         "type_name": type_names(chosen)[type_key],
         "type_lower": type_names(chosen)[type_key].lower(),
@@ -76,26 +94,28 @@ def document_skeleton_data(commune: CommuneRef, type_key: str, profile: str | Pr
         "issuer_name": issuer.display_name,
         "year": str(year or dt.date.today().year),
     }
-    body = skeleton["by_family"][family]
+    layout = skeleton["by_family"][family]
     book = skeleton["by_book"][chosen.family]
     recipients = dict(book["recipients"])
-    recipients["items"] = [*body.get("recipients_first", []), *recipients["items"]]
+    recipients["items"] = [*layout.get("recipients_first", []), *recipients["items"]]
+    if archive is not None:
+        recipients["archive"] = archive
     data: dict[str, Any] = {
         "kind": "document",
         "profile": chosen.id,
         "type": type_key,
-        "issuer": issuer.model_dump(exclude_defaults=True),
+        "issuer": issuer_data,
         "number": None,
         "unit": book["unit"] if family == "cong_van" else None,
         "date": None,
         "year": year or dt.date.today().year,
         "place": place_name(unit),
-        "summary": body["summary"],
-        "addressees": body.get("addressees", []),
+        "summary": layout["summary"],
+        "addressees": layout.get("addressees", []),
         "bases": skeleton["bases"][chosen.family] if family == "decision" else [],
-        "outline": body["outline"],
+        "outline": layout["outline"],
         "recipients": recipients,
-        "signature": book["signature"],
+        "signature": {**signer, "name": book["signature"]["name"]} if signer else book["signature"],
     }
     data = {key: value for key, value in _filled(data, words).items() if value not in (None, [], "") or key in ("number", "date")}
     document = validate(GenericDocument, data, "khung văn bản", {})
@@ -103,10 +123,12 @@ def document_skeleton_data(commune: CommuneRef, type_key: str, profile: str | Pr
     return data
 
 
-def document_skeleton(commune: CommuneRef, type_key: str, profile: str | Profile = "state", year: int | None = None) -> str:
-    """The commented YAML text of ``document_skeleton_data``."""
+def document_skeleton(
+    commune: CommuneRef, type_key: str, profile: str | Profile = "state", year: int | None = None, **body: str | None
+) -> str:
+    """The commented YAML text of ``document_skeleton_data`` (``body``, ``unit_name``)."""
     unit = commune if isinstance(commune, Commune) else get_commune(commune)
-    data = document_skeleton_data(unit, type_key, profile, year)
+    data = document_skeleton_data(unit, type_key, profile, year, **body)
     chosen = profile if isinstance(profile, Profile) else load_profile(_BOOK_OF_OPTION.get(profile, profile))
     header = [
         f"{type_names(chosen)[type_key]} — {unit.full_name}, {unit.province.full_name} (mã {unit.code}).",
