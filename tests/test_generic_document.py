@@ -349,3 +349,21 @@ def test_the_bodies_are_profile_data_with_seal_and_deputy_rules() -> None:
     assert not any(party[key].deputy_for_head for key in ("ban_thuong_vu", "dang_uy", "chi_bo"))
     assert party["van_phong"].deputy_for_head  # an advisory body: K/T CHÁNH VĂN PHÒNG
     assert set(load_profile("state-nd30-2020").bodies) == {"ubnd", "hdnd", "ubmttq"}
+
+
+def test_batch_renders_a_document_template_for_each_commune(tmp_path: Path) -> None:
+    template = {
+        "kind": "document", "profile": "state-nd30-2020", "type": "giay_moi", "number": 5, "date": "2025-08-05",
+        "summary": "về việc dự Hội nghị triển khai công tác thông tin đối ngoại",
+        "outline": ["Ủy ban nhân dân {{ commune.full_name }} trân trọng kính mời đại diện các cơ quan, đơn vị tới dự."],
+        "recipients": {"items": ["Như trên"], "archive": ["VT"]},
+        "signature": {"collective": "Ủy ban nhân dân", "position": "Chủ tịch", "name": "Nguyễn Văn A"},
+    }
+    source = write_yaml(tmp_path / "mau.yaml", template)
+    table = tmp_path / "xa.csv"
+    table.write_text("code\n11239\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["batch", str(source), "--communes", str(table), "-o", str(out), "-j", "1"]) == 0
+    lines = texts(out / "11239-xa-thanh-mien.docx")
+    assert "XÃ THANH MIỆN" in lines and "Số: 05/GM-UBND" in lines and "GIẤY MỜI" in lines
+    assert "Ủy ban nhân dân xã Thanh Miện trân trọng kính mời đại diện các cơ quan, đơn vị tới dự./." in lines

@@ -203,7 +203,7 @@ def run_batch(
         raise InputError(plan_template.source, [FieldProblem("profile", message)])
     columns: list[FieldColumn] = []
     if table is not None:
-        columns, problems = field_columns(ForeignInfoPlan, table.columns)
+        columns, problems = field_columns(plan_template.model, table.columns)
         if problems:
             raise InputError(table.source, problems)
     if fixed := plan_template.fixed_header(columns):

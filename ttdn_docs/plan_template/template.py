@@ -1,6 +1,7 @@
 """A plan template: one plan YAML for many communes.
 
-The file is an ordinary plan (``ttdn-docs schema plan``) whose string values may hold
+The file is an ordinary plan (``ttdn-docs schema plan``), or a document of any type
+(``kind: document``, ``ttdn-docs schema document``), whose string values may hold
 placeholders (``fields.FIELDS``). ``issuer`` and ``place`` may be left out: each commune
 then gets its own, from the official list of units (``ttdn.commune``). Per-commune values
 come from a table row (``row_values``).
@@ -18,12 +19,15 @@ from ttdn_docs.plan_template.fields import commune_fields
 from ttdn_docs.plan_template.row_values import FieldColumn, apply_row
 from ttdn_docs.plan_template.table import TableRow
 from ttdn_docs.datafile import LineMap, parse_json, parse_yaml, read_text, validate
+from ttdn_docs.document_kinds import document_model
 from ttdn_docs.errors import FieldProblem, InputError
 from ttdn_docs.ttdn.commune import commune_issuer
 from ttdn_docs.ttdn.plan import ForeignInfoPlan
 from ttdn_docs.units import Commune, place_name
 
 DEFAULT_PROFILE = str(ForeignInfoPlan.model_fields["profile"].default)
+# The kinds a template may be: each commune's file is one of these.
+BATCH_KINDS = ("plan", "document")
 # Fields the template must give as plain values: they choose the rule book and the year
 # before any commune is known.
 _PLAIN_FIELDS = ("profile", "kind", "year")
@@ -69,8 +73,9 @@ class PlanTemplate:
             for name in _PLAIN_FIELDS
             if isinstance(data.get(name), str) and "{" in data[name]
         ]
-        if data.get("kind", "plan") != "plan":
-            problems.append(FieldProblem("kind", "mẫu hàng loạt hiện chỉ nhận kế hoạch (kind: plan)", lines.get(("kind",))))
+        if data.get("kind", "plan") not in BATCH_KINDS:
+            message = "mẫu hàng loạt nhận kế hoạch (kind: plan) hoặc văn bản (kind: document)"
+            problems.append(FieldProblem("kind", message, lines.get(("kind",))))
         expander = Expander(data)
         problems += [p.problem(lines) for p in expander.problems]
         if problems:
@@ -102,8 +107,13 @@ class PlanTemplate:
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
     @property
+    def model(self) -> Any:
+        """The model each commune's data validates to (by the template's ``kind``)."""
+        return document_model(str(self.data.get("kind", "plan")))
+
+    @property
     def profile_name(self) -> str:
-        value = str(self.data.get("profile", DEFAULT_PROFILE))
+        value = str(self.data.get("profile", self.model.model_fields["profile"].default))
         relative = Path(self.source).parent / value
         looks_like_file = value.endswith((".yaml", ".yml", ".json"))
         return str(relative) if looks_like_file and not Path(value).is_absolute() else value
@@ -119,11 +129,12 @@ class PlanTemplate:
         row: TableRow | None = None,
         columns: list[FieldColumn] | None = None,
         table_source: str = "",
-    ) -> ForeignInfoPlan:
-        """The plan of one commune: placeholders filled, its own header, its row's values."""
+    ) -> Any:
+        """The plan (or document) of one commune: placeholders filled, its own header, its
+        row's values."""
         data, from_row, source = self._data_for(commune, family, row, columns, table_source)
         try:
-            return validate(ForeignInfoPlan, data, source, self.lines)
+            return validate(self.model, data, source, self.lines)
         except InputError as exc:
             raise InputError(source, [_blame_row(p, from_row) for p in exc.problems]) from None
 
@@ -140,7 +151,8 @@ class PlanTemplate:
         columns: list[FieldColumn] | None,
         table_source: str,
     ) -> tuple[dict[str, Any], list[str], str]:
-        source = f"kế hoạch của {commune.full_name} (mã {commune.code}" + (
+        what = "kế hoạch" if self.model is ForeignInfoPlan else "văn bản"
+        source = f"{what} của {commune.full_name} (mã {commune.code}" + (
             f"; dòng {row.line} của {table_source})" if row else ")"
         )
         fields = commune_fields(commune, family, row.values if row else None, self.year)
