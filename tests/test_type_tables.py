@@ -132,3 +132,16 @@ def test_document_kind_is_open_interned_and_a_string() -> None:
     assert kind in DocumentKind and DocumentKind.CONG_VAN in list(DocumentKind)
     with pytest.raises(ValueError, match="không phải khóa tên loại văn bản"):
         DocumentKind("Giấy khen")
+
+
+def test_the_register_counts_any_type_of_the_tables(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    reg = ["--register", str(tmp_path / "so.sqlite"), "--profile", "state", "--date", "05/08/2025"]
+    issuer = ["--issuer", "Ủy ban nhân dân xã Hòa Phú"]
+    assert main(["register", "next", *issuer, "--kind", "Giấy mời", *reg]) == 0
+    assert main(["register", "next", *issuer, "--kind", "giay_moi", *reg]) == 0
+    assert main(["register", "next", *issuer, "--kind", "Công điện", "--peek", *reg]) == 0
+    out = capsys.readouterr().out
+    assert "Đã cấp số 02 cho Ủy ban nhân dân xã Hòa Phú (Giấy mời, năm 2025)" in out
+    assert "(Công điện, năm 2025): 01 (chưa cấp)" in out
+    assert main(["register", "next", *issuer, "--kind", "Giấy khen", *reg]) == 2
+    assert "Giấy khen" in capsys.readouterr().err
