@@ -74,6 +74,7 @@ ALLOWED: dict[str, str | None] = {
     "number.cong_van_template": NOT_HERE + " (công văn)",
     "number.blank": NOT_HERE + " (a number left blank for the văn thư: tests/test_grammar.py)",
     "number.period": "not on the page: the register's numbering period (tests/test_register.py)",
+    "bodies.*": "not a rule of the page: the bodies a skeleton takes its header and signer from (init document --body) and the input check of a deputy's K/T (ttdn_docs/issuing_bodies.py; tests/test_generic_document.py)",
     "date.blank": NOT_HERE + " (a date left blank in a draft)",
     "date.citation_comma": NOT_HERE + " (citations of the domain documents, ttdn_docs/citations.py; tests/test_report.py)",
     "signature.prefixes.by_order": NOT_HERE + " (T/L, TL.)",
