@@ -555,4 +555,11 @@ DOC_SHAPES: list[Shaped] = [
         "2. Công an xã xử lý thông tin sai sự thật trên không gian mạng.",
         "Ủy ban nhân dân xã thông báo để các phòng, đơn vị biết, thực hiện./.",
     ], number="Số: 87/TB-UBND"),
+    Shaped("dang-uy-giay-moi", "party", "GIẤY MỜI", "dự Hội nghị tập huấn nghiệp vụ thông tin đối ngoại", [
+        "Ban Thường vụ Đảng ủy xã trân trọng kính mời:",
+        "- Bí thư các chi bộ trực thuộc;",
+        "- Báo cáo viên cơ sở của Đảng bộ xã.",
+        "Thời gian: 07 giờ 30 phút, ngày 20/11/2025.",
+        "Địa điểm: Hội trường Đảng ủy xã.",
+    ], number="Số 24-GM/ĐU"),
 ]

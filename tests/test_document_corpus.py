@@ -33,6 +33,7 @@ EXPECTED: dict[str, dict[str, Any]] = {
     "ubnd-quyet-dinh": {"type": "quyet_dinh", "number": 215, "bases": 2, "articles": 3},
     "dang-uy-quyet-dinh": {"type": "quyet_dinh", "number": 125, "bases": 2, "articles": 3},
     "ubnd-thong-bao": {"type": "thong_bao", "number": 87},
+    "dang-uy-giay-moi": {"type": "giay_moi", "number": 24},
 }
 
 

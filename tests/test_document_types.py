@@ -58,7 +58,7 @@ def test_the_type_tables_are_read_not_listed() -> None:
     for profile_id in ("party-hd36-2018", "state-nd30-2020"):
         keys = [key for pid, key in TYPES if pid == profile_id]
         assert keys == list(load_profile(profile_id).types)
-        for key in ("cong_van", "thong_bao", "to_trinh", "quyet_dinh"):
+        for key in ("cong_van", "thong_bao", "to_trinh", "quyet_dinh", "giay_moi"):
             assert key in keys and (EXAMPLES / profile_id / f"{key}.yaml").exists()
 
 
@@ -156,9 +156,9 @@ def test_hand_written_examples_name_their_book_and_type() -> None:
 
 
 def test_import_takes_the_word_file_as_bytes(tmp_path: Path) -> None:
-    out = _rendered("state-nd30-2020", "thong_bao", tmp_path)
+    out = _rendered("state-nd30-2020", "giay_moi", tmp_path)
     imported = import_docx(out.read_bytes())
-    assert imported.document.kind == "document" and imported.document.type == "thong_bao"
+    assert imported.document.kind == "document" and imported.document.type == "giay_moi"
 
 
 _EXAMPLES = sorted(EXAMPLES.glob("*/*.yaml"))
