@@ -154,8 +154,9 @@ def test_a_type_the_profile_lacks_names_the_field_and_line_exit_2_no_file(tmp_pa
         ({"outline": [{"part": "tasks"}]}, "'part: tasks'"),
         ({"date": "2025-08-05", "year": 2024}, "không khớp"),
         ({"signatur": {}}, "signatur"),
+        ({"type": "cong_van", "unit": "Văn hóa - Xã hội"}, "chữ viết tắt của đơn vị soạn thảo"),
     ],
-    ids=["type-not-a-key", "number", "typed-part", "year", "unknown-key"],
+    ids=["type-not-a-key", "number", "typed-part", "year", "unknown-key", "unit-typed-in-full"],
 )
 def test_bad_fields_are_named_in_vietnamese(tmp_path: Path, capsys: pytest.CaptureFixture[str], change: dict[str, Any], words: str) -> None:
     source = write_yaml(tmp_path / "x.yaml", document_data(**change))

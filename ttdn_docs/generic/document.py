@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, Union
 
-from pydantic import Field, Tag, model_validator
+from pydantic import Field, Tag, field_validator, model_validator
 
 from ttdn_docs.admin import AdminDocument, Annex, Block, DocumentKind, Marks
 from ttdn_docs.admin.text import CleanText
@@ -21,7 +21,7 @@ from ttdn_docs.errors import FieldProblem, IncompleteDocumentError
 from ttdn_docs.input_problems import place_of
 from ttdn_docs.generic.outline import OUTLINE_DESCRIPTION, OutlineNode, SectionNode, outline_blocks, walk
 from ttdn_docs.generic.parts import Citation, DocumentNumber, Issuer, Model, RecipientList, Signer, admin_document
-from ttdn_docs.generic.todo import todo_problems
+from ttdn_docs.generic.todo import todo_hint, todo_problems
 
 DOCUMENT_KIND = "document"
 # The word before a cited document in a căn cứ line.
@@ -68,6 +68,15 @@ class GenericDocument(Model):
     recipients: RecipientList = Field(title="nơi nhận")
     signature: Signer = Field(title="người ký")
     marks: Marks = Field(default_factory=Marks, title="dấu hiệu văn bản")
+
+    @field_validator("unit")
+    @classmethod
+    def _unit_is_an_abbreviation(cls, value: str | None) -> str | None:
+        # The unit stands inside the ký hiệu (``UBND-VHXH``): a name typed in full
+        # (``Văn hóa - Xã hội``) would print a number no one can cite.
+        if value is not None and todo_hint(value) is None and any(ch.isspace() for ch in value):
+            raise ValueError("ghi chữ viết tắt của đơn vị soạn thảo, không có dấu cách (ví dụ: VHXH)")
+        return value
     annexes: list[AnnexInput] = Field(default_factory=list, max_length=20, title="phụ lục")
 
     @model_validator(mode="after")
