@@ -105,8 +105,6 @@ ALLOWED: dict[str, str | None] = {
     "annex_label": GAP + " (annexes)",
     "annex_reference": GAP + " (annexes)",
     "elements.table_*": GAP + " (table cells and frame)",
-    "elements.headings[*].prefix": GAP + " (a text before a heading's number: the reader's heading patterns start at the number)",
-    "elements.bullets[*].marker": GAP + " (a paragraph opening with an unknown marker reads as body text)",
     "recipients.purpose": GAP + " (the form of «(để báo cáo)» in Nơi nhận)",
     "layouts.titled.levels": None,
     "layouts.titled.signature": None,

@@ -19,6 +19,7 @@ from typing import Any
 from ttdn_docs.check.findings import Severity
 from ttdn_docs.layout.elements import Element, profile_elements
 from ttdn_docs.profiles.model import Profile, Sourced, Style
+from ttdn_docs.vn.numbering import number_symbol
 
 
 # An element of the anatomy whose formatting the profile gives (the registry's entry).
@@ -110,6 +111,10 @@ def _fixed_rules(profile: Profile) -> Iterator[Rule]:
         path = f"elements.headings[{i - 1}]"
         yield Rule(f"HEADING_{i}.SEQUENCE", "đánh số liên tục, không nhảy, không lặp", f"{path}.numbering")
         yield Rule(f"HEADING_{i}.SUFFIX", f"dấu sau số thứ tự là «{level.suffix}»", f"{path}.suffix")
+        shown = level.prefix + number_symbol(level.numbering, 1) + level.suffix
+        yield Rule(f"HEADING_{i}.PREFIX", f"đề mục mở đầu bằng số thứ tự viết như «{shown}»", f"{path}.prefix")
+    for i, bullet in enumerate(profile.elements.bullets, start=1):
+        yield Rule(f"BULLET_{i}.MARKER", f"dòng gạch đầu mở đầu bằng «{bullet.marker}» và một dấu cách", f"elements.bullets[{i - 1}].marker")
     yield Rule("ADDRESSEE.LABEL", f"nhãn viết đúng «{profile.addressees.label}»", "addressees.label")
     yield Rule("ADDRESSEE.PREFIX", f"dòng Kính gửi bắt đầu bằng «{profile.addressees.prefix}»", "addressees.prefix")
     yield Rule(

@@ -210,6 +210,7 @@ def check_body(anatomy: Anatomy, reporter: Reporter) -> None:
             counters = [0] * len(levels)
             continue
         numbered = anatomy.numbered.get(para.number)
+        _check_opening(reporter, role, para, numbered is not None)
         if numbered is None:
             continue
         level = levels[numbered.level]
@@ -230,6 +231,31 @@ def check_body(anatomy: Anatomy, reporter: Reporter) -> None:
     texts = [p for role, p in anatomy.body]
     if end and texts and not texts[-1].text.rstrip().endswith(end):
         reporter.add("BODY.END", texts[-1], f"Đoạn cuối của nội dung phải kết thúc bằng «{end}».", expected=end, found=texts[-1].text.rstrip()[-5:])
+
+
+def _check_opening(reporter: Reporter, role: str, para: Para, numbered: bool) -> None:
+    """A heading or bullet line in the template's style (the renderer's own role) opens
+    with its level's number or marker as the profile writes them (``prefix``, ``marker``);
+    a paragraph without such a style takes its role from its opening, so has nothing to
+    miss."""
+    if para.mark != role:
+        return
+    kind, _, index = role.partition("_")
+    elements = reporter.profile.elements
+    if kind == "heading" and not numbered and int(index) <= len(elements.headings):
+        level = elements.headings[int(index) - 1]
+        shown = level.prefix + number_symbol(level.numbering, 1) + level.suffix
+        reporter.add(
+            f"HEADING_{index}.PREFIX", para, f"Đề mục cấp {index} phải mở đầu bằng số thứ tự viết như «{shown}».",
+            expected=shown, found=para.shown_text.strip()[: len(shown) + 2],
+        )
+    elif kind == "bullet" and int(index) <= len(elements.bullets):
+        marker = elements.bullets[int(index) - 1].marker
+        if re.match(rf"\s*{re.escape(marker)}\s", para.shown_text) is None:
+            reporter.add(
+                f"BULLET_{index}.MARKER", para, f"Dòng gạch đầu dòng phải mở đầu bằng «{marker}» và một dấu cách.",
+                expected=marker + " ", found=para.shown_text.strip()[:2],
+            )
 
 
 # -- Nơi nhận, signature ------------------------------------------------------------------

@@ -675,4 +675,5 @@ def _para_at(blocks: list[Para | Table], index: int, end: int) -> Para | None:
 
 
 def _heading_pattern(level: HeadingLevel) -> re.Pattern[str]:
-    return re.compile(rf"^\s*(?P<symbol>{_SYMBOL[level.numbering]})(?P<suffix>[{re.escape(_SUFFIXES)}])\s+\S")
+    # The level's ``prefix`` (``Phần I.``) is part of the number as the profile writes it.
+    return re.compile(rf"^\s*{re.escape(level.prefix)}(?P<symbol>{_SYMBOL[level.numbering]})(?P<suffix>[{re.escape(_SUFFIXES)}])\s+\S")

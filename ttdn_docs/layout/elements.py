@@ -171,7 +171,7 @@ def profile_elements(profile: Profile) -> list[Element]:
             index = int(entry.key.rsplit("_", 1)[1])
             if index <= len(e.headings):
                 level = e.headings[index - 1]
-                label = f"Đề mục cấp {index} («{number_symbol(level.numbering, 1)}{level.suffix}»)"
+                label = f"Đề mục cấp {index} («{level.prefix}{number_symbol(level.numbering, 1)}{level.suffix}»)"
                 out.append(Element(entry.key, label, entry.path, entry.style, indented=True))
         elif entry.key.startswith("bullet_"):
             index = int(entry.key.rsplit("_", 1)[1])
