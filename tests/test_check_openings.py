@@ -1,6 +1,6 @@
-"""A heading or bullet line in the template's style opens with its level's number or
-marker as the profile writes them (``elements.headings[*].prefix``,
-``elements.bullets[*].marker``): a typist's own symbol in our file is reported; the same
+"""The title line and each heading or bullet line in the template's style open as the
+profile writes them (``types.*.name``; a level's number or marker,
+``elements.headings[*].prefix``, ``elements.bullets[*].marker``): a typist's own symbol in our file is reported; the same
 line in a file without our styles is read by its opening, so it is body text, not a fault."""
 
 from __future__ import annotations
@@ -42,3 +42,17 @@ def test_a_heading_with_a_word_before_its_number_is_reported(profile_id: str) ->
     prefix = next(f for f in findings if f.rule.endswith("HEADING_1.PREFIX"))
     assert prefix.expected == "I."
     assert prefix.message.startswith("Đề mục cấp 1 phải mở đầu")
+
+
+@pytest.mark.parametrize("profile_id", builtin_profile_ids())
+def test_a_title_line_misspelling_its_type_is_reported(profile_id: str) -> None:
+    """«KẾ HOẠCH.» in the title's style: not the name of the type its number (KH) names."""
+    profile = load_profile(profile_id)
+    doc = DocxEdit(clean_file(profile_id))
+    title = doc.para("kind_title")
+    set_text(title, text(title) + ".")
+    data = doc.to_bytes()
+    findings = check_docx(data, profile)
+    assert [f.rule for f in findings] == [rule_id(profile, "KIND_TITLE.TEXT")], [f.describe() for f in findings]
+    assert findings[0].expected == "KẾ HOẠCH"
+    assert findings[0].message == "Tên loại văn bản phải viết đúng «KẾ HOẠCH»."

@@ -100,6 +100,7 @@ def _fixed_rules(profile: Profile) -> Iterator[Rule]:
     yield Rule("PLACE_DATE.DATE", "ngày tháng có thật", "date")
     yield Rule("PLACE_DATE.PLACE", "địa danh viết hoa chữ cái đầu", "date.template")
     yield Rule("KIND_TITLE.MISSING", "có tên loại văn bản", "elements.kind_title")
+    yield Rule("KIND_TITLE.TEXT", "tên loại viết đúng tên trong bảng loại văn bản của hồ sơ", "types", source="elements.kind_title")
     yield Rule("SUMMARY.MISSING", "có trích yếu", "elements.summary")
     if profile.body_end:
         yield Rule("BODY.END", f"nội dung kết thúc bằng «{profile.body_end}»", "body_end", source="elements.body")

@@ -12,7 +12,7 @@ from ttdn_docs.docxread.anatomy import UNIT_WORDS, Anatomy, FoundSeparator, is_s
 from ttdn_docs.docxread.view import DocxView, Location, Para
 from ttdn_docs.check.reporter import Reporter
 from ttdn_docs.admin import DocumentKind, SignatureAuthority
-from ttdn_docs.profiles.grammar import is_deputy_title, read_signature_prefix
+from ttdn_docs.profiles.grammar import apply_case, is_deputy_title, read_signature_prefix
 from ttdn_docs.profiles.model import Profile, Separator
 from ttdn_docs.ttdn.todo import TODO_WORD, todo_hint
 from ttdn_docs.vn import date_line, fold_key, nfc
@@ -183,10 +183,37 @@ def check_title(anatomy: Anatomy, reporter: Reporter) -> None:
         where = anatomy.header[-1].location() if anatomy.header else Location("body")
         reporter.add("KIND_TITLE.MISSING", where, "Không tìm thấy tên loại văn bản (KẾ HOẠCH, BÁO CÁO …) sau phần đầu.")
         return
+    if anatomy.kind_title.mark == "kind_title":
+        _check_title_words(anatomy, reporter, anatomy.kind_title)
     if anatomy.summary is None:
         reporter.add("SUMMARY.MISSING", anatomy.kind_title, "Thiếu trích yếu nội dung dưới tên loại văn bản.")
         return
     _check_separator(reporter, "SUMMARY_SEPARATOR", reporter.profile.elements.summary_separator, anatomy.summary_separator, anatomy.summary)
+
+
+def _check_title_words(anatomy: Anatomy, reporter: Reporter, title: Para) -> None:
+    """The title line in the template's style spells its type's name (``types.*.name``)
+    letter for letter, whatever its case (``KIND_TITLE.CASE`` judges that): the type its
+    words read as, else the one its number names. A line without our style is the title
+    only when it spells a type, so it is not judged here."""
+    profile = reporter.profile
+    case = profile.elements.kind_title.case
+    named: str | None = anatomy.kind.value if anatomy.kind is not None else None
+    if named is None and anatomy.number is not None:
+        match = _number_matches(profile, anatomy.number.text.strip()).get(profile.number.template)
+        abbreviation = match.groupdict().get("type") if match is not None else None
+        named = next((key for key, value in profile.type_abbreviations.items() if value == abbreviation), None)
+    written = " ".join(nfc(title.text).split())
+    if named is not None:
+        expected = apply_case(profile.type_name(named), case)
+        if written.casefold() != expected.casefold():
+            reporter.add("KIND_TITLE.TEXT", title, f"Tên loại văn bản phải viết đúng «{expected}».", expected=expected, found=written)
+    else:
+        expected = ", ".join(apply_case(t.name, case) for t in profile.types.values())
+        reporter.add(
+            "KIND_TITLE.TEXT", title, "Tên loại văn bản không có trong bảng loại văn bản của hồ sơ thể thức.",
+            expected=expected, found=written,
+        )
 
 
 def check_body(anatomy: Anatomy, reporter: Reporter) -> None:
