@@ -188,7 +188,7 @@ def _split(part: str) -> tuple[str, int | None]:
 
 def full_document() -> AdminDocument:
     """The mutation corpus's plan with every element a profile styles: Kính gửi, the
-    marks and the drafter's line, a table, an annex; dated in February, a padded month."""
+    marks (DỰ THẢO too) and the drafter's line, a table, an annex; dated in February, a padded month."""
     base = corpus_document()
     table = Table(columns=[TableColumn(header="Nội dung"), TableColumn(header="Số lượng", align="right")],
                   rows=[["Tin bài", "12"], ["Phóng sự", "3"]], total=["Tổng cộng", "15"])
@@ -203,7 +203,7 @@ def full_document() -> AdminDocument:
     return base.model_copy(update={
         "place_date": PlaceDate(place="Thanh Miện", date=dt.date(2026, 2, 5)),
         "addressees": ["Ban Thường vụ Thành ủy", "Ban Tuyên giáo và Dân vận Thành ủy"],
-        "marks": Marks(urgency=Urgency.KHAN, confidentiality=Confidentiality.MAT, drafter_initials="PL", copies=30),
+        "marks": Marks(urgency=Urgency.KHAN, confidentiality=Confidentiality.MAT, draft=True, drafter_initials="PL", copies=30),
         "annexes": [Annex(title="Danh mục tin bài", body=[Paragraph(text="Các tin bài của năm.")])],
         "body": body,
     })

@@ -69,11 +69,11 @@ def test_header_table_in_two_rows(profile_id: str) -> None:
 def test_marks_above_the_header_table(profile_id: str, hand_made: bool) -> None:
     """A DỰ THẢO line above the header table does not hide the header."""
     profile = load_profile(profile_id)
-    doc = DocxEdit(clean_docx(profile))
-    draft = deepcopy(doc.para("kind_title"))
-    draft.find(f"{W}pPr/{W}pStyle").set(qn("val"), "TTDNDuthao")
-    set_text(draft, "DỰ THẢO")
-    doc.body.find(qn("tbl")).addprevious(draft)
+    document = corpus_document()
+    doc = DocxEdit(render_docx(document.model_copy(update={"marks": document.marks.model_copy(update={"draft": True})}), profile))
+    draft = doc.para("mark_draft")
+    assert text(draft) == profile.marks["draft"]
+    assert draft.getnext() is doc.body.find(qn("tbl"))  # the top slot: above the header table
     if hand_made:
         doc.strip_marks()
     assert check_docx(doc.to_bytes(), profile) == []

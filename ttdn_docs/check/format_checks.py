@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ttdn_docs.docxread.anatomy import MARK_KEYS as _MARK_KEYS
 from ttdn_docs.docxread.anatomy import STRUCTURE_ROLES, Anatomy, FoundSeparator
 from ttdn_docs.docxread.formatting import RunFormat
 from ttdn_docs.docxread.view import DocxView, LineMark, Location, Para, ParaPart
@@ -160,7 +161,9 @@ def check_styles(anatomy: Anatomy, reporter: Reporter) -> None:
         if found is not None and found.line is not None and found.line.kind == "underline"
     }
     body = styles.get("body")
-    for key, para in anatomy.elements():
+    # A boxed mark is centred in its box, the box placed by indents (mark_checks).
+    boxed = {f"mark_{name}" for name, placement in reporter.profile.mark_placement.items() if placement.boxed}
+    for key, para in [*anatomy.elements(), *anatomy.marks]:
         # Our own files mark the family elements (căn cứ, «QUYẾT ĐỊNH:», «Điều 1.») and
         # are judged by the profile's style of each; in anyone's file a căn cứ and the
         # enacting line are too, but «Điều 1.» often has only its number in bold and the
@@ -178,12 +181,15 @@ def check_styles(anatomy: Anatomy, reporter: Reporter) -> None:
         spec, style = found
         check_style(
             reporter, spec.code, spec.label, para, style,
-            align=not (block and key == "addressee"), underline=id(para) not in drawn,
+            align=not (block and key == "addressee") and key not in boxed, underline=id(para) not in drawn,
+            # A mark's words are whole words (KHẨN, MẬT), never an abbreviation.
+            capitals_min=1 if key in _MARK_KEYS else _CAPITALS_MIN_LETTERS,
         )
 
 
 def check_style(
     reporter: Reporter, code: str, label: str, para: Para, style: Style, *, align: bool = True, underline: bool = True,
+    capitals_min: int = _CAPITALS_MIN_LETTERS,
 ) -> None:
     """Size, bold, italic, underline, case and alignment of a paragraph; indent, spacing
     and line spacing where the profile gives a range."""
@@ -215,7 +221,7 @@ def check_style(
         if style.case == "upper":
             ok = shown == upper(shown)
         else:
-            ok = not _all_capitals(shown) and (style.case == "lower" or _starts_upper(shown))
+            ok = not _all_capitals(shown, capitals_min) and (style.case == "lower" or _starts_upper(shown))
         if not ok:
             reporter.add(f"{code}.CASE", para, f"{label}: phải {_CASE_WORDS[style.case]}.", expected=_CASE_WORDS[style.case], found=shown[:40])
     if applies & _SPACING_RULES:
@@ -254,10 +260,10 @@ _TOGGLES = (
 )
 
 
-def _all_capitals(text: str) -> bool:
-    """A line typed in capitals: all its letters upper case, and enough of them."""
+def _all_capitals(text: str, least: int = _CAPITALS_MIN_LETTERS) -> bool:
+    """A line typed in capitals: all its letters upper case, and at least ``least``."""
     letters = [c for c in text if c.isalpha()]
-    return len(letters) >= _CAPITALS_MIN_LETTERS and text == upper(text)
+    return len(letters) >= least and text == upper(text)
 
 
 def _starts_upper(text: str) -> bool:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ttdn_docs.check.findings import Severity
-from ttdn_docs.layout.elements import Element, profile_elements
+from ttdn_docs.layout.elements import Element, mark_element, profile_elements
 from ttdn_docs.profiles.model import Profile, Sourced, Style
 from ttdn_docs.vn.numbering import number_symbol
 
@@ -143,6 +143,15 @@ def _fixed_rules(profile: Profile) -> Iterator[Rule]:
     yield Rule("PAGE_NUMBER.FIRST_PAGE", "không đánh số trang thứ nhất", "elements.page_number.first_page")
     place = "lề trên (đầu trang)" if profile.elements.page_number.position == "header" else "lề dưới (chân trang)"
     yield Rule("PAGE_NUMBER.POSITION", f"số trang ở {place}", "elements.page_number.position", source="elements.page_number")
+    for name, placement in profile.mark_placement.items():
+        mark = mark_element(name)
+        where = f"mark_placement.{name}"
+        if name == "drafter":
+            yield Rule(f"{mark.code}.COPIES", f"{mark.label}: số bản viết «{profile.drafter_copies}»", "drafter_copies", source=mark.path)
+        else:
+            yield Rule(f"{mark.code}.TEXT", f"{mark.label}: chữ của dấu theo hồ sơ", "marks", source=mark.path)
+        box = "có khung viền đơn" if placement.boxed else "không có khung"
+        yield Rule(f"{mark.code}.BOX", f"{mark.label}: {box}", f"{where}.boxed", source=where)
     yield Rule("MARK.DRAFT", "không còn dấu DỰ THẢO (khi kiểm tra bản ban hành)", "marks", source="rule_refs.final")
     yield Rule("TEXT.PLACEHOLDER", "không còn phần chưa điền (<<CẦN ĐIỀN: …>>)", "", source="rule_refs.final")
     for code, title in _HYGIENE.items():

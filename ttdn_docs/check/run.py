@@ -13,6 +13,7 @@ from ttdn_docs.check.format_checks import (
     check_separator_lines,
     check_styles,
 )
+from ttdn_docs.check.mark_checks import check_marks
 from ttdn_docs.check.reporter import Reporter, merge_document_wide
 from ttdn_docs.check.text_checks import (
     check_addressees,
@@ -48,6 +49,7 @@ def run_checks(view: DocxView, profile: Profile, *, final: bool = False) -> list
     check_recipients(anatomy, reporter)
     check_signature(anatomy, reporter)
     check_styles(anatomy, reporter)
+    check_marks(anatomy, reporter)
     check_separator_lines(anatomy, reporter)
     check_page_numbers(view, reporter)
     check_hygiene(view, anatomy, reporter)

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from ttdn_docs.admin import DocumentKind
 from ttdn_docs.docxread.view import Cell, DocxView, JoinedPara, LineMark, Para, Table
+from ttdn_docs.layout.elements import ELEMENTS
 from ttdn_docs.profiles.grammar import number_label, read_signature_prefix
 from ttdn_docs.profiles.model import HeadingLevel, Profile, Separator
 from ttdn_docs.vn import fold_key, upper
@@ -41,6 +42,7 @@ _SUFFIXES = ".)-/"
 _LINE_ENDS = (";", ",", ".", ":")
 _SYMBOL = {"upper-roman": r"[IVXLCDM]+", "arabic": r"\d{1,3}", "alpha-vi": f"[{VIETNAMESE_ALPHABET}]{{1,2}}"}
 _SEPARATOR_MARKS = {"issuer_separator", "national_separator", "summary_separator"}
+MARK_KEYS = frozenset(e.key for e in ELEMENTS if e.mark is not None)
 BODY_ROLES = {"body", "item", "heading_1", "heading_2", "heading_3", "bullet_1", "bullet_2"}
 _TITLE_LIKE_MAX = 200
 # Header and title lines are short; only this much of a paragraph is searched when looking
@@ -99,6 +101,10 @@ class Anatomy:
     signature: list[tuple[str, Para]] = field(default_factory=list)
     signer_name: Para | None = None
     recipients_below: bool = False  # Nơi nhận typed under the signature, not beside it
+    # The supplementary marks our renderer marked (độ mật, độ khẩn, DỰ THẢO, người soạn
+    # thảo): (element key, paragraph). Typed by hand they are not told from the text.
+    # Not among ``elements()``: the importer reads the marks from the lines left over.
+    marks: list[tuple[str, Para]] = field(default_factory=list)
 
     def elements(self) -> list[tuple[str, Para]]:
         """Every found paragraph with the element key whose style applies to it."""
@@ -180,6 +186,7 @@ class AnatomyReader:
             self._read_signature_table(table, found)
         else:
             self._read_signature_paragraphs(tail, found)
+        found.marks = [(p.mark, p) for p in view.paragraphs if p.mark in MARK_KEYS and not p.empty]
         return found
 
     # -- header -----------------------------------------------------------------------
