@@ -56,3 +56,17 @@ def test_a_title_line_misspelling_its_type_is_reported(profile_id: str) -> None:
     assert [f.rule for f in findings] == [rule_id(profile, "KIND_TITLE.TEXT")], [f.describe() for f in findings]
     assert findings[0].expected == "KẾ HOẠCH"
     assert findings[0].message == "Tên loại văn bản phải viết đúng «KẾ HOẠCH»."
+
+
+@pytest.mark.parametrize("form", ["marked", "hand-made"])
+@pytest.mark.parametrize("profile_id", builtin_profile_ids())
+def test_a_purpose_not_written_as_the_profile_writes_it_is_reported(profile_id: str, form: str) -> None:
+    """«- Ban X(để báo cáo);» against ``recipients.purpose`` « ({purpose})»."""
+    profile = load_profile(profile_id)
+    doc = DocxEdit(clean_file(profile_id))
+    para = next(p for p in doc.paras("recipient") if "(" in text(p))
+    set_text(para, text(para).replace(" (", "(", 1))
+    data = doc.to_bytes() if form == "marked" else hand_made(doc.to_bytes())
+    findings = check_docx(data, profile)
+    assert [f.rule for f in findings] == [rule_id(profile, "RECIPIENT.PURPOSE")], [f.describe() for f in findings]
+    assert findings[0].expected == "(để báo cáo)"

@@ -106,7 +106,6 @@ ALLOWED: dict[str, str | None] = {
     "annex_label": GAP + " (annexes)",
     "annex_reference": GAP + " (annexes)",
     "elements.table_*": GAP + " (table cells and frame)",
-    "recipients.purpose": GAP + " (the form of «(để báo cáo)» in Nơi nhận)",
     "layouts.titled.levels": None,
     "layouts.titled.signature": None,
     "layouts.titled.title": None,

@@ -132,6 +132,7 @@ def _fixed_rules(profile: Profile) -> Iterator[Rule]:
         f"dòng nơi nhận kết thúc bằng «{profile.recipients.line_end}», dòng cuối «{profile.recipients.last_end}»",
         "recipients.line_end",
     )
+    yield Rule("RECIPIENT.PURPOSE", f"mục đích gửi viết «{profile.recipients.purpose.strip()}» sau tên nơi nhận", "recipients.purpose")
     yield Rule("RECIPIENT.ARCHIVE", f"dòng cuối là dòng lưu «{profile.recipients.archive}»", "recipients.archive")
     yield Rule("SIGNATURE_COLLECTIVE.PREFIX", f"thay mặt tập thể viết «{profile.signature.collective_prefix}»", "signature.collective_prefix")
     yield Rule("SIGNATURE_AUTHORITY.PREFIX", "quyền hạn ký viết đúng chữ viết tắt của hồ sơ", "signature.prefixes")

@@ -317,7 +317,27 @@ def check_recipients(anatomy: Anatomy, reporter: Reporter) -> None:
         if not text.endswith(end):
             which = "Dòng cuối" if last else "Dòng nơi nhận"
             reporter.add("RECIPIENT.LINE_END", para, f"{which} phải kết thúc bằng «{end}».", expected=end, found=text[-1:])
+        if not last:
+            _check_purpose(reporter, para, text)
     _check_archive(reporter, lines[-1])
+
+
+def _check_purpose(reporter: Reporter, para: Para, text: str) -> None:
+    """A recipient's purpose in parentheses («(để báo cáo)») as ``recipients.purpose``
+    writes it after the name (`` ({purpose})``)."""
+    template = reporter.profile.recipients.purpose
+    before, _, after = template.partition("{purpose}")
+    opening = before.strip() or "("
+    if opening not in text or len(text) > MAX_LINE:
+        return
+    # The line's end (right or wrong) is RECIPIENT.LINE_END's to judge.
+    text = text.rstrip() if after.endswith((";", ",", ".")) else text.rstrip(" ;,.")
+    if re.search(rf"\S{re.escape(before)}[^()]+{re.escape(after)}$", text) is None:
+        example = template.format(purpose="để báo cáo").strip()
+        reporter.add(
+            "RECIPIENT.PURPOSE", para, f"Mục đích gửi viết sau tên nơi nhận theo mẫu «{example}».",
+            expected=example, found=text[text.index(opening):],
+        )
 
 
 def _check_archive(reporter: Reporter, para: Para) -> None:
