@@ -61,3 +61,12 @@ def test_a_mark_not_bold_and_its_box_lost_are_seen(profile_id: str) -> None:
     borders.getparent().remove(borders)
     found = {rule for rule, _ in _rules(doc, profile_id)}
     assert {"MARK_DRAFT.BOLD", "MARK_DRAFT.BOX"} <= found
+
+
+@pytest.mark.parametrize("profile_id", PROFILES)
+def test_a_mark_moved_out_of_its_slot_is_seen(profile_id: str) -> None:
+    doc = _marked(profile_id)
+    urgency = doc.para("mark_urgency")
+    doc.para("place_date").addnext(urgency)  # from under the number to under the date line
+    found = _rules(doc, profile_id)
+    assert ("MARK_URGENCY.SLOT", "dưới địa danh, ngày tháng năm") in found

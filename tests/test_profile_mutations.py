@@ -99,7 +99,6 @@ ALLOWED: dict[str, str | None] = {
     "marks.tuyet_mat": NOT_HERE + " (the walked document is MẬT)",
     "party-hd36-2018:elements.urgency_mark.case": "as typed: the words of the marks (marks:) are capitals already, 'upper' writes the same",
     "party-hd36-2018:elements.confidentiality_mark.case": "as typed: the words of the marks (marks:) are capitals already, 'upper' writes the same",
-    "mark_placement.*.slot": GAP + " (where a mark stands: under the number, above the header, after Nơi nhận)",
     "mark_placement.*.box_padding_pt": "not a rule: the space between a mark and its box is not regulated",
     "elements.annex_*": GAP + " (annexes are not read by the checker)",
     "annex_numbering": GAP + " (annexes)",

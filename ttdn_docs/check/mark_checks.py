@@ -51,6 +51,33 @@ def check_marks(anatomy: Anatomy, reporter: Reporter) -> None:
             reporter.add(f"{code}.BOX", para, f"{label}: phải {want}.", expected=want, found=got)
         if placement.boxed and boxed:
             _check_box_align(reporter, code, label, para, profile.elements.mark_style(name).align)
+        slot = _slot(anatomy, para)
+        if slot is not None and slot != placement.slot:
+            reporter.add(
+                f"{code}.SLOT", para, f"{label}: phải đặt {_SLOT_WORDS[placement.slot]}.",
+                expected=_SLOT_WORDS[placement.slot], found=_SLOT_WORDS[slot],
+            )
+
+
+_SLOT_WORDS = {
+    "top": "trên cùng, phía trên phần đầu văn bản",
+    "under_number": "dưới số, ký hiệu",
+    "under_place_date": "dưới địa danh, ngày tháng năm",
+    "after_recipients": "trong ô nơi nhận, sau dòng lưu",
+}
+
+
+def _slot(anatomy: Anatomy, para: Para) -> str | None:
+    """Where a mark stands: in the cell of the number, of the date line or of Nơi nhận,
+    or above the header; ``None`` elsewhere (not judged)."""
+    cell = para.el.getparent()
+    for slot, other in (("under_number", anatomy.number), ("under_place_date", anatomy.place_date), ("after_recipients", anatomy.recipients_label)):
+        if other is not None and other.table is not None and para.table == other.table and other.el.getparent() is cell:
+            return slot
+    first = next((p for p in anatomy.header if p.number != para.number), None)
+    if para.table is None and first is not None and para.number < first.number:
+        return "top"
+    return None
 
 
 def _check_words(reporter: Reporter, code: str, label: str, para: Para, shown: str, name: str) -> None:

@@ -153,6 +153,7 @@ def _fixed_rules(profile: Profile) -> Iterator[Rule]:
             yield Rule(f"{mark.code}.TEXT", f"{mark.label}: chữ của dấu theo hồ sơ", "marks", source=mark.path)
         box = "có khung viền đơn" if placement.boxed else "không có khung"
         yield Rule(f"{mark.code}.BOX", f"{mark.label}: {box}", f"{where}.boxed", source=where)
+        yield Rule(f"{mark.code}.SLOT", f"{mark.label}: đặt đúng vị trí của hồ sơ", f"{where}.slot", source=where)
     yield Rule("MARK.DRAFT", "không còn dấu DỰ THẢO (khi kiểm tra bản ban hành)", "marks", source="rule_refs.final")
     yield Rule("TEXT.PLACEHOLDER", "không còn phần chưa điền (<<CẦN ĐIỀN: …>>)", "", source="rule_refs.final")
     for code, title in _HYGIENE.items():
