@@ -11,16 +11,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from outline_corpus import DOC_SHAPES, PRODUCERS, Shaped, produce
-from test_outline_corpus import body_words
+from outline_corpus import DOC_SHAPES, Shaped, produce
+from test_outline_corpus import body_words, producer_cases
 
-from conftest import soffice
 from ttdn_docs.check import check_file
 from ttdn_docs.docxread import open_docx
 from ttdn_docs.importer import import_docx
 from ttdn_docs.importer.fix import fix_docx
 
-_NEEDS_LIBREOFFICE = pytest.mark.skipif(soffice() is None, reason="LibreOffice (soffice) is not installed; .ci/run installs it")
 
 # What each shape must read back as: the type, and fields of the data.
 EXPECTED: dict[str, dict[str, Any]] = {
@@ -37,20 +35,11 @@ EXPECTED: dict[str, dict[str, Any]] = {
 }
 
 
-def _cases() -> list[object]:
-    cases: list[object] = []
-    for shaped in DOC_SHAPES:
-        for producer in PRODUCERS:
-            marks = [] if producer == "python-docx" else [_NEEDS_LIBREOFFICE, pytest.mark.libreoffice]
-            cases.append(pytest.param(shaped, producer, marks=marks, id=f"{shaped.name}-{producer}"))
-    return cases
-
-
 def test_every_shape_is_expected() -> None:
     assert sorted(EXPECTED) == sorted(s.name for s in DOC_SHAPES)
 
 
-@pytest.mark.parametrize(("shaped", "producer"), _cases())
+@pytest.mark.parametrize(("shaped", "producer"), producer_cases(DOC_SHAPES))
 def test_import_tells_the_type_and_fix_keeps_every_word(shaped: Shaped, producer: str, tmp_path: Path) -> None:
     source = produce(shaped, producer, tmp_path)
     imported = import_docx(source)

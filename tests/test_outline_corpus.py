@@ -60,16 +60,17 @@ def body_words(path: Path, profile: str) -> Counter[str]:
     return words
 
 
-def _cases() -> list[object]:
+def producer_cases(shapes: list[Shaped]) -> list[object]:
+    """Each shape from each producer; those beyond python-docx need LibreOffice."""
     cases: list[object] = []
-    for shaped in SHAPES:
+    for shaped in shapes:
         for producer in PRODUCERS:
             marks = [] if producer == "python-docx" else [_NEEDS_LIBREOFFICE, pytest.mark.libreoffice]
             cases.append(pytest.param(shaped, producer, marks=marks, id=f"{shaped.name}-{producer}"))
     return cases
 
 
-@pytest.mark.parametrize(("shaped", "producer"), _cases())
+@pytest.mark.parametrize(("shaped", "producer"), producer_cases(SHAPES))
 def test_import_and_fix_keep_the_authors_outline_and_words(shaped: Shaped, producer: str, tmp_path: Path) -> None:
     source = produce(shaped, producer, tmp_path)
     expected = _folded(expected_shape(shaped))
