@@ -18,7 +18,7 @@ from typing import Any
 
 from ttdn_docs.check.findings import Severity
 from ttdn_docs.layout.elements import Element, mark_element, profile_elements
-from ttdn_docs.profiles.model import Profile, Sourced, Style
+from ttdn_docs.profiles.model import AddresseeGrammar, Profile, RecipientGrammar, Sourced, Style
 from ttdn_docs.vn.numbering import number_symbol
 
 
@@ -117,21 +117,11 @@ def _fixed_rules(profile: Profile) -> Iterator[Rule]:
     for i, bullet in enumerate(profile.elements.bullets, start=1):
         yield Rule(f"BULLET_{i}.MARKER", f"dòng gạch đầu mở đầu bằng «{bullet.marker}» và một dấu cách", f"elements.bullets[{i - 1}].marker")
     yield Rule("ADDRESSEE.LABEL", f"nhãn viết đúng «{profile.addressees.label}»", "addressees.label")
-    yield Rule("ADDRESSEE.PREFIX", f"dòng Kính gửi bắt đầu bằng «{profile.addressees.prefix}»", "addressees.prefix")
-    yield Rule(
-        "ADDRESSEE.LINE_END",
-        f"dòng Kính gửi kết thúc bằng «{profile.addressees.line_end}», dòng cuối «{profile.addressees.last_end}»",
-        "addressees.line_end",
-    )
+    yield from _listed_line_rules("ADDRESSEE", "addressees", profile.addressees, "Kính gửi")
     yield Rule("RECIPIENTS_LABEL.MISSING", f"có «{profile.recipients.label}»", "recipients.label")
     yield Rule("RECIPIENTS_LABEL.PLACEMENT", "nơi nhận bên trái, ngang hàng khối chữ ký", "recipients.label", "warning")
     yield Rule("RECIPIENTS_LABEL.TEXT", f"nhãn viết đúng «{profile.recipients.label}»", "recipients.label")
-    yield Rule("RECIPIENT.PREFIX", f"dòng nơi nhận bắt đầu bằng «{profile.recipients.prefix}»", "recipients.prefix")
-    yield Rule(
-        "RECIPIENT.LINE_END",
-        f"dòng nơi nhận kết thúc bằng «{profile.recipients.line_end}», dòng cuối «{profile.recipients.last_end}»",
-        "recipients.line_end",
-    )
+    yield from _listed_line_rules("RECIPIENT", "recipients", profile.recipients, "nơi nhận")
     yield Rule("RECIPIENT.PURPOSE", f"mục đích gửi viết «{profile.recipients.purpose.strip()}» sau tên nơi nhận", "recipients.purpose")
     yield Rule("RECIPIENT.ARCHIVE", f"dòng cuối là dòng lưu «{profile.recipients.archive}»", "recipients.archive")
     yield Rule("SIGNATURE_COLLECTIVE.PREFIX", f"thay mặt tập thể viết «{profile.signature.collective_prefix}»", "signature.collective_prefix")
@@ -167,6 +157,16 @@ _HYGIENE = {
     "TEXT.DOUBLE_SPACE": "không có hai dấu cách liền nhau",
     "TEXT.TRAILING_SPACE": "không có dấu cách cuối đoạn",
 }
+
+
+def _listed_line_rules(code: str, path: str, grammar: AddresseeGrammar | RecipientGrammar, what: str) -> Iterator[Rule]:
+    """The two rules of a dashed list (Kính gửi, Nơi nhận): each line's prefix, and its end."""
+    yield Rule(f"{code}.PREFIX", f"dòng {what} bắt đầu bằng «{grammar.prefix}»", f"{path}.prefix")
+    yield Rule(
+        f"{code}.LINE_END",
+        f"dòng {what} kết thúc bằng «{grammar.line_end}», dòng cuối «{grammar.last_end}»",
+        f"{path}.line_end",
+    )
 
 
 def rules(profile: Profile) -> dict[str, Rule]:
